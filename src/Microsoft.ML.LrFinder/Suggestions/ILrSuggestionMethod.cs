@@ -1,0 +1,16 @@
+namespace Microsoft.ML.LrFinder;
+
+/// <summary>A rule that reads a learning rate off a recorded curve. Implementations are pure and never throw on any curve.</summary>
+public interface ILrSuggestionMethod
+{
+    /// <summary>The short name used in reports, plots and the CLI, for example <c>valley</c>.</summary>
+    string Name { get; }
+
+    /// <summary>The rule in one sentence, for reports.</summary>
+    string Rule { get; }
+
+    /// <summary>Reads a suggestion off the curve's suggestion window.</summary>
+    /// <param name="curve">The recorded curve.</param>
+    /// <returns>The suggestion, or a "no suggestion" result with its reason; never an exception for any curve.</returns>
+    LrSuggestion Suggest(LrCurve curve);
+}

@@ -1,0 +1,60 @@
+namespace Microsoft.ML.LrFinder;
+
+/// <summary>
+/// A recorded loss-versus-learning-rate curve and the window of it that the suggestion methods read.
+/// </summary>
+public sealed class LrCurve
+{
+    /// <summary>Creates a curve from recorded points.</summary>
+    /// <param name="points">The recorded points, in iteration order. Not copied defensively beyond a snapshot into an array.</param>
+    /// <param name="requestedIterations">
+    /// The number of iterations the sweep was asked for (not the number it ran). It sets the start of the suggestion window:
+    /// the first <c>requestedIterations / 10</c> points (integer division) are skipped, as fastai does.
+    /// </param>
+    /// <exception cref="ArgumentNullException"><paramref name="points"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="requestedIterations"/> is negative.</exception>
+    public LrCurve(IEnumerable<LrCurvePoint> points, int requestedIterations)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        ArgumentOutOfRangeException.ThrowIfNegative(requestedIterations);
+        var recorded = points.ToArray();
+        Points = recorded;
+        RequestedIterations = requestedIterations;
+        (WindowStart, WindowEnd) = ComputeWindow(recorded, requestedIterations);
+    }
+
+    /// <summary>The recorded points, in iteration order.</summary>
+    public IReadOnlyList<LrCurvePoint> Points { get; }
+
+    /// <summary>The number of iterations the sweep was asked for.</summary>
+    public int RequestedIterations { get; }
+
+    /// <summary>Index of the first point in the suggestion window.</summary>
+    public int WindowStart { get; }
+
+    /// <summary>
+    /// Index one past the last point in the suggestion window. The window is empty when <see cref="WindowEnd"/> ≤ <see cref="WindowStart"/>.
+    /// </summary>
+    public int WindowEnd { get; }
+
+    /// <summary>The number of points in the suggestion window (0 when it is empty).</summary>
+    public int WindowLength => Math.Max(0, WindowEnd - WindowStart);
+
+    private static (int Start, int End) ComputeWindow(LrCurvePoint[] points, int requestedIterations)
+    {
+        // fastai: skip the first num_it//10 points and the last 5 (callback/schedule.py, plot_lr_find / lr_find),
+        // then cut at the first non-finite loss so a NaN never reaches a suggestion rule.
+        int start = requestedIterations / LrFinderDefaults.SkipStartDivisor;
+        int end = points.Length - LrFinderDefaults.SkipEnd;
+        for (int i = start; i < end; i++)
+        {
+            if (!double.IsFinite(points[i].SmoothedLoss) || !double.IsFinite(points[i].LearningRate))
+            {
+                end = i;
+                break;
+            }
+        }
+
+        return (start, Math.Max(start, end));
+    }
+}

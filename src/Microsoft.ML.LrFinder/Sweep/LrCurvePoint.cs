@@ -1,0 +1,8 @@
+namespace Microsoft.ML.LrFinder;
+
+/// <summary>One recorded step of a sweep.</summary>
+/// <param name="Iteration">The 0-based index of the optimizer step.</param>
+/// <param name="LearningRate">The learning rate the step used.</param>
+/// <param name="Loss">The raw training loss of the step's batch (may be NaN or infinite on the last point).</param>
+/// <param name="SmoothedLoss">The debiased exponential moving average of the loss up to this step.</param>
+public readonly record struct LrCurvePoint(int Iteration, double LearningRate, double Loss, double SmoothedLoss);

@@ -1,0 +1,90 @@
+namespace Microsoft.ML.LrFinder;
+
+/// <summary>Settings of a learning-rate sweep. Every default is in <see cref="LrFinderDefaults"/>.</summary>
+public sealed class LrFinderOptions
+{
+    /// <summary>The learning rate of the first iteration.</summary>
+    /// <value>Default 1e-7 (<see cref="LrFinderDefaults.StartLearningRate"/>). Must be finite, greater than 0 and less than <see cref="EndLearningRate"/>.</value>
+    public double StartLearningRate { get; set; } = LrFinderDefaults.StartLearningRate;
+
+    /// <summary>The learning rate of the last iteration.</summary>
+    /// <value>Default 10 (<see cref="LrFinderDefaults.EndLearningRate"/>). Must be finite and greater than <see cref="StartLearningRate"/>.</value>
+    public double EndLearningRate { get; set; } = LrFinderDefaults.EndLearningRate;
+
+    /// <summary>The number of optimizer steps in the sweep; also sets the start of the suggestion window.</summary>
+    /// <value>Default 100 (<see cref="LrFinderDefaults.NumberOfIterations"/>). Must be at least 2.</value>
+    public int NumberOfIterations { get; set; } = LrFinderDefaults.NumberOfIterations;
+
+    /// <summary>How the learning rate moves from start to end.</summary>
+    /// <value>Default <see cref="LrSchedule.Exponential"/>.</value>
+    public LrSchedule Schedule { get; set; } = LrFinderDefaults.Schedule;
+
+    /// <summary>The decay β of the loss's debiased exponential moving average.</summary>
+    /// <value>Default 0.98 (<see cref="LrFinderDefaults.SmoothingBeta"/>). Must be in [0, 1); 0 turns smoothing off.</value>
+    public double SmoothingBeta { get; set; } = LrFinderDefaults.SmoothingBeta;
+
+    /// <summary>The sweep stops when the smoothed loss exceeds this multiple of the best smoothed loss so far.</summary>
+    /// <value>Default 4 (<see cref="LrFinderDefaults.DivergenceThreshold"/>). Must be finite and greater than 1.</value>
+    public double DivergenceThreshold { get; set; } = LrFinderDefaults.DivergenceThreshold;
+
+    /// <summary>Whether the sweep stops when the loss diverges.</summary>
+    /// <value>Default true.</value>
+    public bool StopOnDivergence { get; set; } = LrFinderDefaults.StopOnDivergence;
+
+    /// <summary>The suggestion methods to run on the curve.</summary>
+    /// <value>Default null: every built-in method. When set, must not be empty or contain null.</value>
+    public IReadOnlyList<ILrSuggestionMethod>? SuggestionMethods { get; set; }
+
+    /// <summary>The method whose suggestion becomes the result's selected learning rate.</summary>
+    /// <value>Default null: valley. It is added to the methods run when missing from <see cref="SuggestionMethods"/>.</value>
+    public ILrSuggestionMethod? Selector { get; set; }
+
+    /// <summary>The seed passed to <c>torch.random.manual_seed</c> before the sweep, so that two sweeps give identical curves.</summary>
+    /// <value>Default null: the torch generator is left as it is.</value>
+    public int? Seed { get; set; }
+
+    /// <summary>Checks every setting and throws on the first invalid one.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A setting is out of its valid range; the exception names it.</exception>
+    /// <exception cref="ArgumentException"><see cref="SuggestionMethods"/> is empty or contains null.</exception>
+    public void Validate()
+    {
+        if (!double.IsFinite(StartLearningRate) || StartLearningRate <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(StartLearningRate), StartLearningRate, "must be finite and greater than 0.");
+        }
+
+        if (!double.IsFinite(EndLearningRate) || EndLearningRate <= StartLearningRate)
+        {
+            throw new ArgumentOutOfRangeException(nameof(EndLearningRate), EndLearningRate, "must be finite and greater than StartLearningRate.");
+        }
+
+        if (NumberOfIterations < 2)
+        {
+            throw new ArgumentOutOfRangeException(nameof(NumberOfIterations), NumberOfIterations, "must be at least 2.");
+        }
+
+        if (!Enum.IsDefined(Schedule))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Schedule), Schedule, "must be Exponential or Linear.");
+        }
+
+        if (!(SmoothingBeta >= 0 && SmoothingBeta < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(SmoothingBeta), SmoothingBeta, "must be in [0, 1).");
+        }
+
+        if (!double.IsFinite(DivergenceThreshold) || DivergenceThreshold <= 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(DivergenceThreshold), DivergenceThreshold, "must be finite and greater than 1.");
+        }
+
+        if (SuggestionMethods is { } methods && (methods.Count == 0 || methods.Any(m => m is null)))
+        {
+            throw new ArgumentException("must not be empty or contain null.", nameof(SuggestionMethods));
+        }
+    }
+
+    /// <summary>A copy of these options, so that callers' objects are never modified.</summary>
+    /// <returns>A new options object with the same settings.</returns>
+    public LrFinderOptions Clone() => (LrFinderOptions)MemberwiseClone();
+}
