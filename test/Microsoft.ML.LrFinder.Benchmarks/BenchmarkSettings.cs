@@ -1,0 +1,61 @@
+namespace Microsoft.ML.LrFinder.Benchmarks;
+
+/// <summary>What one run measures and how much: the quick run (default) or the full suite (<c>--full</c>).</summary>
+internal sealed class BenchmarkSettings
+{
+    public bool Full { get; init; }
+
+    public string ModeName => Full ? "full" : "quick";
+
+    /// <summary>Seeds of the regret suite (each gives another split, initialisation and batch order).</summary>
+    public IReadOnlyList<int> Seeds { get; init; } = [1];
+
+    /// <summary>The number of log-spaced grid learning rates from <see cref="GridStart"/> to <see cref="GridEnd"/>.</summary>
+    public int GridCount { get; init; } = 7;
+
+    public double GridStart { get; init; } = 1e-5;
+
+    public double GridEnd { get; init; } = 1e1;
+
+    /// <summary>Task names of the regret suite; null runs every task.</summary>
+    public IReadOnlyList<string>? Tasks { get; init; }
+
+    /// <summary>Interleaved rounds (plain loop, sweep) of the overhead benchmark.</summary>
+    public int OverheadRounds { get; init; } = 15;
+
+    /// <summary>Steps per round of the overhead benchmark.</summary>
+    public int OverheadSteps { get; init; } = 100;
+
+    /// <summary>Repetitions of snapshot + restore on the large model.</summary>
+    public int SnapshotRepetitions { get; init; } = 5;
+
+    /// <summary>Sweeps in one process for the leak check.</summary>
+    public int LeakSweeps { get; init; } = 50;
+
+    /// <summary>Which sections run: overhead, snapshot, leaks, earlystop, regret.</summary>
+    public IReadOnlySet<string> Sections { get; init; } = new HashSet<string>(AllSections, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Where the markdown goes; null leaves docs/benchmarks.md alone.</summary>
+    public string? OutputPath { get; init; }
+
+    public static IReadOnlyList<string> AllSections { get; } = ["overhead", "snapshot", "leaks", "earlystop", "regret"];
+
+    public static BenchmarkSettings Quick(string? outputPath) => new()
+    {
+        OutputPath = outputPath,
+        Tasks = ["digits-mlp", "iris-mlp", "housing-mlp"],
+    };
+
+    public static BenchmarkSettings FullSuite(string? outputPath) => new()
+    {
+        Full = true,
+        OutputPath = outputPath,
+        Seeds = [1, 2, 3, 4, 5],
+        GridCount = 25,
+        OverheadRounds = 40,
+        SnapshotRepetitions = 10,
+        LeakSweeps = 200,
+    };
+
+    public bool Runs(string section) => Sections.Contains(section);
+}
