@@ -11,7 +11,7 @@ internal sealed class BenchmarkSettings
     public IReadOnlyList<int> Seeds { get; init; } = [1];
 
     /// <summary>The number of log-spaced grid learning rates from <see cref="GridStart"/> to <see cref="GridEnd"/>.</summary>
-    public int GridCount { get; init; } = 7;
+    public int GridCount { get; init; } = 13;
 
     public double GridStart { get; init; } = 1e-5;
 
@@ -21,7 +21,7 @@ internal sealed class BenchmarkSettings
     public IReadOnlyList<string>? Tasks { get; init; }
 
     /// <summary>Interleaved rounds (plain loop, sweep) of the overhead benchmark.</summary>
-    public int OverheadRounds { get; init; } = 15;
+    public int OverheadRounds { get; init; } = 40;
 
     /// <summary>Steps per round of the overhead benchmark.</summary>
     public int OverheadSteps { get; init; } = 100;
@@ -50,12 +50,29 @@ internal sealed class BenchmarkSettings
     {
         Full = true,
         OutputPath = outputPath,
-        Seeds = [1, 2, 3, 4, 5],
-        GridCount = 25,
-        OverheadRounds = 40,
+        Seeds = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+        GridCount = 49,
+        OverheadRounds = 150,
         SnapshotRepetitions = 10,
         LeakSweeps = 200,
     };
 
     public bool Runs(string section) => Sections.Contains(section);
+
+    /// <summary>A copy with the given settings replaced (command-line overrides).</summary>
+    public BenchmarkSettings With(IEnumerable<string>? sections = null, IReadOnlyList<int>? seeds = null, int? gridCount = null) => new()
+    {
+        Full = Full,
+        Seeds = seeds ?? Seeds,
+        GridCount = gridCount ?? GridCount,
+        GridStart = GridStart,
+        GridEnd = GridEnd,
+        Tasks = Tasks,
+        OverheadRounds = OverheadRounds,
+        OverheadSteps = OverheadSteps,
+        SnapshotRepetitions = SnapshotRepetitions,
+        LeakSweeps = LeakSweeps,
+        Sections = sections is null ? Sections : new HashSet<string>(sections, StringComparer.OrdinalIgnoreCase),
+        OutputPath = OutputPath,
+    };
 }

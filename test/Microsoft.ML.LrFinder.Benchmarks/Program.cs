@@ -1,26 +1,204 @@
+using System.Diagnostics;
 using System.Globalization;
+using System.Text;
+using Microsoft.ML.LrFinder.Benchmarks.Cost;
 using Microsoft.ML.LrFinder.Benchmarks.Regret;
+using Microsoft.ML.LrFinder.Benchmarks.Reporting;
 using Microsoft.ML.LrFinder.Benchmarks.Tasks;
+using static TorchSharp.torch;
 
 namespace Microsoft.ML.LrFinder.Benchmarks;
 
+/// <summary>
+/// The benchmark harness: <c>./build.sh bench</c> (quick) or <c>./build.sh bench --full</c>. Prints progress and the results,
+/// and writes the results as markdown into docs/benchmarks.md between the markers of its mode.
+/// </summary>
 internal static class Program
 {
+    private const string Usage = """
+        usage: ./build.sh bench [--full] [--only SECTIONS] [--seeds N] [--grid N] [--threads N] [--output PATH | --no-write]
+          --full         the whole suite (10 seeds, 49 grid points, every task, 200 leak sweeps); default: the quick run
+                         (1 seed, 13 grid points, 3 tasks, 50 leak sweeps)
+          --only         comma-separated sections: overhead, snapshot, leaks, earlystop, regret
+          --seeds N      seeds 1..N of the regret suite
+          --grid N       grid points from 1e-5 to 1e1
+          --threads N    libtorch intra-op threads (default: 1)
+          --output PATH  markdown file to write (default: docs/benchmarks.md of this repository)
+          --no-write     print only
+        """;
+
     public static int Main(string[] args)
     {
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-        if (args.Length > 0) { global::TorchSharp.torch.set_num_threads(int.Parse(args[0])); }
-        var lrs = GridSearch.LogSpaced(1e-5, 10, 13);
-        foreach (var task in TaskCatalog.All())
+        Console.OutputEncoding = Encoding.UTF8;
+        BenchmarkSettings? settings;
+        try
         {
-            using var prepared = task.Prepare(1);
-            using var batches = task.CreateBatches(prepared, 1);
-            var grid = GridSearch.Run(task, prepared, batches, 1, lrs);
-            Console.WriteLine($"{task.Name}: train {prepared.TrainCount} val {prepared.ValidationCount} steps {grid.BudgetSteps} grid {grid.Elapsed.TotalSeconds:F2}s oracle {grid.Oracle.LearningRate} {grid.Oracle.ValidationLoss:F4}");
-            Console.WriteLine(string.Join("  ", grid.Outcomes.Select(o => $"{o.LearningRate:0.#e0}:{o.ValidationLoss:F3}")));
+            settings = Parse(args);
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+
+        if (settings is null)
+        {
+            Console.WriteLine(Usage);
+            return 0;
+        }
+
+        return Run(settings, args);
+    }
+
+    private static int Run(BenchmarkSettings settings, string[] args)
+    {
+        var clock = Stopwatch.StartNew();
+        var machine = MachineInfo.Current();
+        var log = Console.Out;
+        log.WriteLine($"LR finder benchmarks ({settings.ModeName}) on {machine.Describe()}");
+        var body = new StringBuilder();
+
+        if (settings.Runs("overhead"))
+        {
+            log.WriteLine("Overhead …");
+            var results = new List<OverheadResult>();
+            foreach (var task in new[] { TaskCatalog.DigitsMlp(), TaskCatalog.DigitsCnn() })
+            {
+                var result = OverheadBenchmark.Run(task, settings.OverheadRounds, settings.OverheadSteps);
+                log.WriteLine(Format.Invariant($"  {result.Model}: plain {Format.Ms(result.PlainStepMs)}, sweep {Format.Ms(result.SweepIterationMs)}, ratio {Format.Ratio3(result.Ratio)} (IQR {Format.Ratio3(result.RatioLow)}–{Format.Ratio3(result.RatioHigh)})"));
+                results.Add(result);
+            }
+
+            body.AppendLine(CostReport.Overhead(results));
+        }
+
+        if (settings.Runs("snapshot"))
+        {
+            log.WriteLine("Snapshot and restore …");
+            var result = SnapshotBenchmark.Run(settings.SnapshotRepetitions);
+            log.WriteLine(Format.Invariant($"  {result.Parameters:N0} parameters: step {Format.Ms(result.StepMs)}, snapshot {Format.Ms(result.SnapshotMs)}, restore {Format.Ms(result.RestoreMs)} (×{Format.Ratio(result.TimeRatio)}); {Format.MiB(result.SnapshotBytes)} of {Format.MiB(result.StateBytes)} (×{Format.Ratio(result.BytesRatio)})"));
+            body.AppendLine(CostReport.Snapshot(result));
+        }
+
+        if (settings.Runs("leaks"))
+        {
+            log.WriteLine(Format.Invariant($"Leaks ({settings.LeakSweeps} sweeps) …"));
+            var result = LeakBenchmark.Run(settings.LeakSweeps);
+            log.WriteLine(Format.Invariant($"  live tensors {result.TensorsBefore} → {result.TensorsAfter} (control {result.ControlGrowth:+0;-0;0}, thread {result.ThreadLiveGrowth:+0;-0;0}); RSS {Format.MiB(result.RssBefore)} → {Format.MiB(result.RssAfter)} ({Format.Percent(result.RssGrowth)})"));
+            body.AppendLine(CostReport.Leaks(result));
+        }
+
+        if (settings.Runs("earlystop"))
+        {
+            log.WriteLine("Early stop …");
+            var results = EarlyStopBenchmark.Run();
+            foreach (var result in results)
+            {
+                log.WriteLine(Format.Invariant($"  {result.Curve}: {result.Run}/{result.Requested} ({result.StopReason})"));
+            }
+
+            body.AppendLine(CostReport.EarlyStop(results));
+        }
+
+        if (settings.Runs("regret"))
+        {
+            var tasks = RegretTasks(settings);
+            var grid = GridSearch.LogSpaced(settings.GridStart, settings.GridEnd, settings.GridCount);
+            var methods = LrSuggestionMethods.All;
+            log.WriteLine(Format.Invariant($"Regret: {tasks.Count} tasks × {settings.Seeds.Count} seeds × {grid.Length} grid points …"));
+            var runs = RegretBenchmark.Run(tasks, settings.Seeds, grid, methods, log);
+            body.AppendLine(RegretReport.Build(tasks, runs, methods, grid, settings.Seeds));
+        }
+
+        var header = new StringBuilder();
+        header.AppendLine(Format.Invariant($"## Results: {settings.ModeName} run"));
+        header.AppendLine();
+        header.AppendLine(Format.Invariant($"- Command: `./build.sh bench{(args.Length > 0 ? " " + string.Join(' ', args) : string.Empty)}`"));
+        header.AppendLine(Format.Invariant($"- Machine: {machine.Describe()}"));
+        header.AppendLine(Format.Invariant($"- Date: {machine.Date:yyyy-MM-dd HH:mm} UTC; the run took {clock.Elapsed.TotalMinutes:0.0} min"));
+        header.AppendLine();
+        string markdown = header.ToString() + body;
+
+        log.WriteLine();
+        log.WriteLine(markdown);
+        if (settings.OutputPath is { } path)
+        {
+            ReportFile.WriteSection(path, settings.ModeName, markdown);
+            log.WriteLine($"Written to {path}");
         }
 
         return 0;
+    }
+
+    private static List<IRegretTask> RegretTasks(BenchmarkSettings settings)
+    {
+        var all = new List<IRegretTask>(TaskCatalog.All());
+        return settings.Tasks is null ? all : all.Where(t => settings.Tasks.Contains(t.Name, StringComparer.OrdinalIgnoreCase)).ToList();
+    }
+
+    /// <summary>The settings the arguments ask for; null for --help.</summary>
+    private static BenchmarkSettings? Parse(string[] args)
+    {
+        bool full = false, noWrite = false;
+        string? output = null, only = null;
+        int? seeds = null, grid = null, threads = null;
+        for (int i = 0; i < args.Length; i++)
+        {
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            int Count() => int.TryParse(Value(), NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n > 0
+                ? n
+                : throw new ArgumentException($"{args[i - 1]} needs a positive whole number.");
+            switch (args[i])
+            {
+                case "--full": full = true; break;
+                case "--quick": full = false; break;
+                case "--no-write": noWrite = true; break;
+                case "--output": output = Value(); break;
+                case "--only": only = Value(); break;
+                case "--seeds": seeds = Count(); break;
+                case "--grid": grid = Count(); break;
+                case "--threads": threads = Count(); break;
+                case "-h" or "--help": return null;
+                default: throw new ArgumentException($"unknown argument '{args[i]}'.");
+            }
+        }
+
+        string? path = noWrite ? null : output ?? ReportFile.DefaultPath();
+        var settings = full ? BenchmarkSettings.FullSuite(path) : BenchmarkSettings.Quick(path);
+        if (only is not null)
+        {
+            var sections = only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var unknown = sections.Where(s => !BenchmarkSettings.AllSections.Contains(s, StringComparer.OrdinalIgnoreCase)).ToArray();
+            if (unknown.Length > 0)
+            {
+                throw new ArgumentException($"unknown section '{unknown[0]}'; use {string.Join(", ", BenchmarkSettings.AllSections)}.");
+            }
+
+            settings = settings.With(sections: sections);
+        }
+
+        if (seeds is { } n)
+        {
+            settings = settings.With(seeds: Enumerable.Range(1, n).ToArray());
+        }
+
+        if (grid is { } g)
+        {
+            if (g < 2)
+            {
+                throw new ArgumentException("--grid needs at least 2 points.");
+            }
+
+            settings = settings.With(gridCount: g);
+        }
+
+        // One intra-op thread by default: on a 2-core machine shared with other jobs, libtorch's second thread spin-waits
+        // for a core and made the small models' steps ~5× slower and far noisier (measured). Ratios are what is reported.
+        set_num_threads(threads ?? 1);
+
+        return settings;
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.ML.LrFinder.Benchmarks.Reporting;
-using Microsoft.ML.LrFinder.Benchmarks.Tasks;
 
 namespace Microsoft.ML.LrFinder.Benchmarks.Regret;
 
@@ -17,6 +16,15 @@ internal static class RegretBenchmark
         IReadOnlyList<ILrSuggestionMethod> methods,
         TextWriter log)
     {
+        // Warm-up, not recorded: the first sweep and the first training run of a process pay for the JIT, which on these small
+        // models would weigh on the compute ratio.
+        if (tasks.Count > 0)
+        {
+            using var warmUp = tasks[0].Open(seeds[0]);
+            warmUp.Train(grid[0]);
+            warmUp.Sweep(new LrFinderOptions { SuggestionMethods = methods });
+        }
+
         var runs = new List<SeedRun>();
         foreach (var task in tasks)
         {
