@@ -162,6 +162,18 @@ internal static class Program
                 case "--grid": grid = Count(); break;
                 case "--threads": threads = Count(); break;
                 case "-h" or "--help": return null;
+                case "--probe-tc":
+                    set_num_threads(1);
+                    using (var session = new TextClassificationTask().Open(1))
+                    {
+                        foreach (var lr in new[] { 1e-3, 1e-4 })
+                        {
+                            var o = session.Train(lr);
+                            Console.WriteLine($"{lr}: {o.ValidationLoss} {o.Elapsed.TotalSeconds:F1}s steps {o.Steps}");
+                        }
+                    }
+
+                    return null;
                 default: throw new ArgumentException($"unknown argument '{args[i]}'.");
             }
         }
