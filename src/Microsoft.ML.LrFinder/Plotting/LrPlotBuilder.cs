@@ -7,7 +7,7 @@ using OxyPlot.Series;
 
 namespace Microsoft.ML.LrFinder.Plotting;
 
-/// <summary>Builds the OxyPlot model of a result. Every number drawn comes from <see cref="LrFormat"/>, as the reports' do.</summary>
+/// <summary>Builds the OxyPlot model of a result. Every number drawn comes from <see cref="LrReportFormat"/>, as the reports' do.</summary>
 internal static class LrPlotBuilder
 {
     public const string LearningRateAxisKey = "learningRate";
@@ -32,7 +32,7 @@ internal static class LrPlotBuilder
         {
             Title = string.IsNullOrEmpty(options.Title) ? null : options.Title,
             Subtitle = subtitleLines.Count == 0 ? null : string.Join("\n", subtitleLines),
-            SubtitleColor = LrFormat.StoppedEarly(result.StopReason) ? LrPlotStyle.EarlyStop : LrPlotStyle.Text,
+            SubtitleColor = LrReportFormat.StoppedEarly(result.StopReason) ? LrPlotStyle.EarlyStop : LrPlotStyle.Text,
             DefaultFontSize = options.FontSize,
             TitleFontSize = options.FontSize * 1.35,
             SubtitleFontSize = options.FontSize,
@@ -68,7 +68,7 @@ internal static class LrPlotBuilder
             Title = "learning rate (log scale)",
             Minimum = xMin,
             Maximum = xMax,
-            LabelFormatter = LrFormat.AxisLearningRate,
+            LabelFormatter = LrReportFormat.AxisLearningRate,
             MajorGridlineStyle = LineStyle.Solid,
             MajorGridlineColor = LrPlotStyle.MajorGrid,
             MinorGridlineStyle = LineStyle.Solid,
@@ -82,7 +82,7 @@ internal static class LrPlotBuilder
             Title = "loss",
             Minimum = yMin,
             Maximum = yMax,
-            LabelFormatter = LrFormat.Loss,
+            LabelFormatter = LrReportFormat.Loss,
             MajorGridlineStyle = LineStyle.Solid,
             MajorGridlineColor = LrPlotStyle.MajorGrid,
             TickStyle = TickStyle.Outside,
@@ -134,7 +134,7 @@ internal static class LrPlotBuilder
     /// <summary>The text of a suggestion's label on the plot: the shared label, plus a mark on the selected one.</summary>
     public static string LabelText(LrFinderResult result, LrSuggestion suggestion)
     {
-        string label = LrFormat.SuggestionLabel(suggestion) ?? suggestion.Method;
+        string label = LrReportFormat.SuggestionLabel(suggestion) ?? suggestion.Method;
         return ReferenceEquals(suggestion, result.Selected) ? label + "  ◀ selected" : label;
     }
 
@@ -162,9 +162,9 @@ internal static class LrPlotBuilder
     private static List<string> SubtitleLines(LrFinderResult result)
     {
         var lines = new List<string>();
-        if (LrFormat.StoppedEarly(result.StopReason))
+        if (LrReportFormat.StoppedEarly(result.StopReason))
         {
-            lines.Add(LrFormat.StopReason(result));
+            lines.Add(LrReportFormat.StopReason(result));
         }
 
         var none = result.Suggestions.Where(s => !s.HasValue).Select(s => s.Method).ToArray();
@@ -239,7 +239,7 @@ internal static class LrPlotBuilder
     private static void AddEarlyStop(PlotModel model, LrFinderResult result)
     {
         var points = result.Curve.Points;
-        if (!LrFormat.StoppedEarly(result.StopReason) || points.Count == 0 || !(points[^1].LearningRate > 0))
+        if (!LrReportFormat.StoppedEarly(result.StopReason) || points.Count == 0 || !(points[^1].LearningRate > 0))
         {
             return;
         }
@@ -282,7 +282,7 @@ internal static class LrPlotBuilder
             LineStyle = selected ? LineStyle.Solid : LineStyle.Dash,
         });
 
-        if (suggestion.Point is { } point && point.LearningRate > 0 && double.IsFinite(point.SmoothedLoss) && !LrFormat.IsAtPoint(suggestion))
+        if (suggestion.Point is { } point && point.LearningRate > 0 && double.IsFinite(point.SmoothedLoss) && !LrReportFormat.IsAtPoint(suggestion))
         {
             // The value is derived from the point (minimum: a tenth of its learning rate): show the step from one to the other.
             model.Annotations.Add(new ArrowAnnotation

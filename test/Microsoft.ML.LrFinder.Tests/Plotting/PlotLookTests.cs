@@ -56,7 +56,7 @@ public class PlotLookTests
         LrSuggestion[] suggestions =
         [
             At("valley", 12), At("slide", 10), LrSuggestion.At("minimum", minimum.LearningRate / 10, minimum, "a tenth of the minimum."),
-            At("steepest", 14), At("custom-one", 8), At("custom-two", 4),
+            At("steep", 14), At("custom-one", 8), At("custom-two", 4),
         ];
         return new LrFinderResult(curve, LrFinderStopReason.Diverged, suggestions, suggestions[2], [], new LrFinderOptions(), TimeSpan.Zero);
     }

@@ -13,7 +13,7 @@ public class LrTextReportTests
         var window = $"points {curve.Points[curve.WindowStart].Iteration} to {curve.Points[curve.WindowEnd - 1].Iteration}";
         Assert.Multiple(() =>
         {
-            Assert.That(report, Does.Contain("Stopped early: the loss diverged at iteration 87 (learning rate 1.1e+0)"));
+            Assert.That(report, Does.Contain("Stopped early: the loss diverged at iteration 87 (learning rate 1.07e+0)"));
             Assert.That(report, Does.Contain($"{result.IterationsRun} run of 100 requested"));
             Assert.That(report, Does.Contain(window).And.Contain("10 points skipped at the start, 5 at the end"));
             foreach (var suggestion in result.Suggestions)
@@ -21,8 +21,8 @@ public class LrTextReportTests
                 Assert.That(report, Does.Contain(suggestion.Explanation));
             }
 
-            Assert.That(report, Does.Contain("* minimum/10 = 7.9e-3 (loss minimum at 7.9e-2)"));
-            Assert.That(report, Does.Contain("point: iteration 73, learning rate 7.9e-2"));
+            Assert.That(report, Does.Contain("* minimum/10 = 7.92e-3 (loss minimum at 7.92e-2)"));
+            Assert.That(report, Does.Contain("point: iteration 73, learning rate 7.92e-2"));
             Assert.That(report, Does.Contain("Selected:    valley 8.5e-3"));
             Assert.That(report, Does.Contain("- " + result.Warnings[0]));
         });
