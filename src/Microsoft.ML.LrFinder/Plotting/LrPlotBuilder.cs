@@ -135,7 +135,8 @@ internal static class LrPlotBuilder
     public static string LabelText(LrFinderResult result, LrSuggestion suggestion)
     {
         string label = LrReportFormat.SuggestionLabel(suggestion) ?? suggestion.Method;
-        return ReferenceEquals(suggestion, result.Selected) ? label + "  ◀ selected" : label;
+        // No-break spaces: SVG viewers collapse runs of ordinary spaces.
+        return ReferenceEquals(suggestion, result.Selected) ? label + "\u00A0\u00A0◀ selected" : label;
     }
 
     /// <summary>Breaks a line at spaces so that no part is longer than the width (OxyPlot does not wrap titles).</summary>

@@ -265,6 +265,17 @@ public partial class LrFinderPlotTests
     }
 
     [Test]
+    public void SavePlot_writes_to_a_stream_and_leaves_it_open()
+    {
+        using var stream = new MemoryStream();
+        SyntheticResults.Diverged().SavePlot(stream, LrPlotFormat.Png, new LrPlotOptions { Width = 400, Height = 300 });
+        Assert.That(stream.CanWrite, Is.True);
+        using var bitmap = SKBitmap.Decode(stream.ToArray());
+        Assert.That((bitmap.Width, bitmap.Height), Is.EqualTo((400, 300)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SyntheticResults.Diverged().SavePlot(stream, (LrPlotFormat)7));
+    }
+
+    [Test]
     public void Out_of_range_options_are_rejected_naming_the_setting()
     {
         var result = SyntheticResults.Diverged();
