@@ -20,6 +20,18 @@ internal sealed class BenchmarkSettings
     /// <summary>Task names of the regret suite; null runs every task.</summary>
     public IReadOnlyList<string>? Tasks { get; init; }
 
+    /// <summary>Whether ML.NET's TextClassification joins the regret suite and the overhead benchmark (slow: seconds per step).</summary>
+    public bool IncludeTextClassification { get; init; }
+
+    /// <summary>Seeds of the TextClassification task (the first ones of <see cref="Seeds"/>).</summary>
+    public int TextClassificationSeeds { get; init; } = 3;
+
+    /// <summary>TextClassification trains at about this many of the grid's points, evenly strided (49 points: every 4th, 2 per decade).</summary>
+    public int TextClassificationGridPoints { get; init; } = 13;
+
+    /// <summary>Rounds of the TextClassification overhead benchmark.</summary>
+    public int TrainerOverheadRounds { get; init; } = 3;
+
     /// <summary>Interleaved rounds (plain loop, sweep) of the overhead benchmark.</summary>
     public int OverheadRounds { get; init; } = 40;
 
@@ -38,6 +50,8 @@ internal sealed class BenchmarkSettings
     /// <summary>Where the markdown goes; null leaves docs/benchmarks.md alone.</summary>
     public string? OutputPath { get; init; }
 
+    public const string TextClassificationTaskName = "detox-textclassification";
+
     public static IReadOnlyList<string> AllSections { get; } = ["overhead", "snapshot", "leaks", "earlystop", "regret"];
 
     public static BenchmarkSettings Quick(string? outputPath) => new()
@@ -52,6 +66,7 @@ internal sealed class BenchmarkSettings
         OutputPath = outputPath,
         Seeds = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
         GridCount = 49,
+        IncludeTextClassification = true,
         OverheadRounds = 150,
         SnapshotRepetitions = 10,
         LeakSweeps = 200,
@@ -60,14 +75,19 @@ internal sealed class BenchmarkSettings
     public bool Runs(string section) => Sections.Contains(section);
 
     /// <summary>A copy with the given settings replaced (command-line overrides).</summary>
-    public BenchmarkSettings With(IEnumerable<string>? sections = null, IReadOnlyList<int>? seeds = null, int? gridCount = null) => new()
+    public BenchmarkSettings With(
+        IEnumerable<string>? sections = null, IReadOnlyList<int>? seeds = null, int? gridCount = null, IReadOnlyList<string>? tasks = null) => new()
     {
         Full = Full,
         Seeds = seeds ?? Seeds,
         GridCount = gridCount ?? GridCount,
         GridStart = GridStart,
         GridEnd = GridEnd,
-        Tasks = Tasks,
+        Tasks = tasks ?? Tasks,
+        IncludeTextClassification = IncludeTextClassification || (tasks?.Contains(TextClassificationTaskName, StringComparer.OrdinalIgnoreCase) ?? false),
+        TextClassificationSeeds = TextClassificationSeeds,
+        TextClassificationGridPoints = TextClassificationGridPoints,
+        TrainerOverheadRounds = TrainerOverheadRounds,
         OverheadRounds = OverheadRounds,
         OverheadSteps = OverheadSteps,
         SnapshotRepetitions = SnapshotRepetitions,

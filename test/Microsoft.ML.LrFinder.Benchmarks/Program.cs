@@ -20,6 +20,8 @@ internal static class Program
           --full         the whole suite (10 seeds, 49 grid points, every task, 200 leak sweeps); default: the quick run
                          (1 seed, 13 grid points, 3 tasks, 50 leak sweeps)
           --only         comma-separated sections: overhead, snapshot, leaks, earlystop, regret
+          --tasks        comma-separated regret tasks: digits-mlp, digits-cnn, digits-mlp-sgd, iris-mlp, housing-mlp,
+                         detox-textclassification
           --seeds N      seeds 1..N of the regret suite
           --grid N       grid points from 1e-5 to 1e1
           --threads N    libtorch intra-op threads (default: 1)
@@ -72,6 +74,13 @@ internal static class Program
                 results.Add(result);
             }
 
+            if (settings.IncludeTextClassification)
+            {
+                var result = TrainerOverheadBenchmark.Run(settings.TrainerOverheadRounds);
+                log.WriteLine(Format.Invariant($"  {result.Model}: plain {Format.Ms(result.PlainStepMs)}, sweep {Format.Ms(result.SweepIterationMs)}, ratio {Format.Ratio3(result.Ratio)} (IQR {Format.Ratio3(result.RatioLow)}–{Format.Ratio3(result.RatioHigh)})"));
+                results.Add(result);
+            }
+
             body.AppendLine(CostReport.Overhead(results));
         }
 
@@ -108,9 +117,12 @@ internal static class Program
             var tasks = RegretTasks(settings);
             var grid = GridSearch.LogSpaced(settings.GridStart, settings.GridEnd, settings.GridCount);
             var methods = LrSuggestionMethods.All;
-            log.WriteLine(Format.Invariant($"Regret: {tasks.Count} tasks × {settings.Seeds.Count} seeds × {grid.Length} grid points …"));
-            var runs = RegretBenchmark.Run(tasks, settings.Seeds, grid, methods, log);
-            body.AppendLine(RegretReport.Build(tasks, runs, methods, grid, settings.Seeds));
+            log.WriteLine(Format.Invariant($"Regret: {tasks.Count} tasks, up to {settings.Seeds.Count} seeds × {grid.Length} grid points …"));
+            RegretPlan Plan(IRegretTask task) => task is TextClassificationTask
+                ? new(settings.Seeds.Take(settings.TextClassificationSeeds).ToArray(), grid.Where((_, i) => i % Math.Max(1, (grid.Length - 1) / (settings.TextClassificationGridPoints - 1)) == 0).ToArray())
+                : new(settings.Seeds, grid);
+            var runs = RegretBenchmark.Run(tasks, Plan, methods, log);
+            body.AppendLine(RegretReport.Build(tasks, runs, methods, Plan));
         }
 
         var header = new StringBuilder();
@@ -136,6 +148,11 @@ internal static class Program
     private static List<IRegretTask> RegretTasks(BenchmarkSettings settings)
     {
         var all = new List<IRegretTask>(TaskCatalog.All());
+        if (settings.IncludeTextClassification)
+        {
+            all.Add(new TextClassificationTask());
+        }
+
         return settings.Tasks is null ? all : all.Where(t => settings.Tasks.Contains(t.Name, StringComparer.OrdinalIgnoreCase)).ToList();
     }
 
@@ -143,7 +160,7 @@ internal static class Program
     private static BenchmarkSettings? Parse(string[] args)
     {
         bool full = false, noWrite = false;
-        string? output = null, only = null;
+        string? output = null, only = null, tasks = null;
         int? seeds = null, grid = null, threads = null;
         for (int i = 0; i < args.Length; i++)
         {
@@ -158,22 +175,11 @@ internal static class Program
                 case "--no-write": noWrite = true; break;
                 case "--output": output = Value(); break;
                 case "--only": only = Value(); break;
+                case "--tasks": tasks = Value(); break;
                 case "--seeds": seeds = Count(); break;
                 case "--grid": grid = Count(); break;
                 case "--threads": threads = Count(); break;
                 case "-h" or "--help": return null;
-                case "--probe-tc":
-                    set_num_threads(1);
-                    using (var session = new TextClassificationTask().Open(1))
-                    {
-                        foreach (var lr in new[] { 1e-3, 1e-4 })
-                        {
-                            var o = session.Train(lr);
-                            Console.WriteLine($"{lr}: {o.ValidationLoss} {o.Elapsed.TotalSeconds:F1}s steps {o.Steps}");
-                        }
-                    }
-
-                    return null;
                 default: throw new ArgumentException($"unknown argument '{args[i]}'.");
             }
         }
@@ -190,6 +196,11 @@ internal static class Program
             }
 
             settings = settings.With(sections: sections);
+        }
+
+        if (tasks is not null)
+        {
+            settings = settings.With(tasks: tasks.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         }
 
         if (seeds is { } n)

@@ -11,8 +11,7 @@ internal static class RegretBenchmark
 {
     public static IReadOnlyList<SeedRun> Run(
         IReadOnlyList<IRegretTask> tasks,
-        IReadOnlyList<int> seeds,
-        IReadOnlyList<double> grid,
+        Func<IRegretTask, RegretPlan> plan,
         IReadOnlyList<ILrSuggestionMethod> methods,
         TextWriter log)
     {
@@ -20,14 +19,16 @@ internal static class RegretBenchmark
         // models would weigh on the compute ratio.
         if (tasks.Count > 0)
         {
-            using var warmUp = tasks[0].Open(seeds[0]);
-            warmUp.Train(grid[0]);
+            var first = plan(tasks[0]);
+            using var warmUp = tasks[0].Open(first.Seeds[0]);
+            warmUp.Train(first.Grid[0]);
             warmUp.Sweep(new LrFinderOptions { SuggestionMethods = methods });
         }
 
         var runs = new List<SeedRun>();
         foreach (var task in tasks)
         {
+            var (seeds, grid) = plan(task);
             foreach (int seed in seeds)
             {
                 runs.Add(RunSeed(task, seed, grid, methods, log));

@@ -21,23 +21,26 @@ internal static class RegretReport
         return (mean, worst, records.Count - suggested.Length, suggested.Count(r => double.IsPositiveInfinity(r.Regret)), lrRatio, records.Count);
     }
 
-    public static string Build(IReadOnlyList<IRegretTask> tasks, IReadOnlyList<SeedRun> runs, IReadOnlyList<ILrSuggestionMethod> methods, IReadOnlyList<double> grid, IReadOnlyList<int> seeds)
+    public static string Build(IReadOnlyList<IRegretTask> tasks, IReadOnlyList<SeedRun> runs, IReadOnlyList<ILrSuggestionMethod> methods, Func<IRegretTask, RegretPlan> plan)
     {
         var text = new StringBuilder();
         var records = runs.SelectMany(r => r.Records).ToArray();
 
         text.AppendLine("### Suite");
         text.AppendLine(Format.Invariant(
-            $"Grid: {grid.Count} learning rates log-spaced from {Format.Lr(grid[0])} to {Format.Lr(grid[^1])}; seeds {string.Join(", ", seeds)} (each seed: its own split, initial weights and batch order). Sweep: the finder's defaults ({Format.Lr(LrFinderDefaults.StartLearningRate)} → {Format.Lr(LrFinderDefaults.EndLearningRate)}, {LrFinderDefaults.NumberOfIterations} iterations, stop at {LrFinderDefaults.DivergenceThreshold}× the best smoothed loss) with the task's own optimizer and batches."));
+            $"Grid: learning rates log-spaced from 1e-5 to 1e1 (the count per task below); each seed has its own split, initial weights and batch order. Sweep: the finder's defaults ({Format.Lr(LrFinderDefaults.StartLearningRate)} → {Format.Lr(LrFinderDefaults.EndLearningRate)}, {LrFinderDefaults.NumberOfIterations} iterations, stop at {LrFinderDefaults.DivergenceThreshold}× the best smoothed loss) with the task's own optimizer and batches; every method reads the same curve."));
         text.AppendLine();
-        var suite = new MarkdownTable("task", "model and data", "budget", "steps", "validation loss");
+        var suite = new MarkdownTable("task", "model and data", "budget", "steps", "validation loss", "seeds", "grid");
         foreach (var task in tasks)
         {
             int steps = runs.FirstOrDefault(r => r.Task == task.Name)?.Grid.BudgetSteps ?? 0;
-            suite.Add(task.Name, task.Description, task.Budget, steps.ToString(System.Globalization.CultureInfo.InvariantCulture), task.LossName);
+            var (seeds, grid) = plan(task);
+            suite.Add(
+                task.Name, task.Description, task.Budget, steps.ToString(System.Globalization.CultureInfo.InvariantCulture), task.LossName,
+                seeds.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), grid.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        suite.AlignRight(3);
+        suite.AlignRight(3, 5, 6);
         text.AppendLine(suite.ToString());
 
         text.AppendLine("### Regret per method (all tasks and seeds)");

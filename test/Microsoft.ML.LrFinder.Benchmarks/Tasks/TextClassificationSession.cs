@@ -74,12 +74,46 @@ internal sealed class TextClassificationSession : IRegretSession
         return new TrainingOutcome(learningRate, loss, BudgetSteps, clock.Elapsed);
     }
 
+    /// <summary>Sweeps the trainer's own training step; the options' seed puts torch where <see cref="Train"/> starts it.</summary>
     public LrFinderResult Sweep(LrFinderOptions options)
     {
-        random.manual_seed(seed);
-        var trainer = mlContext.MulticlassClassification.Trainers.TextClassification(TrainerOptions(LrFinderDefaults.StartLearningRate));
-        return TrainerSweep.TextClassification(mlContext, trainer, train, options);
+        var seeded = options.Clone();
+        seeded.Seed = seed;
+        return TrainerSweep.TextClassification(mlContext, TrainerOptions(LrFinderDefaults.StartLearningRate), train, seeded);
     }
+
+    /// <summary>Fits for <paramref name="epochs"/> epochs at a learning rate where nothing diverges (the overhead benchmark's plain arm).</summary>
+    public TimeSpan TimeFit(int epochs, double learningRate)
+    {
+        var options = TrainerOptions(learningRate);
+        options.MaxEpoch = epochs;
+        random.manual_seed(seed);
+        var clock = Stopwatch.StartNew();
+        var model = mlContext.MulticlassClassification.Trainers.TextClassification(options).Fit(train);
+        var elapsed = clock.Elapsed;
+        (model as IDisposable)?.Dispose();
+        return elapsed;
+    }
+
+    /// <summary>Sweeps <paramref name="iterations"/> iterations over a range where nothing diverges (the overhead benchmark's sweep arm).</summary>
+    public (TimeSpan Elapsed, int Iterations) TimeSweep(int iterations, double startLearningRate, double endLearningRate)
+    {
+        var options = new LrFinderOptions
+        {
+            StartLearningRate = startLearningRate,
+            EndLearningRate = endLearningRate,
+            NumberOfIterations = iterations,
+            StopOnDivergence = false,
+            SuggestionMethods = LrSuggestionMethods.All,
+            Seed = seed,
+        };
+        var clock = Stopwatch.StartNew();
+        var result = TrainerSweep.TextClassification(mlContext, TrainerOptions(startLearningRate), train, options);
+        return (clock.Elapsed, result.IterationsRun);
+    }
+
+    /// <summary>Optimizer steps in one epoch.</summary>
+    public int StepsPerEpoch => (trainCount + task.BatchSize - 1) / task.BatchSize;
 
     public void Dispose()
     {

@@ -9,7 +9,7 @@ namespace Microsoft.ML.LrFinder.Benchmarks.Tasks;
 /// </summary>
 internal sealed class TextClassificationTask : IRegretTask
 {
-    public TextClassificationTask(int epochs = 4, int batchSize = 32)
+    public TextClassificationTask(int epochs = 2, int batchSize = 32)
     {
         Epochs = epochs;
         BatchSize = batchSize;
