@@ -70,14 +70,14 @@ internal static class Program
             foreach (var task in new[] { TaskCatalog.DigitsMlp(), TaskCatalog.DigitsCnn() })
             {
                 var result = OverheadBenchmark.Run(task, settings.OverheadRounds, settings.OverheadSteps);
-                log.WriteLine(Format.Invariant($"  {result.Model}: plain {Format.Ms(result.PlainStepMs)}, sweep {Format.Ms(result.SweepIterationMs)}, ratio {Format.Ratio3(result.Ratio)} (IQR {Format.Ratio3(result.RatioLow)}–{Format.Ratio3(result.RatioHigh)})"));
+                log.WriteLine(Format.Invariant($"  {result.Model}: plain {Format.Ms(result.PlainStepMs)}, sweep {Format.Ms(result.SweepIterationMs)}, ratio {Format.Ratio3(result.Ratio)} (IQR {Format.Ratio3(result.RatioLow)}–{Format.Ratio3(result.RatioHigh)}, fastest {Format.Ratio3(result.RatioOfFastest)})"));
                 results.Add(result);
             }
 
             if (settings.IncludeTextClassification)
             {
                 var result = TrainerOverheadBenchmark.Run(settings.TrainerOverheadRounds);
-                log.WriteLine(Format.Invariant($"  {result.Model}: plain {Format.Ms(result.PlainStepMs)}, sweep {Format.Ms(result.SweepIterationMs)}, ratio {Format.Ratio3(result.Ratio)} (IQR {Format.Ratio3(result.RatioLow)}–{Format.Ratio3(result.RatioHigh)})"));
+                log.WriteLine(Format.Invariant($"  {result.Model}: plain {Format.Ms(result.PlainStepMs)}, sweep {Format.Ms(result.SweepIterationMs)}, ratio {Format.Ratio3(result.Ratio)} (IQR {Format.Ratio3(result.RatioLow)}–{Format.Ratio3(result.RatioHigh)}, fastest {Format.Ratio3(result.RatioOfFastest)})"));
                 results.Add(result);
             }
 

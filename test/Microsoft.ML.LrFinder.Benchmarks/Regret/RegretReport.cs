@@ -136,6 +136,30 @@ internal static class RegretReport
 
         compute.AlignRight(1, 2, 3, 4);
         text.AppendLine(compute.ToString());
+
+        text.AppendLine("<details><summary>Every (task, seed): the oracle, the sweep, and each method's suggestion and regret</summary>");
+        text.AppendLine();
+        var detail = new MarkdownTable(["task", "seed", "oracle LR (loss)", "sweep", .. methods.Select(m => m.Name)]);
+        foreach (var run in runs)
+        {
+            var cells = new List<string>
+            {
+                run.Task,
+                run.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                $"{Format.Lr(run.Grid.Oracle.LearningRate)} ({Format.Loss(run.Grid.Oracle.ValidationLoss)})",
+                Format.Invariant($"{run.Sweep.IterationsRun} it, {run.Sweep.StopReason}"),
+            };
+            foreach (var method in methods)
+            {
+                var record = run.Records.FirstOrDefault(r => r.Method == method.Name);
+                cells.Add(record is null || record.Failed ? "—" : $"{Format.Lr(record.SuggestedLearningRate)}: {Format.Ratio(record.Regret)}");
+            }
+
+            detail.Add([.. cells]);
+        }
+
+        text.AppendLine(detail.ToString());
+        text.AppendLine("</details>");
         return text.ToString();
     }
 }
