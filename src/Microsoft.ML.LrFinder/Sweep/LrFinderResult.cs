@@ -63,4 +63,11 @@ public sealed class LrFinderResult
 
     /// <summary>The wall time of the sweep.</summary>
     public TimeSpan Elapsed { get; }
+
+    /// <summary>
+    /// A plain-text report: why the sweep stopped, the iterations run, the suggestion window, each suggestion with its rule and
+    /// the point it was read from, the selected one and the warnings. Numbers are printed exactly as the plot labels them.
+    /// </summary>
+    /// <returns>The report, several lines long.</returns>
+    public override string ToString() => Reporting.LrTextReport.Create(this);
 }

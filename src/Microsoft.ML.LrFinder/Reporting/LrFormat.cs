@@ -1,0 +1,151 @@
+using System.Globalization;
+
+namespace Microsoft.ML.LrFinder.Reporting;
+
+/// <summary>
+/// The one place numbers and suggestion labels are turned into text. The plot and every report call it,
+/// so a number on the plot is character for character the number in the report.
+/// </summary>
+internal static class LrFormat
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>A learning rate with two significant digits, for example <c>2.1e-3</c>.</summary>
+    public static string LearningRate(double learningRate) => double.IsFinite(learningRate)
+        ? learningRate.ToString("0.0e+0", Invariant)
+        : NonFinite(learningRate);
+
+    /// <summary>A loss with four significant digits, for example <c>0.6931</c>.</summary>
+    public static string Loss(double loss) => double.IsFinite(loss)
+        ? loss.ToString("G4", Invariant)
+        : NonFinite(loss);
+
+    /// <summary>A power of ten as an axis label, for example <c>1e-7</c>; other values in <see cref="LearningRate"/> form.</summary>
+    public static string AxisLearningRate(double value)
+    {
+        if (value > 0 && double.IsFinite(value))
+        {
+            double exponent = Math.Round(Math.Log10(value));
+            if (Math.Abs(value / Math.Pow(10, exponent) - 1) < 1e-9)
+            {
+                return "1e" + exponent.ToString("0", Invariant);
+            }
+        }
+
+        return LearningRate(value);
+    }
+
+    /// <summary>
+    /// How many times smaller (positive) or larger (negative) the suggested learning rate is than its point's,
+    /// when that is a whole number other than 1; otherwise 0.
+    /// </summary>
+    public static int WholeRatio(LrSuggestion suggestion)
+    {
+        if (suggestion.LearningRate is not { } lr || suggestion.Point is not { } point || !(point.LearningRate > 0))
+        {
+            return 0;
+        }
+
+        double ratio = point.LearningRate / lr;
+        if (IsWhole(ratio, out int divisor) && divisor > 1)
+        {
+            return divisor;
+        }
+
+        return IsWhole(1 / ratio, out int multiplier) && multiplier > 1 ? -multiplier : 0;
+    }
+
+    /// <summary>Whether the suggested learning rate is the learning rate of the point it was read from.</summary>
+    public static bool IsAtPoint(LrSuggestion suggestion) =>
+        suggestion.LearningRate is { } lr && suggestion.Point is { } point && lr == point.LearningRate;
+
+    /// <summary>
+    /// The label of a suggestion as the plot shows it: <c>valley 2.1e-3</c>, or, when the value is not the point's learning rate,
+    /// <c>minimum/10 = 8.0e-3 (loss minimum at 8.0e-2)</c>. Null for a suggestion without a value.
+    /// </summary>
+    public static string? SuggestionLabel(LrSuggestion suggestion)
+    {
+        if (suggestion.LearningRate is not { } lr)
+        {
+            return null;
+        }
+
+        if (suggestion.Point is not { } point || IsAtPoint(suggestion))
+        {
+            return $"{suggestion.Method} {LearningRate(lr)}";
+        }
+
+        int ratio = WholeRatio(suggestion);
+        string derivation = ratio switch
+        {
+            > 1 => FormattableString.Invariant($"{suggestion.Method}/{ratio}"),
+            < -1 => FormattableString.Invariant($"{suggestion.Method}×{-ratio}"),
+            _ => suggestion.Method,
+        };
+        return $"{derivation} = {LearningRate(lr)} ({PointName(suggestion.Method)} at {LearningRate(point.LearningRate)})";
+    }
+
+    /// <summary>What the point a method reads is called, for labels.</summary>
+    public static string PointName(string method) => method switch
+    {
+        "minimum" => "loss minimum",
+        "steepest" => "steepest descent",
+        _ => method + " point",
+    };
+
+    /// <summary>Why the sweep ended, in one sentence.</summary>
+    public static string StopReason(LrFinderResult result)
+    {
+        var points = result.Curve.Points;
+        string where = points.Count == 0
+            ? string.Empty
+            : $" at iteration {points[^1].Iteration.ToString(Invariant)} (learning rate {LearningRate(points[^1].LearningRate)})";
+        return result.StopReason switch
+        {
+            LrFinderStopReason.Completed => $"Completed: all {result.Curve.RequestedIterations.ToString(Invariant)} requested iterations ran.",
+            LrFinderStopReason.Diverged =>
+                $"Stopped early: the loss diverged{where}; the smoothed loss exceeded {Number(result.Options.DivergenceThreshold)}× its best value.",
+            LrFinderStopReason.NonFiniteLoss => $"Stopped early: the loss became NaN or infinite{where}.",
+            LrFinderStopReason.Cancelled => $"Stopped early: the sweep was cancelled{where}.",
+            LrFinderStopReason.AsRecorded => "As recorded: the curve was analysed as loaded; no sweep ran.",
+            _ => result.StopReason.ToString(),
+        };
+    }
+
+    /// <summary>Whether the sweep ended before its last requested iteration.</summary>
+    public static bool StoppedEarly(LrFinderStopReason reason) =>
+        reason is LrFinderStopReason.Diverged or LrFinderStopReason.NonFiniteLoss or LrFinderStopReason.Cancelled;
+
+    /// <summary>The suggestion window in words, for example <c>points 10 to 94 (learning rate 5.0e-7 to 1.2e+0)</c>.</summary>
+    public static string Window(LrCurve curve)
+    {
+        if (curve.WindowLength == 0)
+        {
+            return "empty: no point of the curve could be used";
+        }
+
+        var first = curve.Points[curve.WindowStart];
+        var last = curve.Points[curve.WindowEnd - 1];
+        return $"points {first.Iteration.ToString(Invariant)} to {last.Iteration.ToString(Invariant)} " +
+            $"(learning rate {LearningRate(first.LearningRate)} to {LearningRate(last.LearningRate)})";
+    }
+
+    /// <summary>A plain number, shortest form, invariant culture.</summary>
+    public static string Number(double value) => value.ToString("G", Invariant);
+
+    private static bool IsWhole(double value, out int whole)
+    {
+        whole = 0;
+        if (!double.IsFinite(value) || value < 1.5 || value > 1e6)
+        {
+            return false;
+        }
+
+        double rounded = Math.Round(value);
+        whole = (int)rounded;
+        return Math.Abs(value - rounded) <= 1e-9 * rounded;
+    }
+
+    private static string NonFinite(double value) =>
+        double.IsNaN(value) ? "NaN" : value > 0 ? "∞" : "-∞";
+}
