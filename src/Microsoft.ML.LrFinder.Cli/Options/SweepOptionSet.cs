@@ -45,7 +45,7 @@ internal sealed class SweepOptionSet
 
     /// <summary>Adds the options to <paramref name="command"/>, with the check that the start is below the end.</summary>
     /// <param name="command">The sweeping command.</param>
-    public void AddTo(Command command)
+    public void AddTo(System.CommandLine.Command command)
     {
         command.Options.Add(StartLearningRate);
         command.Options.Add(EndLearningRate);
