@@ -1,0 +1,391 @@
+using Microsoft.ML.LrFinder.Reporting;
+using OxyPlot;
+using OxyPlot.Annotations;
+using OxyPlot.Axes;
+using OxyPlot.Legends;
+using OxyPlot.Series;
+
+namespace Microsoft.ML.LrFinder.Plotting;
+
+/// <summary>Builds the OxyPlot model of a result. Every number drawn comes from <see cref="LrFormat"/>, as the reports' do.</summary>
+internal static class LrPlotBuilder
+{
+    public const string LearningRateAxisKey = "learningRate";
+    public const string LossAxisKey = "loss";
+
+    // Estimates of the space OxyPlot gives the axes, titles and legend (in units of the font size), so that label rows can be
+    // sized before OxyPlot lays the plot out. They only need to be close: each row has slack.
+    private const double AverageCharacterWidth = 0.62;
+    private const double HorizontalChrome = 7.5;
+    private const double VerticalChromeBase = 8.5;
+    private const double LabelPadding = 4;
+    private const double LabelGap = 6;
+
+    public static PlotModel Build(LrFinderResult result, LrPlotOptions options)
+    {
+        var curve = result.Curve;
+        var points = curve.Points;
+        var subtitleLines = SubtitleLines(result);
+        var model = new PlotModel
+        {
+            Title = string.IsNullOrEmpty(options.Title) ? null : options.Title,
+            Subtitle = subtitleLines.Count == 0 ? null : string.Join("\n", subtitleLines),
+            SubtitleColor = LrFormat.StoppedEarly(result.StopReason) ? LrPlotStyle.EarlyStop : LrPlotStyle.Text,
+            DefaultFontSize = options.FontSize,
+            TitleFontSize = options.FontSize * 1.35,
+            SubtitleFontSize = options.FontSize,
+            TitleFontWeight = FontWeights.Bold,
+            TextColor = LrPlotStyle.Text,
+            Background = OxyColors.White,
+            PlotAreaBorderColor = LrPlotStyle.Border,
+            PlotAreaBorderThickness = new OxyThickness(1),
+            Padding = new OxyThickness(options.FontSize * 0.6),
+        };
+        if (options.FontFamily is { Length: > 0 } font)
+        {
+            model.DefaultFont = font;
+        }
+
+        var withValue = Enumerable.Range(0, result.Suggestions.Count).Where(i => result.Suggestions[i].HasValue).ToArray();
+        var (xMin, xMax) = LearningRateRange(result);
+        var (yMin, yTop) = LossRange(curve, options.ShowRawLoss);
+
+        // The label rows sit above the curve's range, so that no label ever hides the curve.
+        double plotWidth = Math.Max(100, (options.Width * 96 / options.Dpi) - (HorizontalChrome * options.FontSize));
+        double chromeRows = VerticalChromeBase + (string.IsNullOrEmpty(model.Title) ? 0 : 1.6) + (1.25 * subtitleLines.Count);
+        double plotHeight = Math.Max(80, (options.Height * 96 / options.Dpi) - (chromeRows * options.FontSize));
+        double rowHeight = (options.FontSize * 1.2) + (2 * LabelPadding) + 5;
+        double rowsFraction = Math.Min(0.6, withValue.Length * rowHeight / plotHeight);
+        double yMax = yTop + ((yTop - yMin) * rowsFraction / (1 - rowsFraction));
+        double RowCenter(int row) => yMax - ((yMax - yMin) * rowHeight / plotHeight * (row + 0.5));
+
+        model.Axes.Add(new DecadeLogAxis
+        {
+            Key = LearningRateAxisKey,
+            Position = AxisPosition.Bottom,
+            Title = "learning rate (log scale)",
+            Minimum = xMin,
+            Maximum = xMax,
+            LabelFormatter = LrFormat.AxisLearningRate,
+            MajorGridlineStyle = LineStyle.Solid,
+            MajorGridlineColor = LrPlotStyle.MajorGrid,
+            MinorGridlineStyle = LineStyle.Solid,
+            MinorGridlineColor = LrPlotStyle.MinorGrid,
+            TickStyle = TickStyle.Outside,
+        });
+        model.Axes.Add(new LinearAxis
+        {
+            Key = LossAxisKey,
+            Position = AxisPosition.Left,
+            Title = "loss",
+            Minimum = yMin,
+            Maximum = yMax,
+            LabelFormatter = LrFormat.Loss,
+            MajorGridlineStyle = LineStyle.Solid,
+            MajorGridlineColor = LrPlotStyle.MajorGrid,
+            TickStyle = TickStyle.Outside,
+        });
+
+        AddOutsideWindowShade(model, curve, xMin, xMax);
+        AddCurve(model, curve, options.ShowRawLoss);
+        AddEarlyStop(model, result);
+
+        var lineFractions = withValue.Select(i => Fraction(result.Suggestions[i].LearningRate!.Value, xMin, xMax)).ToArray();
+        var labels = withValue.Select(i => LabelText(result, result.Suggestions[i])).ToArray();
+        var widths = labels.Select(text => (LabelGap + (2 * LabelPadding) + (text.Length * AverageCharacterWidth * options.FontSize)) / plotWidth).ToArray();
+        var placements = LabelLayout.Arrange(lineFractions, widths);
+        for (int k = 0; k < withValue.Length; k++)
+        {
+            var suggestion = result.Suggestions[withValue[k]];
+            AddSuggestion(model, suggestion, labels[k], LrPlotStyle.SuggestionColor(withValue[k]), ReferenceEquals(suggestion, result.Selected),
+                placements[k], RowCenter(placements[k].Row), xMin, xMax, yMin, LabelGap + LabelPadding);
+        }
+
+        model.Legends.Add(new Legend
+        {
+            LegendPlacement = LegendPlacement.Outside,
+            LegendPosition = LegendPosition.BottomCenter,
+            LegendOrientation = LegendOrientation.Horizontal,
+            LegendBorderThickness = 0,
+            LegendFontSize = options.FontSize * 0.95,
+            LegendSymbolLength = options.FontSize * 2,
+        });
+        return model;
+    }
+
+    /// <summary>The text of a suggestion's label on the plot: the shared label, plus a mark on the selected one.</summary>
+    public static string LabelText(LrFinderResult result, LrSuggestion suggestion)
+    {
+        string label = LrFormat.SuggestionLabel(suggestion) ?? suggestion.Method;
+        return ReferenceEquals(suggestion, result.Selected) ? label + "  ◀ selected" : label;
+    }
+
+    private static List<string> SubtitleLines(LrFinderResult result)
+    {
+        var lines = new List<string>();
+        if (LrFormat.StoppedEarly(result.StopReason))
+        {
+            lines.Add(LrFormat.StopReason(result));
+        }
+
+        var none = result.Suggestions.Where(s => !s.HasValue).Select(s => s.Method).ToArray();
+        if (none.Length > 0)
+        {
+            lines.Add($"No suggestion from {string.Join(", ", none)} (see the report for why).");
+        }
+
+        if (result.Curve.WindowLength == 0 && result.Curve.Points.Count > 0)
+        {
+            lines.Add("The suggestion window is empty: no point of this curve could be used.");
+        }
+
+        return lines;
+    }
+
+    private static void AddCurve(PlotModel model, LrCurve curve, bool showRawLoss)
+    {
+        var points = curve.Points;
+        if (showRawLoss)
+        {
+            var raw = NewLine("loss (raw)", LrPlotStyle.RawLoss, 1);
+            raw.Points.AddRange(points.Select(p => Point(p.LearningRate, p.Loss)));
+            model.Series.Add(raw);
+        }
+
+        // Each grey part shares its end point with the window's part, so the curve is drawn without a gap.
+        int start = curve.WindowStart;
+        int end = curve.WindowEnd;
+        var before = NewLine("smoothed loss, not used by the suggestions", LrPlotStyle.OutsideWindow, 2);
+        before.Points.AddRange(points.Take(Math.Min(points.Count, start + 1)).Select(SmoothedPoint));
+        var window = NewLine("smoothed loss, suggestion window", LrPlotStyle.Curve, 2.25);
+        window.Points.AddRange(points.Skip(start).Take(curve.WindowLength).Select(SmoothedPoint));
+        var after = NewLine(null, LrPlotStyle.OutsideWindow, 2);
+        after.Points.AddRange(points.Skip(curve.WindowLength == 0 ? points.Count : end - 1).Select(SmoothedPoint));
+        if (curve.WindowLength == 0)
+        {
+            before.Points.Clear();
+            before.Points.AddRange(points.Select(SmoothedPoint));
+        }
+
+        model.Series.Add(before);
+        model.Series.Add(after);
+        model.Series.Add(window);
+    }
+
+    private static void AddOutsideWindowShade(PlotModel model, LrCurve curve, double xMin, double xMax)
+    {
+        var points = curve.Points;
+        if (points.Count == 0)
+        {
+            return;
+        }
+
+        double first = curve.WindowLength == 0 ? xMax : points[curve.WindowStart].LearningRate;
+        double last = curve.WindowLength == 0 ? xMax : points[curve.WindowEnd - 1].LearningRate;
+        foreach (var (from, to) in new[] { (xMin, first), (last, xMax) })
+        {
+            if (to > from && from > 0)
+            {
+                model.Annotations.Add(new RectangleAnnotation
+                {
+                    MinimumX = from,
+                    MaximumX = to,
+                    Fill = LrPlotStyle.OutsideWindowShade,
+                    Layer = AnnotationLayer.BelowSeries,
+                });
+            }
+        }
+    }
+
+    private static void AddEarlyStop(PlotModel model, LrFinderResult result)
+    {
+        var points = result.Curve.Points;
+        if (!LrFormat.StoppedEarly(result.StopReason) || points.Count == 0 || !(points[^1].LearningRate > 0))
+        {
+            return;
+        }
+
+        var last = points[^1];
+        string text = result.StopReason switch
+        {
+            LrFinderStopReason.Diverged => "diverged",
+            LrFinderStopReason.NonFiniteLoss => "loss not finite",
+            _ => "cancelled",
+        };
+        model.Annotations.Add(new LineAnnotation
+        {
+            Type = LineAnnotationType.Vertical,
+            X = last.LearningRate,
+            Color = LrPlotStyle.EarlyStop,
+            LineStyle = LineStyle.Dot,
+            StrokeThickness = 1.5,
+            Text = "stopped: " + text,
+            TextColor = LrPlotStyle.EarlyStop,
+            TextOrientation = AnnotationTextOrientation.Vertical,
+            TextLinePosition = 0.02,
+            TextHorizontalAlignment = HorizontalAlignment.Left,
+            TextVerticalAlignment = VerticalAlignment.Top,
+        });
+    }
+
+    private static void AddSuggestion(
+        PlotModel model,
+        LrSuggestion suggestion,
+        string label,
+        OxyColor color,
+        bool selected,
+        LabelLayout.Placement placement,
+        double rowCenter,
+        double xMin,
+        double xMax,
+        double yMin,
+        double gap)
+    {
+        double lr = suggestion.LearningRate!.Value;
+
+        // The marker: a vertical line at exactly the returned learning rate, from the axis up to the label's row.
+        model.Annotations.Add(new LineAnnotation
+        {
+            Type = LineAnnotationType.Vertical,
+            X = lr,
+            MinimumY = yMin,
+            MaximumY = rowCenter,
+            Color = color,
+            StrokeThickness = selected ? 2.75 : 1.5,
+            LineStyle = selected ? LineStyle.Solid : LineStyle.Dash,
+        });
+
+        if (suggestion.Point is { } point && point.LearningRate > 0 && double.IsFinite(point.SmoothedLoss))
+        {
+            if (!LrFormat.IsAtPoint(suggestion))
+            {
+                // The value is derived from the point (minimum: a tenth of its learning rate): show the step from one to the other.
+                model.Annotations.Add(new ArrowAnnotation
+                {
+                    StartPoint = new DataPoint(point.LearningRate, point.SmoothedLoss),
+                    EndPoint = new DataPoint(lr, point.SmoothedLoss),
+                    Color = color,
+                    StrokeThickness = 1.5,
+                    LineStyle = LineStyle.Solid,
+                    HeadLength = 7,
+                    HeadWidth = 3.5,
+                });
+            }
+
+            model.Annotations.Add(new PointAnnotation
+            {
+                X = point.LearningRate,
+                Y = point.SmoothedLoss,
+                Shape = MarkerType.Circle,
+                Size = selected ? 6.5 : 5,
+                Fill = color,
+                Stroke = OxyColors.White,
+                StrokeThickness = 1.5,
+            });
+        }
+
+        // The label hangs off its line at a fixed gap in screen units, so its edge is exact whatever the text measures.
+        var text = new TextAnnotation
+        {
+            Text = label,
+            TextPosition = new DataPoint(lr, rowCenter),
+            Offset = new ScreenVector(placement.RightOfLine ? gap : -gap, 0),
+            TextHorizontalAlignment = placement.RightOfLine ? HorizontalAlignment.Left : HorizontalAlignment.Right,
+            TextVerticalAlignment = VerticalAlignment.Middle,
+            FontWeight = selected ? FontWeights.Bold : FontWeights.Normal,
+            TextColor = LrPlotStyle.Text,
+            Background = LrPlotStyle.LabelBackground,
+            Stroke = color,
+            StrokeThickness = selected ? 2 : 1,
+            Padding = new OxyThickness(LabelPadding),
+        };
+        if (placement.Shifted)
+        {
+            text.TextPosition = new DataPoint(FromFraction(placement.Start, xMin, xMax), rowCenter);
+            text.Offset = new ScreenVector(LabelPadding, 0);
+            text.TextHorizontalAlignment = HorizontalAlignment.Left;
+        }
+
+        model.Annotations.Add(text);
+    }
+
+    private static (double Min, double Max) LearningRateRange(LrFinderResult result)
+    {
+        var values = result.Curve.Points.Select(p => p.LearningRate)
+            .Concat(result.Suggestions.Where(s => s.HasValue).Select(s => s.LearningRate!.Value))
+            .Concat(result.Suggestions.Where(s => s.Point.HasValue).Select(s => s.Point!.Value.LearningRate))
+            .Where(v => v > 0 && double.IsFinite(v))
+            .ToArray();
+        if (values.Length == 0)
+        {
+            values = [result.Options.StartLearningRate, result.Options.EndLearningRate];
+        }
+
+        double low = Math.Floor(Math.Log10(values.Min()) + 1e-9);
+        double high = Math.Ceiling(Math.Log10(values.Max()) - 1e-9);
+        if (high <= low)
+        {
+            high = low + 1;
+        }
+
+        return (Math.Pow(10, low), Math.Pow(10, high));
+    }
+
+    private static (double Min, double Max) LossRange(LrCurve curve, bool includeRawLoss)
+    {
+        var points = curve.Points;
+        var smoothed = points.Where(p => p.LearningRate > 0).Select(p => p.SmoothedLoss).Where(double.IsFinite).ToArray();
+        if (smoothed.Length == 0)
+        {
+            return (0, 1);
+        }
+
+        double low = smoothed.Min();
+
+        // The reference level is where the curve starts or the highest point of the window; above it the curve is allowed to
+        // rise by one more span (a diverging tail is cut there rather than squashing the interesting part flat).
+        var window = points.Skip(curve.WindowStart).Take(curve.WindowLength).Select(p => p.SmoothedLoss).Where(double.IsFinite);
+        double reference = window.Append(smoothed[0]).Max();
+        double span = reference - low;
+        if (!(span > 0))
+        {
+            span = low != 0 ? Math.Abs(low) * 0.1 : 1;
+        }
+
+        // The raw loss, drawn faintly, may run below the smoothed curve; show it down to one span below.
+        var raw = points.Where(p => includeRawLoss && p.LearningRate > 0).Select(p => p.Loss).Where(double.IsFinite).DefaultIfEmpty(low);
+        low = Math.Max(Math.Min(low, raw.Min()), low - span);
+
+        double high = Math.Min(smoothed.Max(), reference + span);
+        if (!(high > low))
+        {
+            high = low + span;
+        }
+
+        double pad = (high - low) * 0.05;
+        return (low - pad, high + pad);
+    }
+
+    private static LineSeries NewLine(string? title, OxyColor color, double thickness) => new()
+    {
+        Title = title,
+        Color = color,
+        StrokeThickness = thickness,
+        XAxisKey = LearningRateAxisKey,
+        YAxisKey = LossAxisKey,
+        LineJoin = LineJoin.Round,
+        RenderInLegend = title is not null,
+    };
+
+    private static DataPoint SmoothedPoint(LrCurvePoint point) => Point(point.LearningRate, point.SmoothedLoss);
+
+    // A non-finite value or a learning rate a log axis cannot show breaks the line instead of sending it off the plot.
+    private static DataPoint Point(double learningRate, double loss) =>
+        learningRate > 0 && double.IsFinite(learningRate) && double.IsFinite(loss) ? new DataPoint(learningRate, loss) : DataPoint.Undefined;
+
+    private static double Fraction(double value, double min, double max) =>
+        (Math.Log10(value) - Math.Log10(min)) / (Math.Log10(max) - Math.Log10(min));
+
+    private static double FromFraction(double fraction, double min, double max) =>
+        Math.Pow(10, Math.Log10(min) + (fraction * (Math.Log10(max) - Math.Log10(min))));
+}

@@ -1,0 +1,51 @@
+using System.Text;
+using OxyPlot;
+using OxyPlot.SkiaSharp;
+
+namespace Microsoft.ML.LrFinder.Plotting;
+
+/// <summary>Renders a plot model to PNG (SkiaSharp) or SVG (OxyPlot.Core's exporter, measuring text with Skia).</summary>
+internal static class LrPlotExporter
+{
+    public static void Export(PlotModel model, Stream stream, LrPlotFormat format, LrPlotOptions options)
+    {
+        string font = PlotFonts.Resolve(options.FontFamily);
+        model.DefaultFont = font;
+        switch (format)
+        {
+            case LrPlotFormat.Png:
+                // Text shaping only matters for scripts our labels never use; without it PNG export needs no HarfBuzz native library.
+                var png = new PngExporter { Width = options.Width, Height = options.Height, Dpi = (float)options.Dpi, UseTextShaping = false };
+                png.Export(model, stream);
+                break;
+            case LrPlotFormat.Svg:
+                ExportSvg(model, stream, font, options);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(format), format, "must be Png or Svg.");
+        }
+    }
+
+    private static void ExportSvg(PlotModel model, Stream stream, string font, LrPlotOptions options)
+    {
+        // OxyPlot's default SVG text measurer knows only PDF's standard fonts; measuring with the real font keeps labels and
+        // axis titles from being clipped or overlapping when the SVG is shown in that font.
+        using var measurer = new SkiaRenderContext { RenderTarget = RenderTarget.VectorGraphic, UseTextShaping = false };
+        var exporter = new OxyPlot.SvgExporter
+        {
+            Width = options.Width,
+            Height = options.Height,
+            TextMeasurer = measurer,
+
+            // Renderers that ignore dominant-baseline (librsvg, Inkscape, several converters) place text correctly with this.
+            UseVerticalTextAlignmentWorkaround = true,
+        };
+        string svg = exporter.ExportToString(model);
+
+        // A viewer without the font should still use a sans-serif one rather than its default serif.
+        string attribute = $"font-family=\"{System.Security.SecurityElement.Escape(font)}\"";
+        svg = svg.Replace(attribute, attribute[..^1] + ", sans-serif\"", StringComparison.Ordinal);
+        var bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(svg);
+        stream.Write(bytes);
+    }
+}
