@@ -71,7 +71,7 @@ internal static class SuggestCommand
             var result = PendingEngine.Analyze(curve.LearningRates, curve.Losses, parseResult.GetValue(smoothed), options.NumberOfIterations, options);
             if (parseResult.GetValue(plot) is { } plotPath)
             {
-                AtomicFile.Write(plotPath, temporary => _ = temporary);
+                AtomicFile.Write(plotPath, temporary => result.SavePlot(temporary));
             }
 
             var console = context.Console;
