@@ -38,4 +38,17 @@ internal sealed class DigitsBatches
         _position += _batchSize;
         return batch;
     }
+
+    /// <summary>
+    /// <see cref="Next"/> forever, for a sweep that takes as many batches as it needs. Each batch lives in the dispose scope
+    /// that is current when the consumer asks for it.
+    /// </summary>
+    /// <returns>An endless sequence of batches.</returns>
+    public IEnumerable<(Tensor Features, Tensor Labels)> Endless()
+    {
+        while (true)
+        {
+            yield return Next();
+        }
+    }
 }

@@ -11,7 +11,7 @@ internal sealed class SuggestOption
 {
     public SuggestOption()
     {
-        var names = PendingEngine.BuiltInMethods.Select(m => m.Name).ToArray();
+        var names = PendingEngine.All.Select(m => m.Name).ToArray();
         Option = new Option<string[]>("--suggest")
         {
             Description = $"Suggestion methods to run, comma-separated; the first is the one selected. Known: {string.Join(", ", names)}.",
@@ -32,8 +32,8 @@ internal sealed class SuggestOption
     public IReadOnlyList<ILrSuggestionMethod> Bind(ParseResult parseResult)
     {
         string[] names = parseResult.GetValue(Option) ?? [];
-        var methods = names.Select(n => PendingEngine.FindMethod(n)!).Distinct().ToList();
-        return methods.Count > 0 ? methods : PendingEngine.BuiltInMethods;
+        var methods = names.Select(Find).Distinct().ToList();
+        return methods.Count > 0 ? methods : PendingEngine.All;
     }
 
     /// <summary>Applies the methods to finder options: all of them run, the first is the selector.</summary>
@@ -45,6 +45,9 @@ internal sealed class SuggestOption
         options.SuggestionMethods = methods;
         options.Selector = methods.Count > 0 ? methods[0] : null;
     }
+
+    private static ILrSuggestionMethod Find(string name) =>
+        PendingEngine.TryGetByName(name, out var method) ? method! : throw new CliUsageException($"--suggest: unknown method '{name}'.");
 
     private static string[] Split(ArgumentResult result) =>
         result.Tokens
@@ -62,9 +65,9 @@ internal sealed class SuggestOption
 
         foreach (string name in names)
         {
-            if (PendingEngine.FindMethod(name) is null)
+            if (!PendingEngine.TryGetByName(name, out _))
             {
-                string known = string.Join(", ", PendingEngine.BuiltInMethods.Select(m => m.Name));
+                string known = string.Join(", ", PendingEngine.All.Select(m => m.Name));
                 result.AddError($"--suggest: unknown method '{name}' (known: {known}).");
                 return;
             }
