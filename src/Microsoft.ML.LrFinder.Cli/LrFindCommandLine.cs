@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
+using System.Globalization;
 using Microsoft.ML.LrFinder.Cli.Commands;
 
 namespace Microsoft.ML.LrFinder.Cli;
@@ -18,6 +19,25 @@ internal static class LrFindCommandLine
     public static int Run(string[] args, CliConsole console, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
+        try
+        {
+            return ParseAndInvoke(args, console, cancellationToken);
+        }
+        catch (Exception e)
+        {
+            // Commands report their own errors (CommandContext.Guard); this is the net under the parser itself.
+            console.Error.WriteLine($"lrfind: internal error: {OneLine(e.Message)}");
+            if (args.Contains("--verbose"))
+            {
+                console.Error.WriteLine(e.ToString());
+            }
+
+            return ExitCodes.Failure;
+        }
+    }
+
+    private static int ParseAndInvoke(string[] args, CliConsole console, CancellationToken cancellationToken)
+    {
         var verbose = new Option<bool>("--verbose")
         {
             Description = "Print the full stack trace of an error.",
@@ -50,6 +70,20 @@ internal static class LrFindCommandLine
             Error = console.Error,
             EnableDefaultExceptionHandler = false,
         });
+    }
+
+    /// <summary>A default number as a user would type it: <c>1e-7</c>, <c>10</c>, <c>0.001</c>.</summary>
+    internal static string FormatDefault(double value)
+    {
+        string text = value.ToString("R", CultureInfo.InvariantCulture);
+        int e = text.IndexOf('E', StringComparison.Ordinal);
+        if (e < 0)
+        {
+            return text;
+        }
+
+        int exponent = int.Parse(text[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        return string.Create(CultureInfo.InvariantCulture, $"{text[..e]}e{exponent}");
     }
 
     /// <summary>Flattens a message to one line: the tool promises one line per problem.</summary>

@@ -26,12 +26,12 @@ internal static class DemoCommand
         var sweep = new SweepOptionSet(defaultSeed: 1);
         var batchSize = CliOptionFactory.Int("--batch-size", "Samples per optimizer step, in the sweep and in training.", 64, minimum: 1);
         var epochs = CliOptionFactory.Int("--epochs", "Passes over the training set when training at the selected and at the poor learning rate.", 10, minimum: 1);
-        var poorLearningRate = CliOptionFactory.PositiveDouble("--poor-lr", "The deliberately poor learning rate trained for comparison.", 1e-5);
+        var poorLearningRate = new LearningRateOption("--poor-lr", "The deliberately poor learning rate trained for comparison.", 1e-5);
         var command = new System.CommandLine.Command(
             "demo",
             "Sweep a small MLP on the bundled digits data (offline), write the outputs, and compare training at the selected and at a poor learning rate.")
         {
-            output, batchSize, epochs, poorLearningRate,
+            output, batchSize, epochs, poorLearningRate.Option,
         };
         sweep.AddTo(command);
         command.SetAction(parseResult => context.Guard(parseResult, () => Run(
@@ -40,7 +40,7 @@ internal static class DemoCommand
             sweep.Bind(parseResult),
             parseResult.GetValue(batchSize),
             parseResult.GetValue(epochs),
-            parseResult.GetValue(poorLearningRate))));
+            poorLearningRate.Get(parseResult))));
         return command;
     }
 

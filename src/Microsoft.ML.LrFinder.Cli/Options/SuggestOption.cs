@@ -14,10 +14,9 @@ internal sealed class SuggestOption
         var names = PendingEngine.All.Select(m => m.Name).ToArray();
         Option = new Option<string[]>("--suggest")
         {
-            Description = $"Suggestion methods to run, comma-separated; the first is the one selected. Known: {string.Join(", ", names)}.",
+            Description = $"Suggestion methods to run, comma-separated; the first is the one selected. [default: {string.Join(',', names)}]",
             HelpName = "methods",
             AllowMultipleArgumentsPerToken = true,
-            DefaultValueFactory = _ => names,
             CustomParser = Split,
         };
         Option.Validators.Add(Validate);

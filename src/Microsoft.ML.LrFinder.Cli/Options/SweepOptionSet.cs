@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 
 namespace Microsoft.ML.LrFinder.Cli.Options;
 
@@ -11,8 +10,8 @@ internal sealed class SweepOptionSet
 {
     public SweepOptionSet(int defaultSeed, int defaultIterations = LrFinderDefaults.NumberOfIterations)
     {
-        StartLearningRate = CliOptionFactory.PositiveDouble("--start-lr", "Learning rate of the first sweep iteration.", LrFinderDefaults.StartLearningRate);
-        EndLearningRate = CliOptionFactory.PositiveDouble("--end-lr", "Learning rate of the last sweep iteration; must be greater than --start-lr.", LrFinderDefaults.EndLearningRate);
+        StartLearningRate = new LearningRateOption("--start-lr", "Learning rate of the first sweep iteration.", LrFinderDefaults.StartLearningRate);
+        EndLearningRate = new LearningRateOption("--end-lr", "Learning rate of the last sweep iteration; must be greater than --start-lr.", LrFinderDefaults.EndLearningRate);
         NumberOfIterations = CliOptionFactory.Int(
             "--num-iterations",
             "Optimizer steps in the sweep; the suggestion window skips the first tenth of them and the last 5 points.",
@@ -29,9 +28,9 @@ internal sealed class SweepOptionSet
         Suggest = new SuggestOption();
     }
 
-    public Option<double> StartLearningRate { get; }
+    public LearningRateOption StartLearningRate { get; }
 
-    public Option<double> EndLearningRate { get; }
+    public LearningRateOption EndLearningRate { get; }
 
     public Option<int> NumberOfIterations { get; }
 
@@ -47,8 +46,8 @@ internal sealed class SweepOptionSet
     /// <param name="command">The sweeping command.</param>
     public void AddTo(System.CommandLine.Command command)
     {
-        command.Options.Add(StartLearningRate);
-        command.Options.Add(EndLearningRate);
+        command.Options.Add(StartLearningRate.Option);
+        command.Options.Add(EndLearningRate.Option);
         command.Options.Add(NumberOfIterations);
         command.Options.Add(Linear);
         command.Options.Add(NoStopOnDivergence);
@@ -56,11 +55,11 @@ internal sealed class SweepOptionSet
         command.Options.Add(Suggest.Option);
         command.Validators.Add(result =>
         {
-            double start = result.GetValue(StartLearningRate);
-            double end = result.GetValue(EndLearningRate);
-            if (start > 0 && end > 0 && start >= end)
+            if (StartLearningRate.TryGet(result, out double start, out string startText)
+                && EndLearningRate.TryGet(result, out double end, out string endText)
+                && start >= end)
             {
-                result.AddError(string.Create(CultureInfo.InvariantCulture, $"--start-lr ({start:G}) must be less than --end-lr ({end:G})."));
+                result.AddError($"--start-lr ({startText}) must be less than --end-lr ({endText}).");
             }
         });
     }
@@ -72,8 +71,8 @@ internal sealed class SweepOptionSet
     {
         var options = new LrFinderOptions
         {
-            StartLearningRate = parseResult.GetValue(StartLearningRate),
-            EndLearningRate = parseResult.GetValue(EndLearningRate),
+            StartLearningRate = StartLearningRate.Get(parseResult),
+            EndLearningRate = EndLearningRate.Get(parseResult),
             NumberOfIterations = parseResult.GetValue(NumberOfIterations),
             Schedule = parseResult.GetValue(Linear) ? LrSchedule.Linear : LrSchedule.Exponential,
             StopOnDivergence = !parseResult.GetValue(NoStopOnDivergence),
