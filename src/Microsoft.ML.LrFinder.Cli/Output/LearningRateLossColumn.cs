@@ -1,4 +1,3 @@
-using Microsoft.ML.LrFinder.Reporting;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -16,6 +15,6 @@ internal sealed class LearningRateLossColumn : ProgressColumn
 
         double lr = task.State.Get<double>(LiveBarProgress.LearningRateKey);
         double loss = task.State.Get<double>(LiveBarProgress.SmoothedLossKey);
-        return new Text($"lr {LrFormat.LearningRate(lr)}  smoothed loss {LrFormat.Loss(loss)}");
+        return new Text($"lr {Reporting.LrFormat.LearningRate(lr)}  smoothed loss {Reporting.LrFormat.Loss(loss)}");
     }
 }

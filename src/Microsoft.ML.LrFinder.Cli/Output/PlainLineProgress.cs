@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.ML.LrFinder.Reporting;
 
 namespace Microsoft.ML.LrFinder.Cli.Output;
 
@@ -39,6 +38,6 @@ internal sealed class PlainLineProgress : IProgress<LrFinderProgress>
         string width = value.TotalIterations.ToString(CultureInfo.InvariantCulture);
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"{description}  {done.ToString(CultureInfo.InvariantCulture).PadLeft(width.Length)}/{width}  lr {LrFormat.LearningRate(value.LearningRate)}  smoothed loss {LrFormat.Loss(value.SmoothedLoss)}  ETA {remaining:m\\:ss}");
+            $"{description}  {done.ToString(CultureInfo.InvariantCulture).PadLeft(width.Length)}/{width}  lr {Reporting.LrFormat.LearningRate(value.LearningRate)}  smoothed loss {Reporting.LrFormat.Loss(value.SmoothedLoss)}  ETA {remaining:m\\:ss}");
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.ML.LrFinder.Reporting;
 using Spectre.Console;
 
 namespace Microsoft.ML.LrFinder.Cli.Output;
@@ -15,10 +14,10 @@ internal static class SuggestionTable
     /// <param name="result">The sweep's or the analysis's result.</param>
     public static void Write(IAnsiConsole console, LrFinderResult result)
     {
-        console.WriteLine($"Stop:      {LrFormat.StopReason(result)}");
-        console.WriteLine($"Window:    {LrFormat.Window(result.Curve)}");
+        console.WriteLine($"Stop:      {Reporting.LrFormat.StopReason(result)}");
+        console.WriteLine($"Window:    {Reporting.LrFormat.Window(result.Curve)}");
         console.Write(Build(result));
-        console.WriteLine(result.Selected is { } selected && LrFormat.SuggestionLabel(selected) is { } label
+        console.WriteLine(result.Selected is { } selected && Reporting.LrFormat.SuggestionLabel(selected) is { } label
             ? $"Selected:  {label}"
             : "Selected:  none (the selected method made no suggestion)");
         foreach (string warning in result.Warnings)
@@ -45,10 +44,10 @@ internal static class SuggestionTable
             var point = suggestion.Point;
             table.AddRow(
                 Cell(isSelected ? $"{suggestion.Method} *" : suggestion.Method),
-                Cell(suggestion.LearningRate is { } lr ? LrFormat.LearningRate(lr) : "none"),
+                Cell(suggestion.LearningRate is { } lr ? Reporting.LrFormat.LearningRate(lr) : "none"),
                 Cell(point is { } p ? p.Iteration.ToString(CultureInfo.InvariantCulture) : "-"),
-                Cell(point is { } q ? LrFormat.LearningRate(q.LearningRate) : "-"),
-                Cell(point is { } r ? LrFormat.Loss(r.SmoothedLoss) : "-"),
+                Cell(point is { } q ? Reporting.LrFormat.LearningRate(q.LearningRate) : "-"),
+                Cell(point is { } r ? Reporting.LrFormat.Loss(r.SmoothedLoss) : "-"),
                 Cell(suggestion.Explanation));
         }
 

@@ -1,4 +1,3 @@
-using Microsoft.ML.LrFinder.Reporting;
 using OxyPlot;
 using OxyPlot.Annotations;
 using OxyPlot.Axes;
@@ -7,7 +6,7 @@ using OxyPlot.Series;
 
 namespace Microsoft.ML.LrFinder.Plotting;
 
-/// <summary>Builds the OxyPlot model of a result. Every number drawn comes from <see cref="LrFormat"/>, as the reports' do.</summary>
+/// <summary>Builds the OxyPlot model of a result. Every number drawn comes from <see cref="Reporting.LrFormat"/>, as the reports' do.</summary>
 internal static class LrPlotBuilder
 {
     public const string LearningRateAxisKey = "learningRate";
@@ -30,7 +29,7 @@ internal static class LrPlotBuilder
         {
             Title = string.IsNullOrEmpty(options.Title) ? null : options.Title,
             Subtitle = subtitleLines.Count == 0 ? null : string.Join("\n", subtitleLines),
-            SubtitleColor = LrFormat.StoppedEarly(result.StopReason) ? LrPlotStyle.EarlyStop : LrPlotStyle.Text,
+            SubtitleColor = Reporting.LrFormat.StoppedEarly(result.StopReason) ? LrPlotStyle.EarlyStop : LrPlotStyle.Text,
             DefaultFontSize = options.FontSize,
             TitleFontSize = options.FontSize * 1.35,
             SubtitleFontSize = options.FontSize,
@@ -66,7 +65,7 @@ internal static class LrPlotBuilder
             Title = "learning rate (log scale)",
             Minimum = xMin,
             Maximum = xMax,
-            LabelFormatter = LrFormat.AxisLearningRate,
+            LabelFormatter = Reporting.LrFormat.AxisLearningRate,
             MajorGridlineStyle = LineStyle.Solid,
             MajorGridlineColor = LrPlotStyle.MajorGrid,
             MinorGridlineStyle = LineStyle.Solid,
@@ -80,7 +79,7 @@ internal static class LrPlotBuilder
             Title = "loss",
             Minimum = yMin,
             Maximum = yMax,
-            LabelFormatter = LrFormat.Loss,
+            LabelFormatter = Reporting.LrFormat.Loss,
             MajorGridlineStyle = LineStyle.Solid,
             MajorGridlineColor = LrPlotStyle.MajorGrid,
             TickStyle = TickStyle.Outside,
@@ -116,16 +115,16 @@ internal static class LrPlotBuilder
     /// <summary>The text of a suggestion's label on the plot: the shared label, plus a mark on the selected one.</summary>
     public static string LabelText(LrFinderResult result, LrSuggestion suggestion)
     {
-        string label = LrFormat.SuggestionLabel(suggestion) ?? suggestion.Method;
+        string label = Reporting.LrFormat.SuggestionLabel(suggestion) ?? suggestion.Method;
         return ReferenceEquals(suggestion, result.Selected) ? label + "  ◀ selected" : label;
     }
 
     private static List<string> SubtitleLines(LrFinderResult result)
     {
         var lines = new List<string>();
-        if (LrFormat.StoppedEarly(result.StopReason))
+        if (Reporting.LrFormat.StoppedEarly(result.StopReason))
         {
-            lines.Add(LrFormat.StopReason(result));
+            lines.Add(Reporting.LrFormat.StopReason(result));
         }
 
         var none = result.Suggestions.Where(s => !s.HasValue).Select(s => s.Method).ToArray();
@@ -200,7 +199,7 @@ internal static class LrPlotBuilder
     private static void AddEarlyStop(PlotModel model, LrFinderResult result)
     {
         var points = result.Curve.Points;
-        if (!LrFormat.StoppedEarly(result.StopReason) || points.Count == 0 || !(points[^1].LearningRate > 0))
+        if (!Reporting.LrFormat.StoppedEarly(result.StopReason) || points.Count == 0 || !(points[^1].LearningRate > 0))
         {
             return;
         }
@@ -257,7 +256,7 @@ internal static class LrPlotBuilder
 
         if (suggestion.Point is { } point && point.LearningRate > 0 && double.IsFinite(point.SmoothedLoss))
         {
-            if (!LrFormat.IsAtPoint(suggestion))
+            if (!Reporting.LrFormat.IsAtPoint(suggestion))
             {
                 // The value is derived from the point (minimum: a tenth of its learning rate): show the step from one to the other.
                 model.Annotations.Add(new ArrowAnnotation
