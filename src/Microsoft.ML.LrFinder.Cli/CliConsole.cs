@@ -1,3 +1,4 @@
+using Microsoft.ML.LrFinder.Cli.Output;
 using Spectre.Console;
 
 namespace Microsoft.ML.LrFinder.Cli;
@@ -22,7 +23,7 @@ internal sealed record CliConsole(TextWriter Out, TextWriter Error, bool IsInter
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            Out = new AnsiConsoleOutput(Out),
+            Out = new AnsiConsoleOutput(IsInteractive ? Out : new TrailingSpaceTrimmingWriter(Out)),
             Ansi = IsInteractive ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = IsInteractive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = IsInteractive ? InteractionSupport.Yes : InteractionSupport.No,

@@ -5,17 +5,6 @@ namespace Microsoft.ML.LrFinder.Cli;
 // Temporary stand-in for the engine branch's API until it is merged (names mirror LrSuggestionMethods, LrCurveAnalysis).
 internal static class PendingEngine
 {
-    public static IReadOnlyList<ILrSuggestionMethod> All { get; } = [];
-
-    public static bool TryGetByName(string? name, out ILrSuggestionMethod? method)
-    {
-        method = All.FirstOrDefault(m => m.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
-        return method is not null;
-    }
-
-    public static LrFinderResult Analyze(IEnumerable<(double LearningRate, double Loss)> points, int requestedIterations, bool lossIsSmoothed, LrFinderOptions options) =>
-        throw new NotSupportedException($"{points}{requestedIterations}{lossIsSmoothed}{options}");
-
     public static LrFinderResult Find(
         nn.Module<Tensor, Tensor> model, optim.Optimizer optimizer, nn.Module<Tensor, Tensor, Tensor> loss, IEnumerable<(Tensor, Tensor)> batches,
         LrFinderOptions options, IProgress<LrFinderProgress> progress, CancellationToken cancellationToken) =>

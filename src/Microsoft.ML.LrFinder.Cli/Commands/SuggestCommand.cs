@@ -68,7 +68,7 @@ internal static class SuggestCommand
             var curve = CurveCsvReader.Read(parseResult.GetValue(input)!, parseResult.GetValue(lrColumn)!, parseResult.GetValue(lossColumn)!);
             var options = new LrFinderOptions { NumberOfIterations = parseResult.GetValue(iterations) ?? curve.Count };
             suggest.ApplyTo(parseResult, options);
-            var result = PendingEngine.Analyze(
+            var result = LrCurveAnalysis.Analyze(
                 curve.LearningRates.Zip(curve.Losses), options.NumberOfIterations, parseResult.GetValue(smoothed), options);
             if (parseResult.GetValue(plot) is { } plotPath)
             {

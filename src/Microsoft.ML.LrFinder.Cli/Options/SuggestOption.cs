@@ -11,7 +11,7 @@ internal sealed class SuggestOption
 {
     public SuggestOption()
     {
-        var names = PendingEngine.All.Select(m => m.Name).ToArray();
+        var names = LrSuggestionMethods.All.Select(m => m.Name).ToArray();
         Option = new Option<string[]>("--suggest")
         {
             Description = $"Suggestion methods to run, comma-separated; the first is the one selected. [default: {string.Join(',', names)}]",
@@ -32,7 +32,7 @@ internal sealed class SuggestOption
     {
         string[] names = parseResult.GetValue(Option) ?? [];
         var methods = names.Select(Find).Distinct().ToList();
-        return methods.Count > 0 ? methods : PendingEngine.All;
+        return methods.Count > 0 ? methods : LrSuggestionMethods.All;
     }
 
     /// <summary>Applies the methods to finder options: all of them run, the first is the selector.</summary>
@@ -46,7 +46,7 @@ internal sealed class SuggestOption
     }
 
     private static ILrSuggestionMethod Find(string name) =>
-        PendingEngine.TryGetByName(name, out var method) ? method! : throw new CliUsageException($"--suggest: unknown method '{name}'.");
+        LrSuggestionMethods.TryGetByName(name, out var method) ? method! : throw new CliUsageException($"--suggest: unknown method '{name}'.");
 
     private static string[] Split(ArgumentResult result) =>
         result.Tokens
@@ -64,9 +64,9 @@ internal sealed class SuggestOption
 
         foreach (string name in names)
         {
-            if (!PendingEngine.TryGetByName(name, out _))
+            if (!LrSuggestionMethods.TryGetByName(name, out _))
             {
-                string known = string.Join(", ", PendingEngine.All.Select(m => m.Name));
+                string known = string.Join(", ", LrSuggestionMethods.All.Select(m => m.Name));
                 result.AddError($"--suggest: unknown method '{name}' (known: {known}).");
                 return;
             }

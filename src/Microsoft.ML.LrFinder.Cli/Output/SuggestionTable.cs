@@ -43,17 +43,12 @@ internal static class SuggestionTable
             bool isSelected = ReferenceEquals(suggestion, result.Selected) && suggestion.HasValue;
             var point = suggestion.Point;
             table.AddRow(
-                Cell(isSelected ? $"{suggestion.Method} *" : suggestion.Method),
+                Cell(isSelected ? $"{suggestion.Method} (selected)" : suggestion.Method),
                 Cell(suggestion.LearningRate is { } lr ? Reporting.LrFormat.LearningRate(lr) : "none"),
                 Cell(point is { } p ? p.Iteration.ToString(CultureInfo.InvariantCulture) : "-"),
                 Cell(point is { } q ? Reporting.LrFormat.LearningRate(q.LearningRate) : "-"),
                 Cell(point is { } r ? Reporting.LrFormat.Loss(r.SmoothedLoss) : "-"),
                 Cell(suggestion.Explanation));
-        }
-
-        if (result.Selected is not null)
-        {
-            table.Caption("* selected");
         }
 
         return table;

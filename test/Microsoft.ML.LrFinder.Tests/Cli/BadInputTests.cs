@@ -8,6 +8,9 @@ namespace Microsoft.ML.LrFinder.Tests.Cli;
 /// </summary>
 public class BadInputTests
 {
+    // A stack frame line as .NET prints it: "   at Namespace.Type.Method(...)".
+    private const string StackFrame = @"(?m)^\s+at \S+\(";
+
     private TempFolder _folder = null!;
 
     [SetUp]
@@ -204,7 +207,7 @@ public class BadInputTests
         var run = CliRun.InProcess("suggest", "--input", csv, "--verbose");
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.BadInput), run.ToString);
         Assert.That(run.ErrorLines[0], Does.Contain("is not a number"));
-        Assert.That(run.Error, Does.Contain(" at "));
+        Assert.That(run.Error, Does.Match(StackFrame));
     }
 
     [Test]
@@ -230,7 +233,7 @@ public class BadInputTests
         {
             Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.BadInput), run.ToString);
             Assert.That(run.ErrorLines, Has.Length.EqualTo(1), run.ToString);
-            Assert.That(run.Error, Does.Not.Contain(" at ").And.Not.Contain("Exception"), run.ToString);
+            Assert.That(run.Error, Does.Not.Match(StackFrame).And.Not.Contain("Exception"), run.ToString);
             foreach (string fragment in fragments)
             {
                 Assert.That(run.Error, Does.Contain(fragment), run.ToString);
