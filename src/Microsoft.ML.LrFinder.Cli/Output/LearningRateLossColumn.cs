@@ -17,6 +17,6 @@ internal sealed class LearningRateLossColumn : ProgressColumn
 
         double lr = task.State.Get<double>(LiveBarProgress.LearningRateKey);
         double loss = task.State.Get<double>(LiveBarProgress.SmoothedLossKey);
-        return new Text($"lr {Reporting.LrFormat.LearningRate(lr)}  loss {Reporting.LrFormat.Loss(loss)}");
+        return new Text($"lr {Reporting.LrReportFormat.LearningRate(lr)}  loss {Reporting.LrReportFormat.Loss(loss)}");
     }
 }

@@ -38,6 +38,6 @@ internal sealed class PlainLineProgress : IProgress<LrFinderProgress>
         string width = value.TotalIterations.ToString(CultureInfo.InvariantCulture);
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"{description}  {done.ToString(CultureInfo.InvariantCulture).PadLeft(width.Length)}/{width}  lr {Reporting.LrFormat.LearningRate(value.LearningRate)}  smoothed loss {Reporting.LrFormat.Loss(value.SmoothedLoss)}  ETA {remaining:m\\:ss}");
+            $"{description}  {done.ToString(CultureInfo.InvariantCulture).PadLeft(width.Length)}/{width}  lr {Reporting.LrReportFormat.LearningRate(value.LearningRate)}  smoothed loss {Reporting.LrReportFormat.Loss(value.SmoothedLoss)}  ETA {remaining:m\\:ss}");
     }
 }

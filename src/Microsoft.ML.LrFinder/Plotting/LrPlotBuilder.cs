@@ -1,3 +1,4 @@
+using Microsoft.ML.LrFinder.Reporting;
 using OxyPlot;
 using OxyPlot.Annotations;
 using OxyPlot.Axes;
@@ -6,7 +7,7 @@ using OxyPlot.Series;
 
 namespace Microsoft.ML.LrFinder.Plotting;
 
-/// <summary>Builds the OxyPlot model of a result. Every number drawn comes from <see cref="Reporting.LrFormat"/>, as the reports' do.</summary>
+/// <summary>Builds the OxyPlot model of a result. Every number drawn comes from <see cref="LrReportFormat"/>, as the reports' do.</summary>
 internal static class LrPlotBuilder
 {
     public const string LearningRateAxisKey = "learningRate";
@@ -24,12 +25,14 @@ internal static class LrPlotBuilder
     {
         var curve = result.Curve;
         var points = curve.Points;
-        var subtitleLines = SubtitleLines(result);
+        double pageWidth = options.Width * 96 / options.Dpi;
+        int charactersPerLine = (int)((pageWidth - (2 * options.FontSize)) / (AverageCharacterWidth * options.FontSize));
+        var subtitleLines = SubtitleLines(result).SelectMany(line => Wrap(line, charactersPerLine)).ToList();
         var model = new PlotModel
         {
             Title = string.IsNullOrEmpty(options.Title) ? null : options.Title,
             Subtitle = subtitleLines.Count == 0 ? null : string.Join("\n", subtitleLines),
-            SubtitleColor = Reporting.LrFormat.StoppedEarly(result.StopReason) ? LrPlotStyle.EarlyStop : LrPlotStyle.Text,
+            SubtitleColor = LrReportFormat.StoppedEarly(result.StopReason) ? LrPlotStyle.EarlyStop : LrPlotStyle.Text,
             DefaultFontSize = options.FontSize,
             TitleFontSize = options.FontSize * 1.35,
             SubtitleFontSize = options.FontSize,
@@ -50,7 +53,7 @@ internal static class LrPlotBuilder
         var (yMin, yTop) = LossRange(curve, options.ShowRawLoss);
 
         // The label rows sit above the curve's range, so that no label ever hides the curve.
-        double plotWidth = Math.Max(100, (options.Width * 96 / options.Dpi) - (HorizontalChrome * options.FontSize));
+        double plotWidth = Math.Max(100, pageWidth - (HorizontalChrome * options.FontSize));
         double chromeRows = VerticalChromeBase + (string.IsNullOrEmpty(model.Title) ? 0 : 1.6) + (1.25 * subtitleLines.Count);
         double plotHeight = Math.Max(80, (options.Height * 96 / options.Dpi) - (chromeRows * options.FontSize));
         double rowHeight = (options.FontSize * 1.2) + (2 * LabelPadding) + 5;
@@ -65,7 +68,7 @@ internal static class LrPlotBuilder
             Title = "learning rate (log scale)",
             Minimum = xMin,
             Maximum = xMax,
-            LabelFormatter = Reporting.LrFormat.AxisLearningRate,
+            LabelFormatter = LrReportFormat.AxisLearningRate,
             MajorGridlineStyle = LineStyle.Solid,
             MajorGridlineColor = LrPlotStyle.MajorGrid,
             MinorGridlineStyle = LineStyle.Solid,
@@ -79,7 +82,7 @@ internal static class LrPlotBuilder
             Title = "loss",
             Minimum = yMin,
             Maximum = yMax,
-            LabelFormatter = Reporting.LrFormat.Loss,
+            LabelFormatter = LrReportFormat.Loss,
             MajorGridlineStyle = LineStyle.Solid,
             MajorGridlineColor = LrPlotStyle.MajorGrid,
             TickStyle = TickStyle.Outside,
@@ -93,11 +96,27 @@ internal static class LrPlotBuilder
         var labels = withValue.Select(i => LabelText(result, result.Suggestions[i])).ToArray();
         var widths = labels.Select(text => (LabelGap + (2 * LabelPadding) + (text.Length * AverageCharacterWidth * options.FontSize)) / plotWidth).ToArray();
         var placements = LabelLayout.Arrange(lineFractions, widths);
-        for (int k = 0; k < withValue.Length; k++)
+
+        // Lines first (the selected one last, on top), then the points on the curve, then the labels, so nothing hides a marker.
+        var drawOrder = Enumerable.Range(0, withValue.Length).OrderBy(k => ReferenceEquals(result.Suggestions[withValue[k]], result.Selected)).ToArray();
+        foreach (int k in drawOrder)
         {
             var suggestion = result.Suggestions[withValue[k]];
-            AddSuggestion(model, suggestion, labels[k], LrPlotStyle.SuggestionColor(withValue[k]), ReferenceEquals(suggestion, result.Selected),
-                placements[k], RowCenter(placements[k].Row), xMin, xMax, yMin, LabelGap + LabelPadding);
+            AddMarkerLine(model, suggestion, LrPlotStyle.SuggestionColor(withValue[k]), ReferenceEquals(suggestion, result.Selected),
+                RowCenter(placements[k].Row), yMin);
+        }
+
+        foreach (int k in drawOrder)
+        {
+            var suggestion = result.Suggestions[withValue[k]];
+            AddPoint(model, suggestion, LrPlotStyle.SuggestionColor(withValue[k]), ReferenceEquals(suggestion, result.Selected));
+        }
+
+        foreach (int k in drawOrder)
+        {
+            var suggestion = result.Suggestions[withValue[k]];
+            AddLabel(model, suggestion, labels[k], LrPlotStyle.SuggestionColor(withValue[k]), ReferenceEquals(suggestion, result.Selected),
+                placements[k], RowCenter(placements[k].Row), xMin, xMax, LabelGap + LabelPadding);
         }
 
         model.Legends.Add(new Legend
@@ -115,16 +134,38 @@ internal static class LrPlotBuilder
     /// <summary>The text of a suggestion's label on the plot: the shared label, plus a mark on the selected one.</summary>
     public static string LabelText(LrFinderResult result, LrSuggestion suggestion)
     {
-        string label = Reporting.LrFormat.SuggestionLabel(suggestion) ?? suggestion.Method;
-        return ReferenceEquals(suggestion, result.Selected) ? label + "  ◀ selected" : label;
+        string label = LrReportFormat.SuggestionLabel(suggestion) ?? suggestion.Method;
+        // No-break spaces: SVG viewers collapse runs of ordinary spaces.
+        return ReferenceEquals(suggestion, result.Selected) ? label + "\u00A0\u00A0◀ selected" : label;
+    }
+
+    /// <summary>Breaks a line at spaces so that no part is longer than the width (OxyPlot does not wrap titles).</summary>
+    private static IEnumerable<string> Wrap(string line, int width)
+    {
+        var current = new System.Text.StringBuilder();
+        foreach (string word in line.Split(' '))
+        {
+            if (current.Length > 0 && current.Length + 1 + word.Length > width)
+            {
+                yield return current.ToString();
+                current.Clear();
+            }
+
+            current.Append(current.Length > 0 ? " " : string.Empty).Append(word);
+        }
+
+        if (current.Length > 0)
+        {
+            yield return current.ToString();
+        }
     }
 
     private static List<string> SubtitleLines(LrFinderResult result)
     {
         var lines = new List<string>();
-        if (Reporting.LrFormat.StoppedEarly(result.StopReason))
+        if (LrReportFormat.StoppedEarly(result.StopReason))
         {
-            lines.Add(Reporting.LrFormat.StopReason(result));
+            lines.Add(LrReportFormat.StopReason(result));
         }
 
         var none = result.Suggestions.Where(s => !s.HasValue).Select(s => s.Method).ToArray();
@@ -199,7 +240,7 @@ internal static class LrPlotBuilder
     private static void AddEarlyStop(PlotModel model, LrFinderResult result)
     {
         var points = result.Curve.Points;
-        if (!Reporting.LrFormat.StoppedEarly(result.StopReason) || points.Count == 0 || !(points[^1].LearningRate > 0))
+        if (!LrReportFormat.StoppedEarly(result.StopReason) || points.Count == 0 || !(points[^1].LearningRate > 0))
         {
             return;
         }
@@ -227,22 +268,10 @@ internal static class LrPlotBuilder
         });
     }
 
-    private static void AddSuggestion(
-        PlotModel model,
-        LrSuggestion suggestion,
-        string label,
-        OxyColor color,
-        bool selected,
-        LabelLayout.Placement placement,
-        double rowCenter,
-        double xMin,
-        double xMax,
-        double yMin,
-        double gap)
+    /// <summary>The marker: a vertical line at exactly the returned learning rate, from the axis up to the label's row.</summary>
+    private static void AddMarkerLine(PlotModel model, LrSuggestion suggestion, OxyColor color, bool selected, double rowCenter, double yMin)
     {
         double lr = suggestion.LearningRate!.Value;
-
-        // The marker: a vertical line at exactly the returned learning rate, from the axis up to the label's row.
         model.Annotations.Add(new LineAnnotation
         {
             Type = LineAnnotationType.Vertical,
@@ -254,23 +283,27 @@ internal static class LrPlotBuilder
             LineStyle = selected ? LineStyle.Solid : LineStyle.Dash,
         });
 
+        if (suggestion.Point is { } point && point.LearningRate > 0 && double.IsFinite(point.SmoothedLoss) && !LrReportFormat.IsAtPoint(suggestion))
+        {
+            // The value is derived from the point (minimum: a tenth of its learning rate): show the step from one to the other.
+            model.Annotations.Add(new ArrowAnnotation
+            {
+                StartPoint = new DataPoint(point.LearningRate, point.SmoothedLoss),
+                EndPoint = new DataPoint(lr, point.SmoothedLoss),
+                Color = color,
+                StrokeThickness = 1.5,
+                LineStyle = LineStyle.Solid,
+                HeadLength = 7,
+                HeadWidth = 3.5,
+            });
+        }
+    }
+
+    /// <summary>The point of the curve the suggestion was read from.</summary>
+    private static void AddPoint(PlotModel model, LrSuggestion suggestion, OxyColor color, bool selected)
+    {
         if (suggestion.Point is { } point && point.LearningRate > 0 && double.IsFinite(point.SmoothedLoss))
         {
-            if (!Reporting.LrFormat.IsAtPoint(suggestion))
-            {
-                // The value is derived from the point (minimum: a tenth of its learning rate): show the step from one to the other.
-                model.Annotations.Add(new ArrowAnnotation
-                {
-                    StartPoint = new DataPoint(point.LearningRate, point.SmoothedLoss),
-                    EndPoint = new DataPoint(lr, point.SmoothedLoss),
-                    Color = color,
-                    StrokeThickness = 1.5,
-                    LineStyle = LineStyle.Solid,
-                    HeadLength = 7,
-                    HeadWidth = 3.5,
-                });
-            }
-
             model.Annotations.Add(new PointAnnotation
             {
                 X = point.LearningRate,
@@ -282,12 +315,25 @@ internal static class LrPlotBuilder
                 StrokeThickness = 1.5,
             });
         }
+    }
 
+    private static void AddLabel(
+        PlotModel model,
+        LrSuggestion suggestion,
+        string label,
+        OxyColor color,
+        bool selected,
+        LabelLayout.Placement placement,
+        double rowCenter,
+        double xMin,
+        double xMax,
+        double gap)
+    {
         // The label hangs off its line at a fixed gap in screen units, so its edge is exact whatever the text measures.
         var text = new TextAnnotation
         {
             Text = label,
-            TextPosition = new DataPoint(lr, rowCenter),
+            TextPosition = new DataPoint(suggestion.LearningRate!.Value, rowCenter),
             Offset = new ScreenVector(placement.RightOfLine ? gap : -gap, 0),
             TextHorizontalAlignment = placement.RightOfLine ? HorizontalAlignment.Left : HorizontalAlignment.Right,
             TextVerticalAlignment = VerticalAlignment.Middle,
@@ -341,10 +387,10 @@ internal static class LrPlotBuilder
 
         double low = smoothed.Min();
 
-        // The reference level is where the curve starts or the highest point of the window; above it the curve is allowed to
-        // rise by one more span (a diverging tail is cut there rather than squashing the interesting part flat).
-        var window = points.Skip(curve.WindowStart).Take(curve.WindowLength).Select(p => p.SmoothedLoss).Where(double.IsFinite);
-        double reference = window.Append(smoothed[0]).Max();
+        // The reference level is the highest point up to the loss minimum (the fall the suggestions read); past the minimum
+        // the curve may rise by one more span. A diverging tail is cut there rather than squashing the interesting part flat.
+        int lowest = Array.IndexOf(smoothed, low);
+        double reference = smoothed.Take(lowest + 1).Max();
         double span = reference - low;
         if (!(span > 0))
         {

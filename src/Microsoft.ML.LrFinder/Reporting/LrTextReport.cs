@@ -13,17 +13,17 @@ internal static class LrTextReport
         var points = curve.Points;
         var text = new StringBuilder();
         text.AppendLine("Learning-rate finder");
-        text.AppendLine($"  Stop:        {LrFormat.StopReason(result)}");
+        text.AppendLine($"  Stop:        {LrReportFormat.StopReason(result)}");
 
         string range = points.Count == 0
             ? string.Empty
-            : $", learning rate {LrFormat.LearningRate(points[0].LearningRate)} to {LrFormat.LearningRate(points[^1].LearningRate)}";
+            : $", learning rate {LrReportFormat.LearningRate(points[0].LearningRate)} to {LrReportFormat.LearningRate(points[^1].LearningRate)}";
         text.AppendLine(FormattableString.Invariant($"  Iterations:  {result.IterationsRun} run of {curve.RequestedIterations} requested{range}"));
 
         string skipped = curve.WindowLength == 0
             ? string.Empty
             : FormattableString.Invariant($"; {curve.WindowStart} points skipped at the start, {points.Count - curve.WindowEnd} at the end");
-        text.AppendLine($"  Window:      {LrFormat.Window(curve)}{skipped}");
+        text.AppendLine($"  Window:      {LrReportFormat.Window(curve)}{skipped}");
 
         text.AppendLine("  Suggestions:");
         if (result.Suggestions.Count == 0)
@@ -36,7 +36,7 @@ internal static class LrTextReport
             AppendSuggestion(text, result, suggestion);
         }
 
-        text.AppendLine(result.Selected is { } selected && LrFormat.SuggestionLabel(selected) is { } label
+        text.AppendLine(result.Selected is { } selected && LrReportFormat.SuggestionLabel(selected) is { } label
             ? $"  Selected:    {label}"
             : "  Selected:    none (the selector made no suggestion)");
 
@@ -56,7 +56,7 @@ internal static class LrTextReport
 
     private static void AppendSuggestion(StringBuilder text, LrFinderResult result, LrSuggestion suggestion)
     {
-        string? label = LrFormat.SuggestionLabel(suggestion);
+        string? label = LrReportFormat.SuggestionLabel(suggestion);
         string selectedMark = ReferenceEquals(suggestion, result.Selected) && label is not null ? "  [selected]" : string.Empty;
         text.AppendLine(label is null ? $"    * {suggestion.Method}: no suggestion" : $"    * {label}{selectedMark}");
         if (RuleOf(result, suggestion.Method) is { Length: > 0 } rule)
@@ -73,7 +73,7 @@ internal static class LrTextReport
         {
             text.AppendLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"        point: iteration {point.Iteration}, learning rate {LrFormat.LearningRate(point.LearningRate)}, smoothed loss {LrFormat.Loss(point.SmoothedLoss)}"));
+                $"        point: iteration {point.Iteration}, learning rate {LrReportFormat.LearningRate(point.LearningRate)}, smoothed loss {LrReportFormat.Loss(point.SmoothedLoss)}"));
         }
     }
 

@@ -35,7 +35,7 @@ internal static class SyntheticResults
         return [.. points];
     }
 
-    /// <summary>A U-shaped sweep that diverged, with valley, slide, minimum (a tenth of the minimum's LR) and steepest.</summary>
+    /// <summary>A U-shaped sweep that diverged, with valley, slide, minimum (a tenth of the minimum's LR) and steep.</summary>
     public static LrFinderResult Diverged(int seed = 7, string selector = "valley")
     {
         var curve = new LrCurve(UShapedPoints(seed), RequestedIterations);
@@ -45,7 +45,7 @@ internal static class SyntheticResults
             LrFinderStopReason.Diverged,
             suggestions,
             suggestions.FirstOrDefault(s => s.Method == selector),
-            ["the suggestions disagree by more than 10x: 1.3e-4 (steepest) to 2.4e-3 (minimum)."],
+            [Disagreement(suggestions)],
             new LrFinderOptions(),
             TimeSpan.FromSeconds(12));
     }
@@ -65,8 +65,16 @@ internal static class SyntheticResults
             LrSuggestion.At("valley", valley.LearningRate, valley, "two thirds down the longest valley of the smoothed loss."),
             LrSuggestion.At("slide", slide.LearningRate, slide, "where the loss stops sliding down, read back from the end."),
             LrSuggestion.At("minimum", minimum.LearningRate / 10, minimum, "the lowest smoothed loss, at learning rate lr, suggests lr / 10."),
-            LrSuggestion.At("steepest", steepest.LearningRate, steepest, "the steepest descent of the smoothed loss."),
+            LrSuggestion.At("steep", steepest.LearningRate, steepest, "the steepest descent of the smoothed loss."),
         ];
+    }
+
+    private static string Disagreement(List<LrSuggestion> suggestions)
+    {
+        var lowest = suggestions.MinBy(s => s.LearningRate)!;
+        var highest = suggestions.MaxBy(s => s.LearningRate)!;
+        return FormattableString.Invariant(
+            $"The suggestions disagree by more than 10x ({lowest.Method} {lowest.LearningRate:0.##e+0}, {highest.Method} {highest.LearningRate:0.##e+0}): look at the plot before choosing.");
     }
 
     private static double Gaussian(Random random) =>

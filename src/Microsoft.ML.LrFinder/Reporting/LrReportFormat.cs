@@ -3,16 +3,20 @@ using System.Globalization;
 namespace Microsoft.ML.LrFinder.Reporting;
 
 /// <summary>
-/// The one place numbers and suggestion labels are turned into text. The plot and every report call it,
-/// so a number on the plot is character for character the number in the report.
+/// The one place the plot and the reports turn numbers and suggestion labels into text, so a number on the plot is
+/// character for character the number in the text report. Learning rates use the same format as the explanations the
+/// suggestion methods write (up to three significant digits, <c>0.##e+0</c>), so the explanations agree with both.
 /// </summary>
-internal static class LrFormat
+internal static class LrReportFormat
 {
+    /// <summary>The learning-rate format, shared with the explanations of the suggestion methods.</summary>
+    public const string LearningRateFormat = "0.##e+0";
+
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    /// <summary>A learning rate with two significant digits, for example <c>2.1e-3</c>.</summary>
+    /// <summary>A learning rate with up to three significant digits, for example <c>2.1e-3</c>, <c>8e-3</c>, <c>1.25e-2</c>.</summary>
     public static string LearningRate(double learningRate) => double.IsFinite(learningRate)
-        ? learningRate.ToString("0.0e+0", Invariant)
+        ? learningRate.ToString(LearningRateFormat, Invariant)
         : NonFinite(learningRate);
 
     /// <summary>A loss with four significant digits, for example <c>0.6931</c>.</summary>
@@ -20,7 +24,7 @@ internal static class LrFormat
         ? loss.ToString("G4", Invariant)
         : NonFinite(loss);
 
-    /// <summary>A power of ten as an axis label, for example <c>1e-7</c>; other values in <see cref="LearningRate"/> form.</summary>
+    /// <summary>A power of ten as an axis label, for example <c>1e-7</c> or <c>1e0</c>; other values in <see cref="LearningRate"/> form.</summary>
     public static string AxisLearningRate(double value)
     {
         if (value > 0 && double.IsFinite(value))
@@ -61,7 +65,7 @@ internal static class LrFormat
 
     /// <summary>
     /// The label of a suggestion as the plot shows it: <c>valley 2.1e-3</c>, or, when the value is not the point's learning rate,
-    /// <c>minimum/10 = 8.0e-3 (loss minimum at 8.0e-2)</c>. Null for a suggestion without a value.
+    /// <c>minimum/10 = 8e-3 (loss minimum at 8e-2)</c>. Null for a suggestion without a value.
     /// </summary>
     public static string? SuggestionLabel(LrSuggestion suggestion)
     {
@@ -89,7 +93,7 @@ internal static class LrFormat
     public static string PointName(string method) => method switch
     {
         "minimum" => "loss minimum",
-        "steepest" => "steepest descent",
+        "steep" or "steepest" => "steepest descent",
         _ => method + " point",
     };
 
@@ -116,7 +120,7 @@ internal static class LrFormat
     public static bool StoppedEarly(LrFinderStopReason reason) =>
         reason is LrFinderStopReason.Diverged or LrFinderStopReason.NonFiniteLoss or LrFinderStopReason.Cancelled;
 
-    /// <summary>The suggestion window in words, for example <c>points 10 to 94 (learning rate 5.0e-7 to 1.2e+0)</c>.</summary>
+    /// <summary>The suggestion window in words, for example <c>points 10 to 94 (learning rate 6.4e-7 to 1.2e+0)</c>.</summary>
     public static string Window(LrCurve curve)
     {
         if (curve.WindowLength == 0)
