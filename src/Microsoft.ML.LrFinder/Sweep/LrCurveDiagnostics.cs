@@ -19,10 +19,11 @@ internal static class LrCurveDiagnostics
     internal const int MinimumPointsForNoise = 10;
 
     /// <summary>
-    /// Above this fraction of direction changes between successive steps of the smoothed loss, the steepest single step is
-    /// mostly noise. A clean curve falls, bottoms out and rises: one or two changes in the whole window.
+    /// When the steepest single step of the smoothed loss is more than this many times as steep as the steepest step of the
+    /// lightly denoised curve (the one halfdrop reads), the steepest step is mostly noise. On a clean curve denoising barely
+    /// changes the slopes (a ratio near 1).
     /// </summary>
-    internal const double NoisyDirectionChangeFraction = 0.25;
+    internal const double NoisySlopeRatio = 2;
 
     /// <summary>Suggestions further apart than this factor disagree.</summary>
     internal const double DisagreementFactor = 10;
@@ -110,31 +111,28 @@ internal static class LrCurveDiagnostics
             return;
         }
 
-        int steps = 0;
-        int changes = 0;
-        int previousSign = 0;
-        for (int i = curve.WindowStart + 1; i < curve.WindowEnd; i++)
-        {
-            int sign = Math.Sign(curve.Points[i].SmoothedLoss - curve.Points[i - 1].SmoothedLoss);
-            if (sign == 0)
-            {
-                continue;
-            }
-
-            if (previousSign != 0)
-            {
-                steps++;
-                changes += sign != previousSign ? 1 : 0;
-            }
-
-            previousSign = sign;
-        }
-
-        if (steps > 0 && (double)changes / steps > NoisyDirectionChangeFraction)
+        var losses = Enumerable.Range(curve.WindowStart, curve.WindowLength).Select(i => curve.Points[i].SmoothedLoss).ToArray();
+        var denoised = SuggestionMath.RunningMean(
+            SuggestionMath.RunningMedian(losses, HalfDropMethod.MedianHalfWidth), HalfDropMethod.MeanHalfWidth);
+        double steepest = SteepestStep(losses);
+        double steepestDenoised = SteepestStep(denoised);
+        if (steepest < 0 && steepest < NoisySlopeRatio * Math.Min(steepestDenoised, 0))
         {
             warnings.Add(FormattableString.Invariant(
-                $"The curve is noisy: the smoothed loss changes direction at {changes} of {steps} steps in the suggestion window, so the steepest-slope rule (steep) mostly measures noise. Prefer valley, or sweep with larger batches or more iterations."));
+                $"The curve is noisy: its steepest single step ({LrFormat.Number(steepest)} per point) is more than {NoisySlopeRatio}x as steep as the steepest step of the denoised curve ({LrFormat.Number(steepestDenoised)}), so the steepest-slope rule (steep) mostly measures noise. Prefer valley or halfdrop, or sweep with larger batches."));
         }
+    }
+
+    /// <summary>The most negative difference between consecutive values; 0 when nothing falls.</summary>
+    private static double SteepestStep(double[] values)
+    {
+        double steepest = 0;
+        for (int i = 1; i < values.Length; i++)
+        {
+            steepest = Math.Min(steepest, values[i] - values[i - 1]);
+        }
+
+        return steepest;
     }
 
     private static void AddDisagreement(List<string> warnings, IReadOnlyList<LrSuggestion> suggestions)
