@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Microsoft.ML.Data;
 using Microsoft.ML.LrFinder.Cli.Input;
 using Microsoft.ML.TorchSharp;
@@ -52,6 +53,18 @@ internal sealed class ObjectDetectionCommand : TrainerCommand
         if (!Directory.Exists(folder))
         {
             throw new CliUsageException($"{FolderRole} '{folder}' does not exist.");
+        }
+
+        int row = 0;
+        foreach (string file in train.Values(image))
+        {
+            row++;
+            if (!File.Exists(Path.Combine(folder, file.Trim())))
+            {
+                throw new CliUsageException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{ImageRole} '{image}', row {row}: image '{file}' does not exist in '{folder}' (set {FolderRole})."));
+            }
         }
 
         var conversions = mlContext.Transforms.LoadImages(Image, folder, image)

@@ -48,7 +48,7 @@ internal abstract class TrainerCommand
     {
         var dataset = new Option<string>("--dataset", "-d")
         {
-            Description = "Training data: a delimited text file (comma, tab or semicolon, detected), one row per example.",
+            Description = "Training data: a delimited text file (tab, comma or semicolon, detected), one row per example.",
             HelpName = "file",
             Required = true,
         };
