@@ -203,6 +203,12 @@ internal abstract class TrainerCommand
             {
                 result = ansi.Status().Start($"sweeping {Name}…", _ => Find(mlContext, run, data));
             }
+            catch (InvalidOperationException e) when (e.Message.Contains("download", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new CliFailureException(
+                    $"ML.NET could not download the pretrained file {PretrainedFiles.FileName(Pretrained)} (offline?); pass --weights <file>, or --random-init to try the tool without it.",
+                    e);
+            }
             catch (ArgumentException e)
             {
                 // The library names the column or option that does not fit the trainer: that is the user's input.

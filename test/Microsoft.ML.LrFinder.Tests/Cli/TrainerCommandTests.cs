@@ -89,6 +89,21 @@ public class TrainerCommandTests
     }
 
     [Test]
+    public void Weights_file_is_used_instead_of_the_download()
+    {
+        // Stands in for a downloaded NasBert2000000.tsm: the same architecture, written by the tool's own --random-init code.
+        using var folder = new TempFolder();
+        string weights = folder.File("my-encoder.tsm");
+        Microsoft.ML.LrFinder.Cli.Trainers.RandomEncoderWeights.Write(Microsoft.ML.LrFinder.Cli.Trainers.PretrainedModel.NasBert, weights, seed: 3);
+        var run = CliRun.InProcess(
+            "text-classification", "--dataset", Detox, "--label-col", "Sentiment", "--text-col", "SentimentText",
+            "--weights", weights, "--num-iterations", "6", "--batch-size", "8", "-o", folder.File("out"));
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success), run.ToString);
+        Assert.That(run.Error, Is.Empty, "no --random-init warning");
+        Assert.That(File.Exists(folder.File("out/lr-find.json")), Is.True);
+    }
+
+    [Test]
     public void A_dataset_column_that_does_not_exist_is_bad_input()
     {
         using var folder = new TempFolder();
