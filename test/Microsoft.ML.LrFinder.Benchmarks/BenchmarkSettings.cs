@@ -30,7 +30,7 @@ internal sealed class BenchmarkSettings
     public int TextClassificationGridPoints { get; init; } = 13;
 
     /// <summary>Rounds of the TextClassification overhead benchmark.</summary>
-    public int TrainerOverheadRounds { get; init; } = 3;
+    public int TrainerOverheadRounds { get; init; } = 5;
 
     /// <summary>Interleaved rounds (plain loop, sweep) of the overhead benchmark.</summary>
     public int OverheadRounds { get; init; } = 40;

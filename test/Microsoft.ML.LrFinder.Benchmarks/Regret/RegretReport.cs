@@ -21,6 +21,10 @@ internal static class RegretReport
         return (mean, worst, records.Count - suggested.Length, suggested.Count(r => double.IsPositiveInfinity(r.Regret)), lrRatio, records.Count);
     }
 
+    /// <summary>The loss ratio at the grid point nearest to <paramref name="learningRate"/> in log space.</summary>
+    private static double GridRegret(GridResult grid, double learningRate) =>
+        grid.Outcomes.MinBy(o => Math.Abs(Math.Log(o.LearningRate / learningRate)))!.ValidationLoss / grid.Oracle.ValidationLoss;
+
     public static string Build(IReadOnlyList<IRegretTask> tasks, IReadOnlyList<SeedRun> runs, IReadOnlyList<ILrSuggestionMethod> methods, Func<IRegretTask, RegretPlan> plan)
     {
         var text = new StringBuilder();
@@ -79,7 +83,7 @@ internal static class RegretReport
         text.AppendLine(perTask.ToString());
 
         text.AppendLine("### Oracle and suggestions per task");
-        text.AppendLine("Median over seeds; the band is the range of grid learning rates whose loss is within 10% of the oracle's on every seed (— when none is common to all seeds).");
+        text.AppendLine("Median over seeds. The band: on each seed, the lowest and highest grid learning rates whose loss is within 10% of the oracle's; the medians of those bounds.");
         text.AppendLine();
         var oracleTable = new MarkdownTable(["task", "oracle LR", "oracle loss", "band ≤ 1.10", .. methods.Select(m => m.Name)]);
         foreach (var task in tasks)
@@ -90,15 +94,16 @@ internal static class RegretReport
                 continue;
             }
 
-            var band = taskRuns
-                .Select(r => r.Grid.Outcomes.Where(o => o.ValidationLoss <= r.Grid.Oracle.ValidationLoss * MeanTarget).Select(o => o.LearningRate).ToHashSet())
-                .Aggregate((a, b) => { a.IntersectWith(b); return a; });
+            // Each seed's band: the grid learning rates whose loss is within 10% of that seed's oracle.
+            var bands = taskRuns
+                .Select(r => r.Grid.Outcomes.Where(o => o.ValidationLoss <= r.Grid.Oracle.ValidationLoss * MeanTarget).Select(o => o.LearningRate).ToArray())
+                .ToArray();
             var cells = new List<string>
             {
                 task.Name,
                 Format.Lr(Stats.Median(taskRuns.Select(r => r.Grid.Oracle.LearningRate))),
                 Format.Loss(Stats.Median(taskRuns.Select(r => r.Grid.Oracle.ValidationLoss))),
-                band.Count == 0 ? "—" : $"{Format.Lr(band.Min())} … {Format.Lr(band.Max())}",
+                $"{Format.Lr(Stats.Median(bands.Select(b => b.Min())))} … {Format.Lr(Stats.Median(bands.Select(b => b.Max())))}",
             };
             foreach (var method in methods)
             {
@@ -136,6 +141,29 @@ internal static class RegretReport
 
         compute.AlignRight(1, 2, 3, 4);
         text.AppendLine(compute.ToString());
+
+        text.AppendLine("### What if each method's suggestion were scaled?");
+        text.AppendLine("Not trained: the regret read off the grid at the grid point nearest (in log space) to the suggestion × factor, so ×1 shows how close the grid reading is to the trained regret above. Mean / worst over all tasks and seeds.");
+        text.AppendLine();
+        double[] factors = [1, 2, 3, 5, 10];
+        var whatIf = new MarkdownTable(["method", .. factors.Select(f => Format.Invariant($"×{f}"))]);
+        foreach (var method in methods)
+        {
+            var cells = new List<string> { method.Name };
+            foreach (double factor in factors)
+            {
+                var regrets = runs
+                    .SelectMany(run => run.Records.Where(r => r.Method == method.Name && !r.Failed).Select(r => (run, r)))
+                    .Select(pair => GridRegret(pair.run.Grid, pair.r.SuggestedLearningRate!.Value * factor))
+                    .ToArray();
+                cells.Add(regrets.Length == 0 ? "—" : $"{Format.Ratio(regrets.Average())} / {Format.Ratio(regrets.Max())}");
+            }
+
+            whatIf.Add([.. cells]);
+        }
+
+        whatIf.AlignRight(Enumerable.Range(1, factors.Length).ToArray());
+        text.AppendLine(whatIf.ToString());
 
         text.AppendLine("<details><summary>Every (task, seed): the oracle, the sweep, and each method's suggestion and regret</summary>");
         text.AppendLine();

@@ -38,12 +38,16 @@ internal static class TaskCatalog
 
     public static BenchmarkTask IrisMlp() => new(
         "iris-mlp",
-        "MLP 4-32-3 (ReLU) on iris, standardised features; 20% held out",
+        "MLP 4-32-3 (ReLU) on iris, standardised features; 50% held out",
         DataFiles.LoadIris,
         () => Sequential(("fc1", Linear(4, 32)), ("relu1", ReLU()), ("out", Linear(32, 3))),
         epochs: 20,
         batchSize: 16,
-        standardizeFeatures: true);
+        standardizeFeatures: true,
+        // Half held out: with 20% (30 rows) most splits were classified perfectly, so the best learning rate drove the
+        // validation cross-entropy to ~1e-4 and every ratio to it to thousands (first full run); 75 rows keep a few
+        // versicolor/virginica overlaps, where overconfidence costs loss, as on real data.
+        validationFraction: 0.5);
 
     public static BenchmarkTask HousingMlp() => new(
         "housing-mlp",
