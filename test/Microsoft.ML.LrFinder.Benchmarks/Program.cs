@@ -65,64 +65,87 @@ internal static class Program
 
         if (settings.Runs("overhead"))
         {
-            log.WriteLine("Overhead …");
-            var results = new List<OverheadResult>();
-            foreach (var task in new[] { TaskCatalog.DigitsMlp(), TaskCatalog.DigitsCnn() })
+            Guarded("overhead", body, log, () =>
             {
-                var result = OverheadBenchmark.Run(task, settings.OverheadRounds, settings.OverheadSteps);
-                log.WriteLine(Format.Invariant($"  {result.Model}: plain {Format.Ms(result.PlainStepMs)}, sweep {Format.Ms(result.SweepIterationMs)}, ratio {Format.Ratio3(result.Ratio)} (IQR {Format.Ratio3(result.RatioLow)}–{Format.Ratio3(result.RatioHigh)}, fastest {Format.Ratio3(result.RatioOfFastest)})"));
-                results.Add(result);
-            }
+                log.WriteLine("Overhead …");
+                var results = new List<OverheadResult>();
+                foreach (var task in new[] { TaskCatalog.DigitsMlp(), TaskCatalog.DigitsCnn() })
+                {
+                    var result = OverheadBenchmark.Run(task, settings.OverheadRounds, settings.OverheadSteps);
+                    log.WriteLine(Format.Invariant($"  {result.Model}: plain {Format.Ms(result.PlainStepMs)}, sweep {Format.Ms(result.SweepIterationMs)}, ratio {Format.Ratio3(result.Ratio)} (IQR {Format.Ratio3(result.RatioLow)}–{Format.Ratio3(result.RatioHigh)}, fastest {Format.Ratio3(result.RatioOfFastest)})"));
+                    results.Add(result);
+                }
 
-            if (settings.IncludeTextClassification)
-            {
-                var result = TrainerOverheadBenchmark.Run(settings.TrainerOverheadRounds);
-                log.WriteLine(Format.Invariant($"  {result.Model}: plain {Format.Ms(result.PlainStepMs)}, sweep {Format.Ms(result.SweepIterationMs)}, ratio {Format.Ratio3(result.Ratio)} (IQR {Format.Ratio3(result.RatioLow)}–{Format.Ratio3(result.RatioHigh)}, fastest {Format.Ratio3(result.RatioOfFastest)})"));
-                results.Add(result);
-            }
+                if (settings.IncludeTextClassification)
+                {
+                    var result = TrainerOverheadBenchmark.Run(settings.TrainerOverheadRounds);
+                    log.WriteLine(Format.Invariant($"  {result.Model}: plain {Format.Ms(result.PlainStepMs)}, sweep {Format.Ms(result.SweepIterationMs)}, ratio {Format.Ratio3(result.Ratio)} (IQR {Format.Ratio3(result.RatioLow)}–{Format.Ratio3(result.RatioHigh)}, fastest {Format.Ratio3(result.RatioOfFastest)})"));
+                    results.Add(result);
+                }
 
-            body.AppendLine(CostReport.Overhead(results));
+                body.AppendLine(CostReport.Overhead(results));
+            });
         }
 
         if (settings.Runs("snapshot"))
         {
-            log.WriteLine("Snapshot and restore …");
-            var result = SnapshotBenchmark.Run(settings.SnapshotRepetitions);
-            log.WriteLine(Format.Invariant($"  {result.Parameters:N0} parameters: step {Format.Ms(result.StepMs)}, snapshot {Format.Ms(result.SnapshotMs)}, restore {Format.Ms(result.RestoreMs)} (×{Format.Ratio(result.TimeRatio)}); {Format.MiB(result.SnapshotBytes)} of {Format.MiB(result.StateBytes)} (×{Format.Ratio(result.BytesRatio)})"));
-            body.AppendLine(CostReport.Snapshot(result));
+            Guarded("snapshot", body, log, () =>
+            {
+                log.WriteLine("Snapshot and restore …");
+                var result = SnapshotBenchmark.Run(settings.SnapshotRepetitions);
+                log.WriteLine(Format.Invariant($"  {result.Parameters:N0} parameters: step {Format.Ms(result.StepMs)}, snapshot {Format.Ms(result.SnapshotMs)}, restore {Format.Ms(result.RestoreMs)} (×{Format.Ratio(result.TimeRatio)}); {Format.MiB(result.SnapshotBytes)} of {Format.MiB(result.StateBytes)} (×{Format.Ratio(result.BytesRatio)})"));
+                body.AppendLine(CostReport.Snapshot(result));
+            });
         }
 
         if (settings.Runs("leaks"))
         {
-            log.WriteLine(Format.Invariant($"Leaks ({settings.LeakSweeps} sweeps) …"));
-            var result = LeakBenchmark.Run(settings.LeakSweeps);
-            log.WriteLine(Format.Invariant($"  live tensors {result.TensorsBefore} → {result.TensorsAfter} (control {result.ControlGrowth:+0;-0;0}, thread {result.ThreadLiveGrowth:+0;-0;0}); RSS {Format.MiB(result.RssBefore)} → {Format.MiB(result.RssAfter)} ({Format.Percent(result.RssGrowth)})"));
-            body.AppendLine(CostReport.Leaks(result));
+            Guarded("leaks", body, log, () =>
+            {
+                log.WriteLine(Format.Invariant($"Leaks ({settings.LeakSweeps} sweeps) …"));
+                var result = LeakBenchmark.Run(settings.LeakSweeps);
+                log.WriteLine(Format.Invariant($"  live tensors {result.TensorsBefore} → {result.TensorsAfter} (control {result.ControlGrowth:+0;-0;0}, thread {result.ThreadLiveGrowth:+0;-0;0}); RSS {Format.MiB(result.RssBefore)} → {Format.MiB(result.RssAfter)} ({Format.Percent(result.RssGrowth)})"));
+                body.AppendLine(CostReport.Leaks(result));
+            });
         }
 
         if (settings.Runs("earlystop"))
         {
-            log.WriteLine("Early stop …");
-            var results = EarlyStopBenchmark.Run();
-            foreach (var result in results)
+            Guarded("earlystop", body, log, () =>
             {
-                log.WriteLine(Format.Invariant($"  {result.Curve}: {result.Run}/{result.Requested} ({result.StopReason})"));
-            }
+                log.WriteLine("Early stop …");
+                var results = EarlyStopBenchmark.Run();
+                foreach (var result in results)
+                {
+                    log.WriteLine(Format.Invariant($"  {result.Curve}: {result.Run}/{result.Requested} ({result.StopReason})"));
+                }
 
-            body.AppendLine(CostReport.EarlyStop(results));
+                body.AppendLine(CostReport.EarlyStop(results));
+            });
         }
 
         if (settings.Runs("regret"))
         {
-            var tasks = RegretTasks(settings);
-            var grid = GridSearch.LogSpaced(settings.GridStart, settings.GridEnd, settings.GridCount);
-            var methods = LrSuggestionMethods.All;
-            log.WriteLine(Format.Invariant($"Regret: {tasks.Count} tasks, up to {settings.Seeds.Count} seeds × {grid.Length} grid points …"));
-            RegretPlan Plan(IRegretTask task) => task is TextClassificationTask
-                ? new(settings.Seeds.Take(settings.TextClassificationSeeds).ToArray(), grid.Where((_, i) => i % Math.Max(1, (grid.Length - 1) / (settings.TextClassificationGridPoints - 1)) == 0).ToArray())
-                : new(settings.Seeds, grid);
-            var runs = RegretBenchmark.Run(tasks, Plan, methods, log);
-            body.AppendLine(RegretReport.Build(tasks, runs, methods, Plan));
+            Guarded("regret", body, log, () =>
+            {
+                var tasks = RegretTasks(settings);
+                var grid = GridSearch.LogSpaced(settings.GridStart, settings.GridEnd, settings.GridCount);
+                var methods = LrSuggestionMethods.All;
+                log.WriteLine(Format.Invariant($"Regret: {tasks.Count} tasks, up to {settings.Seeds.Count} seeds × {grid.Length} grid points …"));
+                RegretPlan Plan(IRegretTask task) => task is TextClassificationTask
+                    ? new(settings.Seeds.Take(settings.TextClassificationSeeds).ToArray(), grid.Where((_, i) => i % Math.Max(1, (grid.Length - 1) / (settings.TextClassificationGridPoints - 1)) == 0).ToArray())
+                    : new(settings.Seeds, grid);
+                var failures = new List<string>();
+                var runs = RegretBenchmark.Run(tasks, Plan, methods, log, failures);
+                body.AppendLine(RegretReport.Build(tasks, runs, methods, Plan));
+                if (failures.Count > 0)
+                {
+                    body.AppendLine("**Runs that failed and were skipped:**");
+                    body.AppendLine();
+                    failures.ForEach(f => body.AppendLine($"- {f}"));
+                    body.AppendLine();
+                }
+            });
         }
 
         var header = new StringBuilder();
@@ -143,6 +166,29 @@ internal static class Program
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// Runs one section; when it throws, the failure is printed and written into the results in its place and the other
+    /// sections still run (a native error in one sweep must not cost the figures of the rest of a 20-minute run).
+    /// </summary>
+    private static void Guarded(string section, StringBuilder body, TextWriter log, Action run)
+    {
+        try
+        {
+            run();
+        }
+#pragma warning disable CA1031 // The harness reports any failure of a section instead of losing the whole run.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            string message = e.Message.Split('\n')[0];
+            log.WriteLine($"  {section} FAILED: {e.GetType().Name}: {message}");
+            log.WriteLine(e.StackTrace);
+            body.AppendLine(Format.Invariant($"### {section}: failed"));
+            body.AppendLine(Format.Invariant($"The section threw `{e.GetType().Name}`: {message}"));
+            body.AppendLine();
+        }
     }
 
     private static List<IRegretTask> RegretTasks(BenchmarkSettings settings)

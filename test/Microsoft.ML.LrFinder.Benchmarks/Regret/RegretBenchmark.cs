@@ -13,7 +13,8 @@ internal static class RegretBenchmark
         IReadOnlyList<IRegretTask> tasks,
         Func<IRegretTask, RegretPlan> plan,
         IReadOnlyList<ILrSuggestionMethod> methods,
-        TextWriter log)
+        TextWriter log,
+        List<string> failures)
     {
         // Warm-up, not recorded: the first sweep and the first training run of a process pay for the JIT, which on these small
         // models would weigh on the compute ratio.
@@ -31,7 +32,17 @@ internal static class RegretBenchmark
             var (seeds, grid) = plan(task);
             foreach (int seed in seeds)
             {
-                runs.Add(RunSeed(task, seed, grid, methods, log));
+                try
+                {
+                    runs.Add(RunSeed(task, seed, grid, methods, log));
+                }
+#pragma warning disable CA1031 // One failed (task, seed) is reported and skipped; the suite's other runs still count.
+                catch (Exception e)
+#pragma warning restore CA1031
+                {
+                    log.WriteLine($"  {task.Name} seed {seed} FAILED and skipped: {e.GetType().Name}: {e.Message.Split('\n')[0]}");
+                    failures.Add($"{task.Name} seed {seed}: {e.GetType().Name}: {e.Message.Split('\n')[0]}");
+                }
             }
         }
 
