@@ -33,7 +33,9 @@ public sealed class LrCurve
     public int WindowStart { get; }
 
     /// <summary>
-    /// Index one past the last point in the suggestion window. The window is empty when <see cref="WindowEnd"/> ≤ <see cref="WindowStart"/>.
+    /// Index one past the last point in the suggestion window: the last <see cref="LrFinderDefaults.SkipEnd"/> points are dropped,
+    /// then the window is cut at the first point whose smoothed loss is not finite or whose learning rate is not finite and positive.
+    /// The window is empty when <see cref="WindowEnd"/> ≤ <see cref="WindowStart"/>.
     /// </summary>
     public int WindowEnd { get; }
 
@@ -43,12 +45,13 @@ public sealed class LrCurve
     private static (int Start, int End) ComputeWindow(LrCurvePoint[] points, int requestedIterations)
     {
         // fastai: skip the first num_it//10 points and the last 5 (callback/schedule.py, plot_lr_find / lr_find),
-        // then cut at the first non-finite loss so a NaN never reaches a suggestion rule.
+        // then cut at the first non-finite loss so a NaN never reaches a suggestion rule. A learning rate that is not
+        // positive has no place on a log axis (only a curve loaded from a file can hold one), so it cuts the window too.
         int start = requestedIterations / LrFinderDefaults.SkipStartDivisor;
         int end = points.Length - LrFinderDefaults.SkipEnd;
         for (int i = start; i < end; i++)
         {
-            if (!double.IsFinite(points[i].SmoothedLoss) || !double.IsFinite(points[i].LearningRate))
+            if (!double.IsFinite(points[i].SmoothedLoss) || !double.IsFinite(points[i].LearningRate) || points[i].LearningRate <= 0)
             {
                 end = i;
                 break;

@@ -17,4 +17,10 @@ public enum LrFinderStopReason
 
     /// <summary>The curve was analysed as recorded elsewhere (for example loaded from a CSV file); no sweep ran.</summary>
     AsRecorded,
+
+    /// <summary>
+    /// The training loop that fed the sweep ended before the range completed (for example a trainer ran out of epochs);
+    /// <see cref="LrSweep.BuildResult"/> reports this when it is called on a sweep that has not stopped.
+    /// </summary>
+    EndOfData,
 }

@@ -1,0 +1,28 @@
+namespace Microsoft.ML.LrFinder;
+
+/// <summary>Turns a curve into a result: runs the suggestion methods, picks the selector's suggestion, adds the warnings.</summary>
+internal static class LrResultBuilder
+{
+    public static LrFinderResult Build(LrCurve curve, LrFinderStopReason stopReason, LrFinderOptions options, TimeSpan elapsed)
+    {
+        var selector = options.Selector ?? LrSuggestionMethods.Valley;
+        var methods = new List<ILrSuggestionMethod>();
+        foreach (var method in options.SuggestionMethods ?? LrSuggestionMethods.All)
+        {
+            if (!methods.Contains(method))
+            {
+                methods.Add(method);
+            }
+        }
+
+        if (!methods.Contains(selector))
+        {
+            methods.Add(selector);
+        }
+
+        var suggestions = methods.Select(method => method.Suggest(curve)).ToArray();
+        var selected = suggestions[methods.IndexOf(selector)];
+        var warnings = LrCurveDiagnostics.Diagnose(curve, stopReason, suggestions, selected);
+        return new LrFinderResult(curve, stopReason, suggestions, selected, warnings, options, elapsed);
+    }
+}

@@ -1,0 +1,46 @@
+namespace Microsoft.ML.LrFinder.Tests.Suggestions;
+
+public class LrSuggestionMethodsTests
+{
+    [Test]
+    public void All_lists_fastais_four_then_ours()
+    {
+        Assert.That(LrSuggestionMethods.All.Select(m => m.Name), Is.EqualTo(new[] { "valley", "slide", "minimum", "steep", "halfdrop" }));
+        Assert.That(LrSuggestionMethods.All.Select(m => m.Rule), Has.All.Not.Empty);
+    }
+
+    [Test]
+    public void Instances_are_shared()
+    {
+        var first = LrSuggestionMethods.Valley;
+        Assert.That(LrSuggestionMethods.Valley, Is.SameAs(first));
+        Assert.That(LrSuggestionMethods.All[0], Is.SameAs(LrSuggestionMethods.Valley));
+    }
+
+    [TestCase("valley", "valley")]
+    [TestCase("VALLEY", "valley")]
+    [TestCase(" steep ", "steep")]
+    [TestCase("steepest", "steep")]
+    [TestCase("halfdrop", "halfdrop")]
+    public void Methods_are_found_by_name(string name, string expected)
+    {
+        Assert.That(LrSuggestionMethods.GetByName(name).Name, Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void An_unknown_name_lists_the_valid_ones()
+    {
+        Assert.That(LrSuggestionMethods.TryGetByName("valey", out var method), Is.False);
+        Assert.That(method, Is.Null);
+        var ex = Assert.Throws<ArgumentException>(() => LrSuggestionMethods.GetByName("valey"));
+        Assert.That(ex!.Message, Does.Contain("valley, slide, minimum, steep, halfdrop"));
+    }
+
+    [Test]
+    public void A_comma_separated_list_parses_in_order_without_duplicates()
+    {
+        Assert.That(LrSuggestionMethods.Parse("slide, valley,,slide"), Is.EqualTo(new[] { LrSuggestionMethods.Slide, LrSuggestionMethods.Valley }));
+        Assert.Throws<ArgumentException>(() => LrSuggestionMethods.Parse("valley,nope"));
+        Assert.Throws<ArgumentException>(() => LrSuggestionMethods.Parse(" , "));
+    }
+}

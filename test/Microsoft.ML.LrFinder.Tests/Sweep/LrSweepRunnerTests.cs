@@ -1,0 +1,161 @@
+namespace Microsoft.ML.LrFinder.Tests.Sweep;
+
+/// <summary>The pull-model runner on a pure C# target: a one-weight SGD-with-momentum model of a parabola.</summary>
+public class LrSweepRunnerTests
+{
+    [Test]
+    public void A_completed_sweep_restores_the_target()
+    {
+        var target = new ParabolaTarget();
+        var result = LrSweepRunner.Run(target, new LrFinderOptions { NumberOfIterations = 30, EndLearningRate = 0.1 });
+        Assert.That(result.StopReason, Is.EqualTo(LrFinderStopReason.Completed));
+        Assert.That(result.IterationsRun, Is.EqualTo(30));
+        target.AssertUntouched();
+    }
+
+    [Test]
+    public void A_diverging_sweep_restores_the_target()
+    {
+        // Past LR 1 the step overshoots the bottom of w² by more than it corrects: the loss grows geometrically.
+        var target = new ParabolaTarget();
+        var result = LrSweepRunner.Run(target, new LrFinderOptions { NumberOfIterations = 100, EndLearningRate = 100 });
+        Assert.That(result.StopReason, Is.EqualTo(LrFinderStopReason.Diverged));
+        Assert.That(result.IterationsRun, Is.LessThan(100));
+        target.AssertUntouched();
+    }
+
+    [Test]
+    public void A_sweep_that_meets_a_NaN_restores_the_target()
+    {
+        var target = new ParabolaTarget { NaNAtStep = 12 };
+        var result = LrSweepRunner.Run(target, new LrFinderOptions { NumberOfIterations = 30 });
+        Assert.That(result.StopReason, Is.EqualTo(LrFinderStopReason.NonFiniteLoss));
+        Assert.That(result.IterationsRun, Is.EqualTo(13));
+        target.AssertUntouched();
+    }
+
+    [Test]
+    public void A_cancelled_sweep_restores_the_target_and_returns_the_curve_so_far()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var target = new ParabolaTarget();
+        var progress = new SynchronousProgress<LrFinderProgress>(p =>
+        {
+            if (p.Iteration == 7)
+            {
+                cancellation.Cancel();
+            }
+        });
+        var result = LrSweepRunner.Run(target, new LrFinderOptions { NumberOfIterations = 30 }, progress, cancellation.Token);
+        Assert.That(result.StopReason, Is.EqualTo(LrFinderStopReason.Cancelled));
+        Assert.That(result.IterationsRun, Is.EqualTo(8));
+        target.AssertUntouched();
+    }
+
+    [Test]
+    public void An_exception_from_a_step_is_rethrown_after_restoring()
+    {
+        var target = new ParabolaTarget { ThrowAtStep = 5 };
+        var ex = Assert.Throws<InvalidOperationException>(() => LrSweepRunner.Run(target, new LrFinderOptions { NumberOfIterations = 30 }));
+        Assert.That(ex!.Message, Is.EqualTo(ParabolaTarget.StepFailure));
+        target.AssertUntouched();
+    }
+
+    [Test]
+    public void A_failing_restore_after_a_failing_step_reports_both()
+    {
+        var target = new ParabolaTarget { ThrowAtStep = 5, RestoreThrows = true };
+        var ex = Assert.Throws<AggregateException>(() => LrSweepRunner.Run(target, new LrFinderOptions { NumberOfIterations = 30 }));
+        Assert.That(ex!.InnerExceptions.Select(e => e.Message), Is.EqualTo(new[] { ParabolaTarget.StepFailure, ParabolaTarget.RestoreFailure }));
+    }
+
+    [Test]
+    public void Invalid_options_throw_before_the_target_is_touched()
+    {
+        var target = new ParabolaTarget();
+        Assert.Throws<ArgumentOutOfRangeException>(() => LrSweepRunner.Run(target, new LrFinderOptions { NumberOfIterations = 1 }));
+        Assert.That(target.Calls, Is.Empty);
+    }
+
+    [Test]
+    public void Each_step_gets_the_schedules_learning_rate_between_one_snapshot_and_one_restore()
+    {
+        var target = new ParabolaTarget();
+        var options = new LrFinderOptions { NumberOfIterations = 5, StartLearningRate = 1e-5, EndLearningRate = 0.1 };
+        LrSweepRunner.Run(target, options);
+        Assert.That(target.Calls, Is.EqualTo(new[] { "snapshot", "step", "step", "step", "step", "step", "restore" }));
+        Assert.That(target.LearningRates, Is.EqualTo(new[] { 1e-5, 1e-4, 1e-3, 1e-2, 1e-1 }).Within(1e-12).Percent);
+    }
+
+    [Test]
+    public void Two_sweeps_of_the_same_target_give_the_same_curve()
+    {
+        var target = new ParabolaTarget();
+        var first = LrSweepRunner.Run(target, new LrFinderOptions { NumberOfIterations = 40 });
+        var second = LrSweepRunner.Run(target, new LrFinderOptions { NumberOfIterations = 40 });
+        Assert.That(second.Curve.Points, Is.EqualTo(first.Curve.Points));
+    }
+
+    /// <summary>Loss (w − 3)² + 1; SGD with momentum 0.9 on w. Its state is (w, velocity, steps).</summary>
+    private sealed class ParabolaTarget : ILrSweepTarget
+    {
+        public const string StepFailure = "step failed";
+        public const string RestoreFailure = "restore failed";
+        private const double InitialWeight = 10;
+        private double weight = InitialWeight;
+        private double velocity;
+        private int steps;
+        private (double Weight, double Velocity, int Steps)? saved;
+
+        public int NaNAtStep { get; init; } = -1;
+
+        public int ThrowAtStep { get; init; } = -1;
+
+        public bool RestoreThrows { get; init; }
+
+        public List<string> Calls { get; } = [];
+
+        public List<double> LearningRates { get; } = [];
+
+        public void Snapshot()
+        {
+            Calls.Add("snapshot");
+            saved = (weight, velocity, steps);
+        }
+
+        public double Step(double learningRate)
+        {
+            Calls.Add("step");
+            LearningRates.Add(learningRate);
+            if (steps == ThrowAtStep)
+            {
+                throw new InvalidOperationException(StepFailure);
+            }
+
+            double loss = ((weight - 3) * (weight - 3)) + 1;
+            velocity = (0.9 * velocity) + (2 * (weight - 3));
+            weight -= learningRate * velocity;
+            return steps++ == NaNAtStep ? double.NaN : loss;
+        }
+
+        public void Restore()
+        {
+            Calls.Add("restore");
+            if (RestoreThrows)
+            {
+                throw new InvalidOperationException(RestoreFailure);
+            }
+
+            (weight, velocity, steps) = saved!.Value;
+            saved = null;
+        }
+
+        public void AssertUntouched()
+        {
+            Assert.That((weight, velocity, steps), Is.EqualTo((InitialWeight, 0.0, 0)));
+            Assert.That(Calls.Count(c => c == "snapshot"), Is.EqualTo(1));
+            Assert.That(Calls.Count(c => c == "restore"), Is.EqualTo(1));
+            Assert.That(Calls[^1], Is.EqualTo("restore"));
+        }
+    }
+}
