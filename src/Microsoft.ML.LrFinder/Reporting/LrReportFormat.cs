@@ -9,20 +9,13 @@ namespace Microsoft.ML.LrFinder.Reporting;
 /// </summary>
 internal static class LrReportFormat
 {
-    /// <summary>The learning-rate format, shared with the explanations of the suggestion methods.</summary>
-    public const string LearningRateFormat = "0.##e+0";
-
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     /// <summary>A learning rate with up to three significant digits, for example <c>2.1e-3</c>, <c>8e-3</c>, <c>1.25e-2</c>.</summary>
-    public static string LearningRate(double learningRate) => double.IsFinite(learningRate)
-        ? learningRate.ToString(LearningRateFormat, Invariant)
-        : NonFinite(learningRate);
+    public static string LearningRate(double learningRate) => LrFormat.LearningRate(learningRate);
 
     /// <summary>A loss with four significant digits, for example <c>0.6931</c>.</summary>
-    public static string Loss(double loss) => double.IsFinite(loss)
-        ? loss.ToString("G4", Invariant)
-        : NonFinite(loss);
+    public static string Loss(double loss) => LrFormat.Loss(loss);
 
     /// <summary>A power of ten as an axis label, for example <c>1e-7</c> or <c>1e0</c>; other values in <see cref="LearningRate"/> form.</summary>
     public static string AxisLearningRate(double value)
@@ -149,7 +142,4 @@ internal static class LrReportFormat
         whole = (int)rounded;
         return Math.Abs(value - rounded) <= 1e-9 * rounded;
     }
-
-    private static string NonFinite(double value) =>
-        double.IsNaN(value) ? "NaN" : value > 0 ? "∞" : "-∞";
 }

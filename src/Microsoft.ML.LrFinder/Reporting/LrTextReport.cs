@@ -79,7 +79,7 @@ internal static class LrTextReport
 
     private static string? RuleOf(LrFinderResult result, string method)
     {
-        var methods = result.Options.SuggestionMethods ?? [];
+        var methods = result.Options.SuggestionMethods ?? LrSuggestionMethods.All;
         var match = methods.Append(result.Options.Selector).FirstOrDefault(m => m?.Name == method);
         return match?.Rule;
     }

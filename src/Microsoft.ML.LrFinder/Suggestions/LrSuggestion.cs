@@ -64,6 +64,6 @@ public sealed class LrSuggestion
     /// <inheritdoc />
     public override string ToString() =>
         LearningRate is { } lr
-            ? FormattableString.Invariant($"{Method} {lr:0.0e+0}: {Explanation}")
+            ? $"{Method} {LrFormat.LearningRate(lr)}: {Explanation}"
             : $"{Method}: no suggestion ({Explanation})";
 }

@@ -29,6 +29,7 @@ internal sealed class TorchSharpTrainingState : IDisposable
     private readonly (double LearningRate, double InitialLearningRate)[] learningRates;
     private readonly (nn.Module Module, bool Training)[] trainingFlags;
     private readonly Tensor randomState;
+    private readonly List<Tensor> owned = [];
     private bool disposed;
 
     private TorchSharpTrainingState(nn.Module model, OptimizerHelper optimizer)
@@ -36,33 +37,42 @@ internal sealed class TorchSharpTrainingState : IDisposable
         this.model = model;
         this.optimizer = optimizer;
 
-        // The optimizer may hold parameters the model does not (or the reverse); both are saved, each once.
-        parameters = model.parameters().Concat(optimizer.parameters()).DistinctBy(p => p.Handle).ToArray();
-        buffers = model.buffers().ToArray();
-        using (no_grad())
+        try
         {
-            parameterCopies = parameters.Select(Copy).ToArray();
-            gradientCopies = parameters.Select(CopyGradient).ToArray();
-            bufferCopies = buffers.Select(Copy).ToArray();
-        }
-
-        using (var stream = new MemoryStream())
-        {
-            using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+            // The optimizer may hold parameters the model does not (or the reverse); both are saved, each once.
+            parameters = model.parameters().Concat(optimizer.parameters()).DistinctBy(p => p.Handle).ToArray();
+            buffers = model.buffers().ToArray();
+            using (no_grad())
             {
-                optimizer.save_state_dict(writer);
+                parameterCopies = parameters.Select(Copy).ToArray();
+                gradientCopies = parameters.Select(CopyGradient).ToArray();
+                bufferCopies = buffers.Select(Copy).ToArray();
             }
 
-            optimizerState = stream.ToArray();
+            using (var stream = new MemoryStream())
+            {
+                using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+                {
+                    optimizer.save_state_dict(writer);
+                }
+
+                optimizerState = stream.ToArray();
+            }
+
+            learningRates = optimizer.ParamGroups.Select(g => (g.LearningRate, g.InitialLearningRate)).ToArray();
+
+            // named_modules lists every module after its ancestors, so setting them in this order (train() recurses)
+            // leaves each with its own flag.
+            trainingFlags = new[] { model }.Concat(model.modules()).Select(m => (m, m.training)).ToArray();
+            using var generator = Generator.Default;
+            randomState = Own(generator.get_state());
         }
-
-        learningRates = optimizer.ParamGroups.Select(g => (g.LearningRate, g.InitialLearningRate)).ToArray();
-
-        // named_modules lists every module after its ancestors, so setting them in this order (train() recurses)
-        // leaves each with its own flag.
-        trainingFlags = new[] { model }.Concat(model.modules()).Select(m => (m, m.training)).ToArray();
-        using var generator = Generator.Default;
-        randomState = generator.get_state().DetachFromDisposeScope();
+        catch
+        {
+            // A half-taken snapshot is never restored; its copies must not outlive it.
+            Dispose();
+            throw;
+        }
     }
 
     /// <summary>Copies the training state of <paramref name="model"/> and <paramref name="optimizer"/>.</summary>
@@ -114,19 +124,27 @@ internal sealed class TorchSharpTrainingState : IDisposable
         }
 
         disposed = true;
-        foreach (var tensor in parameterCopies.Concat(gradientCopies).Concat(bufferCopies).Append(randomState))
+        foreach (var tensor in owned)
         {
-            tensor?.Dispose();
+            tensor.Dispose();
         }
+
+        owned.Clear();
     }
 
-    private static Tensor Copy(Tensor tensor)
+    private Tensor Own(Tensor tensor)
+    {
+        owned.Add(tensor.DetachFromDisposeScope());
+        return tensor;
+    }
+
+    private Tensor Copy(Tensor tensor)
     {
         using var detached = tensor.detach();
-        return detached.clone().DetachFromDisposeScope();
+        return Own(detached.clone());
     }
 
-    private static Tensor? CopyGradient(Parameter parameter)
+    private Tensor? CopyGradient(Parameter parameter)
     {
         using var gradient = parameter.grad;
         return gradient is null ? null : Copy(gradient);
