@@ -78,7 +78,7 @@ internal static class DemoCommand
         using var loss = nn.CrossEntropyLoss();
         var batches = new DigitsBatches(train, batchSize, seed);
         var result = SweepProgress.Run(console, ansi, "sweep", options.NumberOfIterations, progress =>
-            PendingEngine.Find(model, optimizer, loss, batches.Endless(), options, progress, cancellationToken));
+            TorchSharpLrFinder.Find(model, optimizer, loss.call, batches.Endless(), options, progress, cancellationToken));
         cancellationToken.ThrowIfCancellationRequested();
 
         ansi.WriteLine();
@@ -86,9 +86,10 @@ internal static class DemoCommand
         ResultFiles.Write(result, folder);
 
         ansi.WriteLine();
-        var comparison = new Table().Border(TableBorder.Simple).Title(string.Create(
+        ansi.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"Training a fresh model for {epochs} epochs (Adam, constant learning rate)"));
+            $"Training a fresh model (same seed) for {epochs} epochs at each learning rate, Adam, constant rate:"));
+        var comparison = new Table().Border(TableBorder.Simple);
         comparison.AddColumn("learning rate");
         comparison.AddColumn(new TableColumn("value").RightAligned());
         comparison.AddColumn(new TableColumn("held-out accuracy").RightAligned());

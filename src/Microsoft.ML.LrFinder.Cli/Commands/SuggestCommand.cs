@@ -35,7 +35,7 @@ internal static class SuggestCommand
         var smoothed = CliOptionFactory.Flag("--smoothed", "The losses are already smoothed: use them as they are instead of applying the debiased moving average (beta 0.98).");
         var iterations = CliOptionFactory.OptionalInt(
             "--num-iterations",
-            "Iterations the sweep was asked for; the suggestion window skips the first tenth of them and the last 5 points. Default: the number of rows.",
+            "Iterations the sweep was asked for; the suggestion window skips the first tenth of them and the last 5 points. [default: the number of rows]",
             minimum: 2);
         var suggest = new SuggestOption();
         var format = new Option<string>("--format")

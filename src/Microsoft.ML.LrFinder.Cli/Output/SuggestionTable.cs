@@ -5,7 +5,8 @@ namespace Microsoft.ML.LrFinder.Cli.Output;
 
 /// <summary>
 /// The result on the console: why the sweep stopped, the suggestion window, one table row per suggestion (the learning rate
-/// and the point it was read from, with the numbers formatted exactly as the plot labels them), the selection and the warnings.
+/// and the point it was read from, with the numbers formatted exactly as the plot labels them), how each was read or why there
+/// is none, the selection and the warnings.
 /// </summary>
 internal static class SuggestionTable
 {
@@ -17,8 +18,18 @@ internal static class SuggestionTable
         console.WriteLine($"Stop:      {Reporting.LrReportFormat.StopReason(result)}");
         console.WriteLine($"Window:    {Reporting.LrReportFormat.Window(result.Curve)}");
         console.Write(Build(result));
+
+        // Below the table rather than in a column of it: a column this long squeezes to a word per line on an 80-column terminal.
+        var explanations = new Grid().AddColumn(new GridColumn().NoWrap().PadLeft(2).PadRight(2)).AddColumn();
+        foreach (var suggestion in result.Suggestions)
+        {
+            explanations.AddRow(Cell(suggestion.Method), Cell(suggestion.Explanation));
+        }
+
+        console.Write(explanations);
+        console.WriteLine();
         console.WriteLine(result.Selected is { } selected && Reporting.LrReportFormat.SuggestionLabel(selected) is { } label
-            ? $"Selected:  {label}"
+            ? $"Selected:  {label} (* in the table)"
             : "Selected:  none (the selected method made no suggestion)");
         foreach (string warning in result.Warnings)
         {
@@ -34,21 +45,19 @@ internal static class SuggestionTable
         var table = new Table().Border(TableBorder.Simple);
         table.AddColumn("method");
         table.AddColumn(new TableColumn("suggested LR").RightAligned());
-        table.AddColumn(new TableColumn("read at iteration").RightAligned());
-        table.AddColumn(new TableColumn("LR there").RightAligned());
+        table.AddColumn(new TableColumn("from iteration").RightAligned());
+        table.AddColumn(new TableColumn("at LR").RightAligned());
         table.AddColumn(new TableColumn("smoothed loss").RightAligned());
-        table.AddColumn("how");
         foreach (var suggestion in result.Suggestions)
         {
             bool isSelected = ReferenceEquals(suggestion, result.Selected) && suggestion.HasValue;
             var point = suggestion.Point;
             table.AddRow(
-                Cell(isSelected ? $"{suggestion.Method} (selected)" : suggestion.Method),
+                Cell(isSelected ? $"{suggestion.Method} *" : suggestion.Method),
                 Cell(suggestion.LearningRate is { } lr ? Reporting.LrReportFormat.LearningRate(lr) : "none"),
                 Cell(point is { } p ? p.Iteration.ToString(CultureInfo.InvariantCulture) : "-"),
                 Cell(point is { } q ? Reporting.LrReportFormat.LearningRate(q.LearningRate) : "-"),
-                Cell(point is { } r ? Reporting.LrReportFormat.Loss(r.SmoothedLoss) : "-"),
-                Cell(suggestion.Explanation));
+                Cell(point is { } r ? Reporting.LrReportFormat.Loss(r.SmoothedLoss) : "-"));
         }
 
         return table;

@@ -28,7 +28,7 @@ internal static class SweepProgress
             .HideCompleted(false)
             .Columns(
                 new TaskDescriptionColumn(),
-                new ProgressBarColumn(),
+                new ProgressBarColumn { Width = 20 },
                 new IterationColumn(),
                 new LearningRateLossColumn(),
                 new RemainingTimeColumn())

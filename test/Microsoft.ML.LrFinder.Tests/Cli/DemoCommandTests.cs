@@ -82,6 +82,22 @@ public class DemoCommandTests
         Assert.That(fromSuggest, Is.EqualTo(fromSweep));
     }
 
+    [Test]
+    public void Cancelled_demo_exits_130_and_writes_nothing()
+    {
+        // Ctrl+C cancels the token Program.Main passes; the sweep stops at once and nothing reaches the output folder.
+        using var folder = new TempFolder();
+        var output = new StringWriter();
+        var error = new StringWriter();
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        int exitCode = LrFindCommandLine.Run(
+            ["demo", "-o", folder.File("out"), .. ShortRun], new CliConsole(output, error, IsInteractive: false), cancelled.Token);
+        Assert.That(exitCode, Is.EqualTo(ExitCodes.Cancelled), error.ToString);
+        Assert.That(error.ToString(), Does.Contain("cancelled; nothing was written."));
+        Assert.That(folder.Entries(), Is.Empty);
+    }
+
     private static string Summary(JsonElement suggestion) =>
         $"{suggestion.GetProperty("method").GetString()} {suggestion.GetProperty("learningRate")}";
 

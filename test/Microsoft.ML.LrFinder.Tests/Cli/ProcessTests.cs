@@ -40,6 +40,6 @@ public class ProcessTests
 
         var demo = CliRun.InProcess("demo", "--help");
         Assert.That(demo.ExitCode, Is.EqualTo(ExitCodes.Success), demo.ToString);
-        Assert.That(demo.Out, Does.Contain("--start-lr").And.Contain("[default: 1E-07]").And.Contain("[default: lr-find]"));
+        Assert.That(demo.Out, Does.Contain("--start-lr").And.Contain("[default: 1e-7]").And.Contain("[default: lr-find]"));
     }
 }

@@ -71,13 +71,13 @@ public class SuggestCommandTests
         string[] lines = run.Out.Split('\n');
         Assert.Multiple(() =>
         {
-            // Learning rates as the plot labels them (two significant digits); the point's row number is its iteration.
-            Assert.That(Row(lines, "valley"), Does.Contain("6.0e-3").And.Contain(" 5 "));
-            Assert.That(Row(lines, "minimum"), Does.Contain("1.1e-3").And.Contain("1.1e-2").And.Contain("0.85"));
-            Assert.That(Row(lines, "steep"), Does.Contain("3.0e-3"));
-            Assert.That(Row(lines, "halfdrop"), Does.Contain("5.0e-3"));
-            Assert.That(Row(lines, "slide"), Does.Contain("none"));
-            Assert.That(run.Out, Does.Contain("Selected:  valley 6.0e-3"));
+            // Learning rates as the plot labels them (LrReportFormat, 0.##e+0); the point's row number is its iteration.
+            Assert.That(Row(lines, "valley"), Does.Match(@"^  valley \* +6e-3 +5 +6e-3 +1\.6$"));
+            Assert.That(Row(lines, "minimum"), Does.Match(@"^  minimum +1\.1e-3 +10 +1\.1e-2 +0\.85$"));
+            Assert.That(Row(lines, "steep"), Does.Match(@"^  steep +3e-3 +2 +3e-3 +2\.8$"));
+            Assert.That(Row(lines, "halfdrop"), Does.Match(@"^  halfdrop +5e-3 +4 +5e-3 +1\.8$"));
+            Assert.That(Row(lines, "slide"), Does.Match(@"^  slide +none +- +- +-$"));
+            Assert.That(run.Out, Does.Contain("Selected:  valley 6e-3 (* in the table)"));
             Assert.That(run.Out, Does.Contain("points 2 to 14"));
             Assert.That(lines, Has.None.Match(@" +\r?$"), "no trailing spaces in redirected output");
         });
