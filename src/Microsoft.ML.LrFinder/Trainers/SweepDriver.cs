@@ -1,0 +1,86 @@
+using System.Globalization;
+using Microsoft.ML.Runtime;
+using static TorchSharp.torch.optim;
+
+namespace Microsoft.ML.LrFinder.Trainers;
+
+/// <summary>
+/// Glue between a trainer's own training loop and the push-model <see cref="LrSweep"/>: the hook calls <see cref="OnStep"/>
+/// after every optimizer step with that step's loss; the driver records it, logs a progress line, and writes the next
+/// learning rate into the trainer's optimizer, or ends the trainer's loop with <see cref="SweepStoppedException"/>.
+/// </summary>
+internal sealed class SweepDriver
+{
+    private readonly LrSweep sweep;
+    private readonly Optimizer optimizer;
+    private readonly IChannel channel;
+    private readonly string trainerName;
+
+    public SweepDriver(LrSweep sweep, Optimizer optimizer, IChannel channel, string trainerName)
+    {
+        this.sweep = sweep;
+        this.optimizer = optimizer;
+        this.channel = channel;
+        this.trainerName = trainerName;
+    }
+
+    /// <summary>The optimizer steps recorded since the last <see cref="BeginEpoch"/>.</summary>
+    public int StepsThisEpoch { get; private set; }
+
+    public bool IsStopped => sweep.IsStopped;
+
+    /// <summary>Sets the first learning rate, before the trainer's loop starts.</summary>
+    public void Begin(int batchSize)
+    {
+        channel.Info(MessageSensitivity.None, string.Create(
+            CultureInfo.InvariantCulture,
+            $"LrFinder: sweeping {trainerName} from {LrFormat.LearningRate(sweep.Options.StartLearningRate)} to {LrFormat.LearningRate(sweep.Options.EndLearningRate)} over {sweep.Options.NumberOfIterations} batches of {batchSize}."));
+        if (!sweep.TryGetNextLearningRate(out double learningRate))
+        {
+            throw new SweepStoppedException();
+        }
+
+        SetLearningRate(optimizer, learningRate);
+    }
+
+    /// <summary>Marks the start of one pass of the trainer's <c>Train</c> over the data.</summary>
+    public void BeginEpoch() => StepsThisEpoch = 0;
+
+    /// <summary>Records the loss of the step that just ran and prepares the next one.</summary>
+    /// <exception cref="SweepStoppedException">The sweep has stopped: the trainer's loop must end.</exception>
+    public void OnStep(double loss)
+    {
+        StepsThisEpoch++;
+        bool running = sweep.Record(loss);
+        var point = sweep.Points[^1];
+        channel.Info(MessageSensitivity.None, string.Create(
+            CultureInfo.InvariantCulture,
+            $"LrFinder: batch {point.Iteration + 1}/{sweep.Options.NumberOfIterations}, learning rate {LrFormat.LearningRate(point.LearningRate)}, loss {LrFormat.Loss(point.Loss)}, smoothed {LrFormat.Loss(point.SmoothedLoss)}"));
+        if (!running || !sweep.TryGetNextLearningRate(out double learningRate))
+        {
+            throw new SweepStoppedException();
+        }
+
+        SetLearningRate(optimizer, learningRate);
+    }
+
+    public static void SetLearningRate(Optimizer optimizer, double learningRate)
+    {
+        foreach (var group in optimizer.ParamGroups)
+        {
+            group.LearningRate = learningRate;
+        }
+    }
+
+    /// <summary>Sets Adam's β1 in every parameter group (see the NAS-BERT family's momentum note).</summary>
+    public static void SetBeta1(Optimizer optimizer, double beta1)
+    {
+        foreach (var group in optimizer.ParamGroups)
+        {
+            if (group is IBetas betas)
+            {
+                betas.Betas = (beta1, betas.Betas.Item2);
+            }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+using System.Globalization;
+using Microsoft.ML.Runtime;
+
+namespace Microsoft.ML.LrFinder.Trainers;
+
+/// <summary>The steps both faces share: check, budget the rows, sweep without touching the random stream, pick the learning rate.</summary>
+internal static class TrainerLrFinder
+{
+    /// <summary>Sweeps the trainer and returns the result; nothing is trained for real.</summary>
+    public static LrFinderResult Find<TTransformer>(
+        TrainerSweep<TTransformer> target, IDataView input, LrFinderOptions options, LrFinderTrainerOptions trainerOptions)
+        where TTransformer : class, ITransformer
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        options.Validate();
+        trainerOptions.Validate();
+        target.CheckInput(input);
+        var sweepData = ApplyRowBudget(target, input, trainerOptions);
+
+        using var channel = target.Host.Start("LrFinder");
+        using var randomState = new TorchRandomState();
+        if (options.Seed is { } seed)
+        {
+            global::TorchSharp.torch.random.manual_seed(seed);
+        }
+
+        var result = target.Sweep(sweepData, input, options, channel);
+        channel.Info(MessageSensitivity.None, Summary(target.TrainerName, result));
+        foreach (string warning in result.Warnings)
+        {
+            channel.Warning(MessageSensitivity.None, "LrFinder: " + warning);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The learning rate the real fit uses: the selected suggestion, or (per <paramref name="trainerOptions"/>) the trainer's
+    /// own with a warning added to the result, or an <see cref="InvalidOperationException"/>.
+    /// </summary>
+    public static (LrFinderResult Result, double LearningRate) Select<TTransformer>(
+        TrainerSweep<TTransformer> target, LrFinderResult result, LrFinderTrainerOptions trainerOptions)
+        where TTransformer : class, ITransformer
+    {
+        if (result.SelectedLearningRate is { } selected)
+        {
+            return (result, selected);
+        }
+
+        string method = result.Selected?.Method ?? "the selector";
+        if (trainerOptions.WhenNoSuggestion == LrFinderNoSuggestionAction.Throw)
+        {
+            throw new InvalidOperationException(
+                $"The LR finder made no suggestion for {target.TrainerName} ({method}: {result.Selected?.Explanation}); nothing was fitted. "
+                + $"See the result's warnings, or set {nameof(LrFinderTrainerOptions.WhenNoSuggestion)} to {nameof(LrFinderNoSuggestionAction.KeepTrainerLearningRate)}.");
+        }
+
+        double kept = target.TrainerLearningRate;
+        string warning = $"No suggestion from {method}: {target.TrainerName} keeps its own {target.LearningRateOptionName} {LrFormat.LearningRate(kept)}.";
+        using (var channel = target.Host.Start("LrFinder"))
+        {
+            channel.Warning(MessageSensitivity.None, "LrFinder: " + warning);
+        }
+
+        var withWarning = new LrFinderResult(
+            result.Curve, result.StopReason, result.Suggestions, result.Selected, result.Warnings.Append(warning), result.Options, result.Elapsed);
+        return (withWarning, kept);
+    }
+
+    // A view over the budgeted rows. ML.NET's row operations need a catalog; a throwaway MLContext provides one (the views it
+    // builds read the user's data lazily and hold no state of that context that matters here).
+    private static IDataView ApplyRowBudget<TTransformer>(TrainerSweep<TTransformer> target, IDataView input, LrFinderTrainerOptions trainerOptions)
+        where TTransformer : class, ITransformer
+    {
+        if (trainerOptions.MaximumRows is not { } maximumRows)
+        {
+            return input;
+        }
+
+        var data = new MLContext(trainerOptions.SamplingSeed).Data;
+        var source = trainerOptions.SamplingSeed is { } seed ? data.ShuffleRows(input, seed) : input;
+        var budgeted = data.TakeRows(source, maximumRows);
+        long rows = InputChecks.CountRows(budgeted);
+        if (rows < target.BatchSize)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(LrFinderTrainerOptions.MaximumRows),
+                maximumRows,
+                $"leaves {rows} rows, fewer than one batch of {target.TrainerName} ({target.BatchSize}).");
+        }
+
+        return budgeted;
+    }
+
+    private static string Summary(string trainerName, LrFinderResult result)
+    {
+        string selected = result.Selected is { HasValue: true } suggestion
+            ? $"{suggestion.Method} suggests {LrFormat.LearningRate(suggestion.LearningRate!.Value)}"
+            : "no suggestion";
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"LrFinder: {trainerName} sweep ended ({result.StopReason}) after {result.IterationsRun} batches in {result.Elapsed.TotalSeconds:F1} s; {selected}.");
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.ML.Runtime;
+
+namespace Microsoft.ML.LrFinder.Trainers;
+
+/// <summary>
+/// One ML.NET TorchSharp trainer as the faces see it: check its input, sweep its own training step on a throwaway internal
+/// trainer, and fit it for real with a given learning rate through its public <c>Fit</c>. One subclass per trainer family.
+/// </summary>
+/// <typeparam name="TTransformer">What the trainer's <c>Fit</c> returns.</typeparam>
+internal abstract class TrainerSweep<TTransformer>
+    where TTransformer : class, ITransformer
+{
+    protected TrainerSweep(string trainerName)
+    {
+        TrainerName = trainerName;
+    }
+
+    /// <summary>The catalog name of the trainer, for messages: TextClassification, ObjectDetection, ...</summary>
+    public string TrainerName { get; }
+
+    /// <summary>The user's trainer estimator.</summary>
+    public abstract IEstimator<TTransformer> Trainer { get; }
+
+    /// <summary>The host the trainer registered with its MLContext: logs, cancellation, device settings and temp path.</summary>
+    public abstract IHost Host { get; }
+
+    /// <summary>The rows per optimizer step (1 for object detection, which trains image by image).</summary>
+    public abstract int BatchSize { get; }
+
+    /// <summary>The learning rate in the user's options, as the trainer reads it.</summary>
+    public abstract double TrainerLearningRate { get; }
+
+    /// <summary>Where the selected learning rate goes, for messages: <c>LearningRate = [lr]</c> or <c>InitLearningRate</c>.</summary>
+    public abstract string LearningRateOptionName { get; }
+
+    /// <summary>
+    /// Checks, before any training, that the hook can reach every internal member (the version guard) and that the data has
+    /// the trainer's columns with the right types, at least one batch of rows and, for classifiers, two classes.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The loaded Microsoft.ML.TorchSharp lacks a member the hook needs.</exception>
+    /// <exception cref="ArgumentException">The data does not fit the trainer; the message names the column or option.</exception>
+    public abstract void CheckInput(IDataView input);
+
+    /// <summary>Sweeps the trainer's own training step on <paramref name="sweepData"/>.</summary>
+    /// <param name="sweepData">The rows the sweep trains on (the row budget applied).</param>
+    /// <param name="fullData">All rows: the trainer sizes its model (class count) from them, as the real fit will.</param>
+    /// <param name="options">The sweep settings (validated).</param>
+    /// <param name="channel">Where progress lines go (<c>MLContext.Log</c>).</param>
+    public abstract LrFinderResult Sweep(IDataView sweepData, IDataView fullData, LrFinderOptions options, IChannel channel);
+
+    /// <summary>The real fit, through the trainer's public <c>Fit</c>, on a copy of its options with <paramref name="learningRate"/>.</summary>
+    public abstract TTransformer FitWithLearningRate(IDataView input, double learningRate);
+}

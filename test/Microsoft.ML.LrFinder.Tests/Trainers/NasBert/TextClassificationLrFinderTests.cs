@@ -1,0 +1,169 @@
+using Microsoft.ML.Data;
+using Microsoft.ML.LrFinder.Tests.Fixtures;
+using Microsoft.ML.TorchSharp;
+using Microsoft.ML.TorchSharp.NasBert;
+
+namespace Microsoft.ML.LrFinder.Tests.Trainers.NasBert;
+
+/// <summary>The LR finder on ML.NET's TextClassification trainer (detox comments, 2 classes).</summary>
+public class TextClassificationLrFinderTests : TrainerLrFinderContract<TorchSharpBaseTransformer, TextClassificationTrainer.TextClassificationOptions>
+{
+    private const int Rows = 16;
+
+    protected override PretrainedModel Weights => PretrainedModel.NasBert;
+
+    protected override int Iterations => 20;
+
+    protected override IReadOnlyList<string> OutputColumns => ["PredictedLabel", "Score"];
+
+    protected override TextClassificationTrainer.TextClassificationOptions CreateOptions(double? learningRate = null)
+    {
+        var options = new TextClassificationTrainer.TextClassificationOptions
+        {
+            LabelColumnName = "Label",
+            Sentence1ColumnName = "Sentence",
+            BatchSize = 4,
+            MaxEpoch = 1,
+        };
+        if (learningRate is { } lr)
+        {
+            options.LearningRate = [lr];
+        }
+
+        return options;
+    }
+
+    protected override double LearningRateOf(TextClassificationTrainer.TextClassificationOptions options) => options.LearningRate[0];
+
+    protected override object[] Snapshot(TextClassificationTrainer.TextClassificationOptions options) =>
+        [options.LearningRate, string.Join(",", options.LearningRate), options.BatchSize, options.MaxEpoch, options.Sentence1ColumnName, options.LabelColumnName, options.ValidationSet ?? (object)"none"];
+
+    protected override IEstimator<TorchSharpBaseTransformer> CreateTrainer(MLContext mlContext, TextClassificationTrainer.TextClassificationOptions options) =>
+        mlContext.MulticlassClassification.Trainers.TextClassification(options);
+
+    protected override LrFinderEstimator<TorchSharpBaseTransformer> WithLrFinder(
+        IEstimator<TorchSharpBaseTransformer> trainer, LrFinderOptions options, LrFinderTrainerOptions? trainerOptions = null) =>
+        ((TextClassificationTrainer)trainer).WithLrFinder(options, trainerOptions);
+
+    protected override LrFinderResult Find(MLContext mlContext, TextClassificationTrainer.TextClassificationOptions options, IDataView data, LrFinderOptions finderOptions) =>
+        mlContext.LrFinder().Find(options, data, finderOptions);
+
+    protected override IDataView TrainingData(MLContext mlContext) => TestData.DetoxClassification(mlContext, Rows);
+
+    protected override float[] Predictions(ITransformer model, IDataView data) =>
+        model.Transform(data).GetColumn<VBuffer<float>>("Score").SelectMany(v => v.DenseValues()).ToArray();
+
+    protected override IEnumerable<(string Case, Func<MLContext, IDataView> Data, string MessageNames)> BadInputs()
+    {
+        yield return ("missing sentence column", ml => ml.Transforms.CopyColumns("Text", "Sentence").Fit(Data(ml)).Transform(Data(ml)) is var d ? ml.Transforms.DropColumns("Sentence").Fit(d).Transform(d) : d, "'Sentence'");
+        yield return ("sentence not text", ml => ml.Data.LoadFromEnumerable([new NumericSentence { Sentence = 1, Label = 1 }, new NumericSentence { Sentence = 2, Label = 2 }]), "'Sentence'");
+        yield return ("label not a key", ml => ml.Transforms.Conversion.MapKeyToValue("Label").Fit(Data(ml)).Transform(Data(ml)), "'Label'");
+        yield return ("missing label column", ml => ml.Transforms.DropColumns("Label").Fit(Data(ml)).Transform(Data(ml)), "'Label'");
+        yield return ("empty data", ml => ml.Data.FilterByCustomPredicate<KeyRow>(Data(ml), _ => true), "no rows");
+        yield return ("fewer rows than a batch", ml => ml.Data.TakeRows(Data(ml), 3), "BatchSize = 4");
+        yield return ("one class", ml => ml.Data.FilterByCustomPredicate<KeyRow>(Data(ml), row => row.Label != 1), "'Label'");
+    }
+
+    [Test]
+    public void Without_a_suggestion_the_fit_keeps_the_trainers_learning_rate_and_warns()
+    {
+        var mlContext = CreateContext();
+        var data = TrainingData(mlContext);
+        var options = CreateOptions(learningRate: 3e-4);
+        var finder = WithLrFinder(CreateTrainer(mlContext, options), new LrFinderOptions { NumberOfIterations = 8, Selector = new NeverSuggests() });
+        using var log = new LogRecorder(mlContext);
+
+        var model = finder.Fit(data);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(model, Is.Not.Null);
+            Assert.That(finder.LastResult!.SelectedLearningRate, Is.Null);
+            Assert.That(finder.LastLearningRate, Is.EqualTo(3e-4));
+            Assert.That(finder.LastResult.Warnings, Has.Some.Contains("keeps its own LearningRate 3e-4"));
+            Assert.That(log.Lines("LrFinder: No suggestion"), Has.Count.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public void Without_a_suggestion_the_fit_can_be_made_to_fail_instead()
+    {
+        var mlContext = CreateContext();
+        var finder = WithLrFinder(
+            CreateTrainer(mlContext, CreateOptions()),
+            new LrFinderOptions { NumberOfIterations = 8, Selector = new NeverSuggests() },
+            new LrFinderTrainerOptions { WhenNoSuggestion = LrFinderNoSuggestionAction.Throw });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(() => finder.Fit(TrainingData(mlContext)), Throws.InvalidOperationException.With.Message.Contains("no suggestion"));
+            Assert.That(finder.LastResult, Is.Not.Null, "the curve is kept for inspection");
+            Assert.That(finder.LastLearningRate, Is.Null, "nothing was fitted");
+        });
+    }
+
+    [Test]
+    public void A_row_budget_sweeps_the_fixed_number_of_batches_over_the_kept_rows()
+    {
+        var mlContext = CreateContext();
+        var data = TrainingData(mlContext);
+
+        // 8 rows are 2 batches of 4: 12 batches read the kept rows 6 times over (unless the loss diverges first).
+        var result = mlContext.LrFinder().Find(
+            CreateOptions(), data, new LrFinderOptions { NumberOfIterations = 12, EndLearningRate = 1e-3 }, new LrFinderTrainerOptions { MaximumRows = 8 });
+        var sampled = mlContext.LrFinder().Find(
+            CreateOptions(), data, new LrFinderOptions { NumberOfIterations = 12, EndLearningRate = 1e-3 }, new LrFinderTrainerOptions { MaximumRows = 8, SamplingSeed = 3 });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.StopReason, Is.EqualTo(LrFinderStopReason.Completed));
+            Assert.That(result.IterationsRun, Is.EqualTo(12));
+            // Batches 1, 3, 5, ... hold the same rows; at learning rates ≤ 1e-3 over a few steps their losses stay close.
+            Assert.That(result.Curve.Points[2].Loss, Is.EqualTo(result.Curve.Points[0].Loss).Within(25).Percent);
+            Assert.That(sampled.IterationsRun, Is.EqualTo(12));
+            Assert.That(
+                () => mlContext.LrFinder().Find(CreateOptions(), data, SweepOptions(), new LrFinderTrainerOptions { MaximumRows = 3 }),
+                Throws.InstanceOf<ArgumentOutOfRangeException>().With.Property(nameof(ArgumentException.ParamName)).EqualTo("MaximumRows"));
+        });
+    }
+
+    [Test]
+    public void The_sweep_honours_the_contexts_device_settings_as_the_trainer_does()
+    {
+        // No GPU here: with GpuDeviceId set and FallbackToCpu false the trainer refuses to start (TorchUtils.InitializeDevice);
+        // with FallbackToCpu true it trains on the CPU. The sweep does what the trainer does, because it is the trainer's code.
+        var strict = CreateContext();
+        strict.GpuDeviceId = 0;
+        strict.FallbackToCpu = false;
+        var data = TrainingData(strict);
+        var plainError = Assert.Catch(() => CreateTrainer(strict, CreateOptions()).Fit(data));
+        var finderError = Assert.Catch(() => WithLrFinder(CreateTrainer(strict, CreateOptions()), SweepOptions()).Fit(data));
+
+        var lenient = CreateContext();
+        lenient.GpuDeviceId = 0;
+        lenient.FallbackToCpu = true;
+        var result = lenient.LrFinder().Find(CreateOptions(), TrainingData(lenient), new LrFinderOptions { NumberOfIterations = 4 });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(finderError!.GetType(), Is.EqualTo(plainError!.GetType()));
+            Assert.That(finderError.Message, Is.EqualTo(plainError.Message));
+            Assert.That(result.IterationsRun, Is.GreaterThan(0));
+        });
+    }
+
+    private static IDataView Data(MLContext mlContext) => TestData.DetoxClassification(mlContext, Rows);
+
+    private sealed class NumericSentence
+    {
+        public float Sentence { get; set; }
+
+        [KeyType(2)]
+        public uint Label { get; set; }
+    }
+
+    private sealed class KeyRow
+    {
+        public uint Label { get; set; }
+    }
+}

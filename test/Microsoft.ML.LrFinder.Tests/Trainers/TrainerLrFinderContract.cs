@@ -1,0 +1,229 @@
+using Microsoft.ML.LrFinder.Tests.Fixtures;
+using Microsoft.ML.Data;
+using static TorchSharp.torch;
+
+namespace Microsoft.ML.LrFinder.Tests.Trainers;
+
+/// <summary>
+/// What every hooked trainer promises (issue 4's test list), run by one fixture per trainer on small offline data with the
+/// random-weight fixture. The expensive part (a finder fit, a plain fit with the selected learning rate, a plain fit with another
+/// learning rate) runs once per fixture and is shared by the tests that read it.
+/// </summary>
+/// <typeparam name="TTransformer">What the trainer's Fit returns.</typeparam>
+/// <typeparam name="TOptions">The trainer's options class.</typeparam>
+public abstract class TrainerLrFinderContract<TTransformer, TOptions>
+    where TTransformer : class, ITransformer
+    where TOptions : class
+{
+    /// <summary>The torch seed both fits start from: MLContext does not seed the head's initialisation (DESIGN.md).</summary>
+    private const int TorchSeed = 7;
+
+    private Lazy<FitOutcome>? fitOutcome;
+
+    /// <summary>The weight file the trainer loads.</summary>
+    protected abstract PretrainedModel Weights { get; }
+
+    /// <summary>The sweep length of these tests: short enough for CI, long enough for a suggestion window.</summary>
+    protected abstract int Iterations { get; }
+
+    /// <summary>The columns the trainer's transformer adds.</summary>
+    protected abstract IReadOnlyList<string> OutputColumns { get; }
+
+    /// <summary>The options the user would pass to the catalog, with the trainer's learning rate at <paramref name="learningRate"/> when given.</summary>
+    protected abstract TOptions CreateOptions(double? learningRate = null);
+
+    /// <summary>The learning rate as the trainer reads it from the options.</summary>
+    protected abstract double LearningRateOf(TOptions options);
+
+    /// <summary>Every setting of the options that a finder could touch, to check that it does not.</summary>
+    protected abstract object[] Snapshot(TOptions options);
+
+    /// <summary>The trainer, from the public catalog.</summary>
+    protected abstract IEstimator<TTransformer> CreateTrainer(MLContext mlContext, TOptions options);
+
+    protected abstract LrFinderEstimator<TTransformer> WithLrFinder(IEstimator<TTransformer> trainer, LrFinderOptions options, LrFinderTrainerOptions? trainerOptions = null);
+
+    protected abstract LrFinderResult Find(MLContext mlContext, TOptions options, IDataView data, LrFinderOptions finderOptions);
+
+    protected abstract IDataView TrainingData(MLContext mlContext);
+
+    /// <summary>The model's outputs on the data, flattened: equal for equal models, different for different ones.</summary>
+    protected abstract float[] Predictions(ITransformer model, IDataView data);
+
+    /// <summary>Inputs the trainer cannot train on, each with a text the error message must contain.</summary>
+    protected abstract IEnumerable<(string Case, Func<MLContext, IDataView> Data, string MessageNames)> BadInputs();
+
+    protected LrFinderOptions SweepOptions() => new() { NumberOfIterations = Iterations };
+
+    protected MLContext CreateContext() => PretrainedWeights.CreateContext(seed: 1, Weights);
+
+    [OneTimeSetUp]
+    public void CreateSharedFit() => fitOutcome = new Lazy<FitOutcome>(FitOnce);
+
+    [Test]
+    public void Find_records_the_requested_batches_on_the_schedule_or_says_why_it_stopped()
+    {
+        var mlContext = CreateContext();
+        var data = TrainingData(mlContext);
+        var options = CreateOptions();
+        var before = Snapshot(options);
+        using var log = new LogRecorder(mlContext);
+
+        var result = Find(mlContext, options, data, SweepOptions());
+
+        var points = result.Curve.Points;
+        var sweep = new LrSweep(SweepOptions());
+        Assert.Multiple(() =>
+        {
+            if (result.StopReason == LrFinderStopReason.Completed)
+            {
+                Assert.That(points, Has.Count.EqualTo(Iterations));
+            }
+            else
+            {
+                Assert.That(result.StopReason, Is.AnyOf(LrFinderStopReason.Diverged, LrFinderStopReason.NonFiniteLoss));
+                Assert.That(points, Has.Count.LessThan(Iterations));
+            }
+
+            // Point i trains at the schedule's i-th rate (exponential from 1e-7 to 10, fastai's default), so rates increase.
+            Assert.That(points.Select(p => p.LearningRate), Is.EqualTo(points.Select(p => sweep.LearningRateAt(p.Iteration))).Within(1e-12).Percent);
+            Assert.That(points.Select(p => p.LearningRate), Is.Ordered.Ascending);
+            Assert.That(points.Take(3).Select(p => p.Loss), Has.All.Matches<double>(double.IsFinite).And.All.GreaterThan(0));
+            Assert.That(log.Lines("LrFinder: batch "), Has.Count.EqualTo(points.Count), "one progress line per batch in MLContext.Log");
+            Assert.That(log.Lines("LrFinder: "), Has.One.Contains("sweep ended"), "a summary line");
+            Assert.That(Snapshot(options), Is.EqualTo(before), "the user's options are not modified");
+        });
+    }
+
+    [Test]
+    public void Fit_trains_with_the_selected_learning_rate()
+    {
+        var outcome = fitOutcome!.Value;
+        double expected = outcome.Result.SelectedLearningRate ?? LearningRateOf(CreateOptions());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.Finder.LastResult, Is.SameAs(outcome.Result));
+            Assert.That(outcome.Finder.LastLearningRate, Is.EqualTo(expected));
+            // Observed in the real fit: its model is the plain fit's with that rate and not the plain fit's with another rate.
+            Assert.That(outcome.FinderPredictions, Is.EqualTo(outcome.PlainPredictions).Within(1e-5));
+            Assert.That(outcome.FinderPredictions, Is.Not.EqualTo(outcome.ControlPredictions).Within(1e-5));
+        });
+    }
+
+    [Test]
+    public void Fit_returns_the_trainers_own_transformer_which_saves_and_loads()
+    {
+        var outcome = fitOutcome!.Value;
+        var mlContext = CreateContext();
+        var data = TrainingData(mlContext);
+        string path = Path.Combine(TestRunFolder.Path, $"{GetType().Name}-{Guid.NewGuid():N}.zip");
+
+        mlContext.Model.Save(outcome.Model, data.Schema, path);
+        var loaded = mlContext.Model.Load(path, out _);
+
+        var scored = outcome.Model.Transform(data);
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.Model, Is.InstanceOf<TransformerChain<TTransformer>>());
+            Assert.That(((TransformerChain<TTransformer>)outcome.Model).LastTransformer, Is.InstanceOf<TTransformer>().And.Not.Null);
+            foreach (string column in OutputColumns)
+            {
+                Assert.That(scored.Schema.GetColumnOrNull(column), Is.Not.Null, column);
+            }
+
+            Assert.That(Predictions(loaded, data), Is.EqualTo(outcome.FinderPredictions).Within(1e-5));
+        });
+    }
+
+    [Test]
+    public void Fit_leaves_the_users_options_as_they_were()
+    {
+        var outcome = fitOutcome!.Value;
+        Assert.That(Snapshot(outcome.Options), Is.EqualTo(outcome.OptionsBefore));
+    }
+
+    [Test]
+    public void Cancelling_the_context_stops_the_sweep_with_OperationCanceledException()
+    {
+        var mlContext = CreateContext();
+        var data = TrainingData(mlContext);
+        var options = CreateOptions();
+        var before = Snapshot(options);
+        var finder = WithLrFinder(CreateTrainer(mlContext, options), SweepOptions());
+        using var log = new LogRecorder(mlContext, message =>
+        {
+            if (message.RawMessage?.StartsWith("LrFinder: batch 2/", StringComparison.Ordinal) == true)
+            {
+                ContextCancellation.Cancel(mlContext);
+            }
+        });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(() => finder.Fit(data), Throws.InstanceOf<OperationCanceledException>());
+            Assert.That(log.Lines("LrFinder: batch "), Has.Count.EqualTo(2), "the sweep stopped at the next step");
+            Assert.That(Snapshot(options), Is.EqualTo(before));
+            Assert.That(finder.LastResult, Is.Null);
+        });
+    }
+
+    [Test]
+    public void Bad_input_fails_before_training_naming_the_column_or_option()
+    {
+        foreach (var (name, makeData, messageNames) in BadInputs())
+        {
+            // A context without the weight files: any training step would try to download and fail differently.
+            string emptyFolder = Path.Combine(TestRunFolder.Path, "bad-input-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(emptyFolder);
+            var mlContext = new MLContext(seed: 1) { TempFilePath = emptyFolder };
+            var options = CreateOptions();
+            var before = Snapshot(options);
+            var finder = WithLrFinder(CreateTrainer(mlContext, options), SweepOptions());
+
+            var error = Assert.Catch<ArgumentException>(() => finder.Fit(makeData(mlContext)), name);
+            Assert.Multiple(() =>
+            {
+                Assert.That(error!.Message, Does.Contain(messageNames), name);
+                Assert.That(Directory.EnumerateFileSystemEntries(emptyFolder), Is.Empty, $"{name}: nothing written");
+                Assert.That(Snapshot(options), Is.EqualTo(before), $"{name}: options untouched");
+                Assert.That(finder.LastResult, Is.Null, name);
+            });
+        }
+    }
+
+    private FitOutcome FitOnce()
+    {
+        var mlContext = CreateContext();
+        var data = TrainingData(mlContext);
+        var options = CreateOptions();
+        var before = Snapshot(options);
+        var finder = WithLrFinder(CreateTrainer(mlContext, options), SweepOptions());
+        var pipeline = mlContext.Transforms.CopyColumns("InputCopy", data.Schema[0].Name).Append(finder);
+
+        random.manual_seed(TorchSeed);
+        var model = pipeline.Fit(data);
+        var result = finder.LastResult!;
+        double learningRate = finder.LastLearningRate!.Value;
+
+        random.manual_seed(TorchSeed);
+        var plain = CreateTrainer(mlContext, CreateOptions(learningRate)).Fit(data);
+        random.manual_seed(TorchSeed);
+        var control = CreateTrainer(mlContext, CreateOptions(learningRate * 10)).Fit(data);
+
+        TestContext.Progress.WriteLine(
+            $"[{GetType().Name}] {result.StopReason} after {result.IterationsRun} batches in {result.Elapsed.TotalSeconds:F1} s; fitted with {learningRate:0.##e+0}");
+        return new FitOutcome(
+            finder, model, result, options, before, Predictions(model, data), Predictions(plain, data), Predictions(control, data));
+    }
+
+    private sealed record FitOutcome(
+        LrFinderEstimator<TTransformer> Finder,
+        ITransformer Model,
+        LrFinderResult Result,
+        TOptions Options,
+        object[] OptionsBefore,
+        float[] FinderPredictions,
+        float[] PlainPredictions,
+        float[] ControlPredictions);
+}
