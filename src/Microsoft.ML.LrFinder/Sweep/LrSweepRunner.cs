@@ -68,7 +68,7 @@ public static class LrSweepRunner
     }
 
     // The exception keeps its type (callers catch by type) and its message; the iteration travels in Data.
-    private static void Locate(Exception failure, int iteration, double learningRate)
+    internal static void Locate(Exception failure, int iteration, double learningRate)
     {
         try
         {
