@@ -50,7 +50,7 @@ internal static class FaultOutcome
         }
     }
 
-    private static void AssertThrownAt<TException>(Exception? thrown, string message, int iteration, LrFinderResult? result)
+    internal static void AssertThrownAt<TException>(Exception? thrown, string message, int iteration, LrFinderResult? result)
         where TException : Exception
     {
         Assert.That(result, Is.Null);
@@ -59,7 +59,7 @@ internal static class FaultOutcome
         Assert.That(thrown.Data[LrSweepRunner.LearningRateDataKey], Is.TypeOf<double>().And.GreaterThan(0));
     }
 
-    private static void AssertStopped(LrFinderResult? result, Exception? thrown, LrFinderStopReason reason, int lastIteration, string words)
+    internal static void AssertStopped(LrFinderResult? result, Exception? thrown, LrFinderStopReason reason, int lastIteration, string words)
     {
         Assert.That(thrown, Is.Null, () => $"threw {thrown}");
         Assert.That(result!.StopReason, Is.EqualTo(reason));
