@@ -29,6 +29,11 @@ internal sealed record CommandContext(CliConsole Console, Option<bool> Verbose, 
             Report(command, e.Message, e, verbose);
             return ExitCodes.BadInput;
         }
+        catch (CliFailureException e)
+        {
+            Report(command, e.Message, e, verbose);
+            return ExitCodes.Failure;
+        }
         catch (OperationCanceledException e) when (CancellationToken.IsCancellationRequested)
         {
             Report(command, "cancelled; nothing was written.", e, verbose);

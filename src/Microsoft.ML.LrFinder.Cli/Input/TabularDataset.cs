@@ -4,14 +4,13 @@ using Microsoft.ML.Data;
 namespace Microsoft.ML.LrFinder.Cli.Input;
 
 /// <summary>
-/// A user's dataset file as mlnet reads it: a delimited text file (comma, tab or semicolon, detected from the first line),
+/// A user's dataset file as mlnet reads it: a delimited text file (tab if the first line has one, else comma or semicolon,
+/// whichever it has more of),
 /// with or without a header, every column loaded as text so that each command converts only the columns it uses.
 /// Columns are named by the header, or <c>col0</c>, <c>col1</c>, … without one; options may name a column or give its 0-based index.
 /// </summary>
 internal sealed class TabularDataset
 {
-    private static readonly char[] Separators = ['\t', ',', ';'];
-
     private TabularDataset(string path, IDataView data, IReadOnlyList<string> columnNames)
     {
         Path = path;
@@ -38,11 +37,11 @@ internal sealed class TabularDataset
     public static TabularDataset Load(MLContext mlContext, string path, bool hasHeader, string optionName)
     {
         string firstLine = FirstLine(path, optionName);
-        char separator = Separators.MaxBy(s => firstLine.Count(c => c == s));
-        if (!firstLine.Contains(separator, StringComparison.Ordinal))
-        {
-            separator = '\t';
-        }
+
+        // A tab never occurs inside ordinary text, so it wins when present; commas and semicolons can (labels "a,b", "1,5").
+        char separator = firstLine.Contains('\t', StringComparison.Ordinal)
+            ? '\t'
+            : firstLine.Count(c => c == ';') > firstLine.Count(c => c == ',') ? ';' : ',';
 
         string[] fields = firstLine.Split(separator);
         string[] names = hasHeader
@@ -64,6 +63,12 @@ internal sealed class TabularDataset
         });
         return new TabularDataset(path, loader.Load(path), names);
     }
+
+    /// <summary>The values of a text column, in row order (for checks before training, such as image files that exist).</summary>
+    /// <param name="column">A column name from <see cref="ColumnNames"/>.</param>
+    /// <returns>The values.</returns>
+    public IEnumerable<string> Values(string column) =>
+        Data.GetColumn<ReadOnlyMemory<char>>(column).Select(v => v.ToString());
 
     /// <summary>The name of the column an option refers to, by name (exact, then case-insensitive) or by 0-based index.</summary>
     /// <param name="nameOrIndex">What the user typed.</param>
