@@ -2,6 +2,7 @@ using Microsoft.ML.Data;
 using Microsoft.ML.LrFinder.Tests.Fixtures;
 using Microsoft.ML.TorchSharp;
 using Microsoft.ML.TorchSharp.NasBert;
+using static TorchSharp.torch;
 
 namespace Microsoft.ML.LrFinder.Tests.Trainers.NasBert;
 
@@ -150,6 +151,43 @@ public class TextClassificationLrFinderTests : TrainerLrFinderContract<TorchShar
             Assert.That(finderError.Message, Is.EqualTo(plainError.Message));
             Assert.That(result.IterationsRun, Is.GreaterThan(0));
         });
+    }
+
+    /// <summary>
+    /// The recorded loss is the trainer's own for the batch: with dropout off, the first point's loss (trained at 1e-7, before
+    /// any update) is the summed cross-entropy, over the first batch, of the model a plain fit starts from. A plain fit at a
+    /// learning rate of 1e-12 leaves that model unchanged to float precision, and its Score holds the model's logits.
+    /// </summary>
+    [Test]
+    public void The_recorded_loss_is_the_trainers_summed_cross_entropy_on_the_batch()
+    {
+        var mlContext = CreateContext();
+        var data = TrainingData(mlContext);
+
+        // Both start from one model: the encoder from the weight file, the head from torch's generator at the same state.
+        random.manual_seed(11);
+        var result = mlContext.LrFinder().Find(NoDropout(CreateOptions()), data, new LrFinderOptions { NumberOfIterations = 2 });
+        random.manual_seed(11);
+        var model = mlContext.MulticlassClassification.Trainers.TextClassification(NoDropout(CreateOptions(learningRate: 1e-12))).Fit(data);
+        var firstBatch = model.Transform(mlContext.Data.TakeRows(data, 4));
+        var labels = firstBatch.GetColumn<uint>("Label").ToArray();
+        var scores = firstBatch.GetColumn<VBuffer<float>>("Score").Select(v => v.DenseValues().Select(x => (double)x).ToArray()).ToArray();
+        double expected = labels.Select((label, i) => LogSumExp(scores[i]) - scores[i][label - 1]).Sum();
+
+        Assert.That(result.Curve.Points[0].Loss, Is.EqualTo(expected).Within(1e-3).Percent);
+    }
+
+    private static double LogSumExp(double[] values)
+    {
+        double max = values.Max();
+        return max + Math.Log(values.Sum(v => Math.Exp(v - max)));
+    }
+
+    private static TextClassificationTrainer.TextClassificationOptions NoDropout(TextClassificationTrainer.TextClassificationOptions options)
+    {
+        options.Dropout = 0;
+        options.AttentionDropout = 0;
+        return options;
     }
 
     private static IDataView Data(MLContext mlContext) => TestData.DetoxClassification(mlContext, Rows);

@@ -1,0 +1,78 @@
+using Microsoft.ML.Data;
+using Microsoft.ML.LrFinder.Tests.Fixtures;
+using Microsoft.ML.TorchSharp;
+using Microsoft.ML.TorchSharp.NasBert;
+
+namespace Microsoft.ML.LrFinder.Tests.Trainers.NasBert;
+
+/// <summary>The LR finder on ML.NET's NamedEntityRecognition trainer (synthetic sentences tagged PER, LOC, O).</summary>
+public class NamedEntityRecognitionLrFinderTests : TrainerLrFinderContract<TorchSharpBaseTransformer, NerTrainer.NerOptions>
+{
+    private const int Rows = 16;
+
+    protected override PretrainedModel Weights => PretrainedModel.NerNasBert;
+
+    protected override int Iterations => 20;
+
+    protected override IReadOnlyList<string> OutputColumns => ["PredictedLabel"];
+
+    protected override NerTrainer.NerOptions CreateOptions(double? learningRate = null)
+    {
+        var options = new NerTrainer.NerOptions
+        {
+            LabelColumnName = "Label",
+            Sentence1ColumnName = "Sentence",
+            BatchSize = 4,
+            MaxEpoch = 1,
+        };
+        if (learningRate is { } lr)
+        {
+            options.LearningRate = [lr];
+        }
+
+        return options;
+    }
+
+    protected override double LearningRateOf(NerTrainer.NerOptions options) => options.LearningRate[0];
+
+    protected override object[] Snapshot(NerTrainer.NerOptions options) =>
+        [options.LearningRate, string.Join(",", options.LearningRate), options.BatchSize, options.MaxEpoch, options.Sentence1ColumnName];
+
+    protected override IEstimator<TorchSharpBaseTransformer> CreateTrainer(MLContext mlContext, NerTrainer.NerOptions options) =>
+        mlContext.MulticlassClassification.Trainers.NamedEntityRecognition(options);
+
+    protected override LrFinderEstimator<TorchSharpBaseTransformer> WithLrFinder(
+        IEstimator<TorchSharpBaseTransformer> trainer, LrFinderOptions options, LrFinderTrainerOptions? trainerOptions = null) =>
+        ((NerTrainer)trainer).WithLrFinder(options, trainerOptions);
+
+    protected override LrFinderResult Find(MLContext mlContext, NerTrainer.NerOptions options, IDataView data, LrFinderOptions finderOptions) =>
+        mlContext.LrFinder().Find(options, data, finderOptions);
+
+    protected override IDataView TrainingData(MLContext mlContext) => TestData.EntitySentences(mlContext, Rows, seed: 3);
+
+    // The trainer outputs one predicted tag per word and no scores.
+    protected override float[] Predictions(ITransformer model, IDataView data) =>
+        model.Transform(data).GetColumn<VBuffer<uint>>("PredictedLabel").SelectMany(v => v.DenseValues()).Select(k => (float)k).ToArray();
+
+    protected override IEnumerable<(string Case, Func<MLContext, IDataView> Data, string MessageNames)> BadInputs()
+    {
+        yield return ("missing sentence column", ml => ml.Transforms.DropColumns("Sentence").Fit(TrainingData(ml)).Transform(TrainingData(ml)), "'Sentence'");
+        yield return ("label not keys", ml => ml.Transforms.Conversion.MapKeyToValue("Label").Fit(TrainingData(ml)).Transform(TrainingData(ml)), "'Label'");
+        yield return ("fewer rows than a batch", ml => ml.Data.TakeRows(TrainingData(ml), 3), "BatchSize = 4");
+        yield return ("one tag", OneTag, "'Label'");
+    }
+
+    private static IDataView OneTag(MLContext mlContext)
+    {
+        var rows = Enumerable.Range(0, 8).Select(i => new Tagged { Sentence = $"nothing happened on day {i}", Tags = ["O", "O", "O", "O", "O"] }).ToList();
+        var data = mlContext.Data.LoadFromEnumerable(rows);
+        return mlContext.Transforms.Conversion.MapValueToKey("Label", nameof(Tagged.Tags)).Fit(data).Transform(data);
+    }
+
+    private sealed class Tagged
+    {
+        public string Sentence { get; set; } = string.Empty;
+
+        public string[] Tags { get; set; } = [];
+    }
+}

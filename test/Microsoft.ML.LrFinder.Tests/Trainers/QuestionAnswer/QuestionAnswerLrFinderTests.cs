@@ -1,0 +1,68 @@
+using Microsoft.ML.Data;
+using Microsoft.ML.LrFinder.Tests.Fixtures;
+using Microsoft.ML.TorchSharp;
+using Microsoft.ML.TorchSharp.Roberta;
+
+namespace Microsoft.ML.LrFinder.Tests.Trainers.QuestionAnswer;
+
+/// <summary>
+/// The LR finder on ML.NET's QuestionAnswer trainer (synthetic reading-comprehension rows). RoBERTa-base has 124 M parameters
+/// (a 496 MB weight file, several GB of memory while training), so the fixture is in the Large category.
+/// </summary>
+[Category(TestCategories.Large)]
+public class QuestionAnswerLrFinderTests : TrainerLrFinderContract<QATransformer, QATrainer.Options>
+{
+    private const int Rows = 4;
+
+    protected override PretrainedModel Weights => PretrainedModel.Roberta;
+
+    protected override int Iterations => 8;
+
+    protected override IReadOnlyList<string> OutputColumns => ["Answer", "Score"];
+
+    protected override QATrainer.Options CreateOptions(double? learningRate = null)
+    {
+        var options = new QATrainer.Options
+        {
+            ContextColumnName = "Context",
+            QuestionColumnName = "Question",
+            TrainingAnswerColumnName = "TrainingAnswer",
+            AnswerIndexStartColumnName = "AnswerStart",
+            BatchSize = 2,
+            MaxEpoch = 1,
+        };
+        if (learningRate is { } lr)
+        {
+            options.LearningRate = [lr];
+        }
+
+        return options;
+    }
+
+    protected override double LearningRateOf(QATrainer.Options options) => options.LearningRate[0];
+
+    protected override object[] Snapshot(QATrainer.Options options) =>
+        [options.LearningRate, string.Join(",", options.LearningRate), options.BatchSize, options.MaxEpoch, options.LogEveryNStep];
+
+    protected override IEstimator<QATransformer> CreateTrainer(MLContext mlContext, QATrainer.Options options) =>
+        mlContext.MulticlassClassification.Trainers.QuestionAnswer(options);
+
+    protected override LrFinderEstimator<QATransformer> WithLrFinder(
+        IEstimator<QATransformer> trainer, LrFinderOptions options, LrFinderTrainerOptions? trainerOptions = null) =>
+        ((QATrainer)trainer).WithLrFinder(options, trainerOptions);
+
+    protected override LrFinderResult Find(MLContext mlContext, QATrainer.Options options, IDataView data, LrFinderOptions finderOptions) =>
+        mlContext.LrFinder().Find(options, data, finderOptions);
+
+    protected override IDataView TrainingData(MLContext mlContext) => TestData.QuestionAnswers(mlContext, Rows);
+
+    protected override float[] Predictions(ITransformer model, IDataView data) =>
+        model.Transform(data).GetColumn<VBuffer<float>>("Score").SelectMany(v => v.DenseValues()).ToArray();
+
+    protected override IEnumerable<(string Case, Func<MLContext, IDataView> Data, string MessageNames)> BadInputs()
+    {
+        yield return ("missing context column", ml => ml.Transforms.DropColumns("Context").Fit(TrainingData(ml)).Transform(TrainingData(ml)), "'Context'");
+        yield return ("answer start not an int", ml => ml.Transforms.Conversion.ConvertType("AnswerStart", outputKind: DataKind.Single).Fit(TrainingData(ml)).Transform(TrainingData(ml)), "'AnswerStart'");
+        yield return ("fewer rows than a batch", ml => ml.Data.TakeRows(TrainingData(ml), 1), "BatchSize = 2");
+    }
+}
