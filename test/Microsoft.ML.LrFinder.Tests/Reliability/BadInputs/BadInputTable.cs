@@ -104,6 +104,16 @@ internal static class BadInputTable
         yield return Cli("C16", "lrfind demo", "an output path that is a file", folder => ["demo", "-o", Curve(folder), "--num-iterations", "10", "--epochs", "1"], "is a file");
         yield return Cli("C17", "lrfind", "an unknown option", folder => ["suggest", "--input", Curve(folder), "--smooth"], "'--smooth'");
 
+        // The command line's ML.NET trainers (the weight file given with --weights, so nothing is downloaded).
+        yield return Dataset("C18", "text-classification", "a dataset with a header and no rows", ["Label\tText"], ["--text-col", "Text"], "The data has no rows");
+        yield return Dataset("C19", "text-classification", "one row", Detox(1), ["--text-col", "Text"], "The data has 1 rows, fewer than one batch (BatchSize = 4)");
+        yield return Dataset("C20", "text-classification", "fewer rows (3) than one batch (4)", Detox(3), ["--text-col", "Text"], "The data has 3 rows, fewer than one batch (BatchSize = 4)");
+        yield return Dataset("C21", "text-classification", "--text-col names no column", Detox(8), ["--text-col", "Words"], "--text-col 'Words'", "has no such column", "'Label', 'Text'");
+        yield return Dataset("C22", "text-classification", "--label-col names no column", Detox(8), ["--text-col", "Text", "--label-col", "Toxic"], "--label-col 'Toxic'", "has no such column");
+        yield return Dataset("C23", "text-classification", "a single-class label", ["Label\tText", .. Detox(8).Skip(1).Select(l => "1" + l[1..])], ["--text-col", "Text"], "The label column 'Label' (--label-col) holds 1 class; a classifier needs at least 2");
+        yield return Dataset("C24", "text-classification", "an empty dataset file", [], ["--text-col", "Text"], "is empty");
+        yield return Dataset("C25", "sentence-similarity", "a score that is not a number", ["Score\tA\tB", "high\tgood one\tnice", "0.5\tbad\tok", "1\tfine\tgood", "0\tawful\tgreat"], ["--label-col", "Score", "--sentence1-col", "A", "--sentence2-col", "B"], "--label-col 'Score'", "data row 1: 'high' is not a number");
+
         // Not errors: a sweep records NaN and infinite losses and cuts its suggestion window there; so do curves read back.
         yield return new BadInputRow("N01", "LrCurveAnalysis.Analyze", "NaN and ±∞ losses", NoError, ["suggestions from the points before the first NaN"], () =>
         {
@@ -196,10 +206,31 @@ internal static class BadInputTable
             using var folder = new TempFolder();
             var args = arguments(folder.Path);
             var before = folder.Entries();
-            var run = CliRun.InProcess(args);
+            CliRun run;
+            IReadOnlyList<string> leftBehind;
+            using (var watch = SideEffects.Watch())
+            {
+                run = CliRun.InProcess(args);
+                leftBehind = watch.LeftBehind();
+            }
+
             var added = folder.Entries().Except(before).ToArray();
-            return new BadInputOutcome(null, run.ExitCode, run.Error, added.Length > 0 ? "written: " + string.Join(", ", added) : null);
+            var problems = leftBehind.Concat(added.Length > 0 ? ["written: " + string.Join(", ", added)] : []).ToArray();
+            return new BadInputOutcome(null, run.ExitCode, run.Error, problems.Length > 0 ? string.Join("; ", problems) : null);
         });
+
+    private static BadInputRow Dataset(string id, string command, string input, string[] lines, string[] columns, params string[] names) =>
+        Cli(id, "lrfind " + command, input, folder =>
+        {
+            string path = Path.Combine(folder, "data.tsv");
+            File.WriteAllText(path, lines.Length == 0 ? string.Empty : string.Join("\n", lines) + "\n");
+            string weights = PretrainedWeights.Ensure(PretrainedModel.NasBert).FilePath;
+            return [command, "-d", path, "--has-header", "--batch-size", "4", "--num-iterations", "4", "--weights", weights, "-o", Path.Combine(folder, "out"), .. columns];
+        }, names);
+
+    // Detox comments as "label<TAB>text" lines under a header, both classes.
+    private static string[] Detox(int rows) =>
+        ["Label\tText", .. TestData.DetoxComments(rows).Select(c => (c.Toxic ? "1" : "0") + "\t" + c.Text)];
 
     private static string Curve(string folder)
     {
