@@ -1,3 +1,5 @@
+using Microsoft.ML.LrFinder.Tests.Cli;
+
 namespace Microsoft.ML.LrFinder.Tests.Reliability;
 
 /// <summary>
@@ -44,6 +46,34 @@ public class ConcurrencyTests
                 Assert.That(second.Fingerprint(), Is.EqualTo(secondBefore), $"round {round}: second model restored");
             });
         }
+    }
+
+    [Test]
+    public void Two_lrfind_runs_into_different_folders_at_once_both_succeed_with_the_same_results()
+    {
+        // Two processes, as two users or two CI jobs would start them; the demo is seeded, so both must write the same curve.
+        using var folder = new TempFolder();
+        string[] outputs = [folder.File("first"), folder.File("second")];
+        var processes = outputs.Select(output => CliRun.Start("demo", "-o", output, "--num-iterations", "60", "--epochs", "1")).ToArray();
+        var runs = processes.Select(CliRun.Finish).ToArray();
+        foreach (var process in processes)
+        {
+            process.Dispose();
+        }
+
+        string[] files = ["lr-find.csv", "lr-find.json", "lr-find.png", "lr-find.svg"];
+        Assert.Multiple(() =>
+        {
+            foreach (var run in runs)
+            {
+                Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString);
+                Assert.That(run.Error, Is.Empty, run.ToString);
+            }
+
+            Assert.That(folder.Entries(), Is.EquivalentTo(outputs.SelectMany(o => files.Select(f => Path.Combine(Path.GetFileName(o), f))).Concat(["first", "second"])), "the two folders and their four files, nothing staged or temporary");
+            Assert.That(File.ReadAllText(Path.Combine(outputs[1], "lr-find.csv")), Is.EqualTo(File.ReadAllText(Path.Combine(outputs[0], "lr-find.csv"))), "the same curve");
+            Assert.That(File.ReadAllText(Path.Combine(outputs[1], "lr-find.json")), Is.EqualTo(File.ReadAllText(Path.Combine(outputs[0], "lr-find.json"))), "the same suggestions");
+        });
     }
 
     internal static void AssertSameResult(LrFinderResult actual, LrFinderResult expected, string what)
