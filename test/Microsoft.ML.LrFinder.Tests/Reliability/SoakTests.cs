@@ -30,6 +30,7 @@ public class SoakTests
         var before = setup.Fingerprint();
         long residentBefore = Resident();
         var stopReasons = new Dictionary<LrFinderStopReason, int>();
+        var checkpoints = new List<string>();
         using var watch = SideEffects.Watch();
         for (int i = 0; i < sweeps; i++)
         {
@@ -40,9 +41,15 @@ public class SoakTests
             {
                 Assert.Fail($"after sweep {i + 1}: {string.Join("; ", left)}");
             }
+
+            if ((i + 1) % Math.Max(1, sweeps / 5) == 0)
+            {
+                checkpoints.Add(FormattableString.Invariant($"{i + 1}: {Resident() / 1048576.0:F1}"));
+            }
         }
 
         long residentAfter = Resident();
+        TestContext.Out.WriteLine($"[soak] resident memory (MiB) after sweep n: {string.Join(", ", checkpoints)}");
         Assert.That(setup.Fingerprint(), Is.EqualTo(before), "the model after the last sweep");
         TestContext.Out.WriteLine(FormattableString.Invariant(
             $"[soak] {sweeps} sweeps ({string.Join(", ", stopReasons.Select(kv => $"{kv.Value} {kv.Key}"))}): live tensors +0; resident memory {residentBefore / 1048576.0:F1} MiB before, {residentAfter / 1048576.0:F1} MiB after ({100.0 * (residentAfter - residentBefore) / residentBefore:+0.0;-0.0} %)"));
