@@ -12,8 +12,8 @@ namespace Microsoft.ML.LrFinder.Cli;
 /// </param>
 internal sealed record CliConsole(TextWriter Out, TextWriter Error, bool IsInteractive)
 {
-    /// <summary>Width of the table when output is redirected, wide enough that explanations rarely wrap.</summary>
-    private const int RedirectedWidth = 160;
+    /// <summary>Width when output is redirected: wide enough that no line (explanations, file paths) is wrapped in a log.</summary>
+    private const int RedirectedWidth = 4096;
 
     /// <summary>The process's own console.</summary>
     public static CliConsole System() => new(Console.Out, Console.Error, !Console.IsOutputRedirected);

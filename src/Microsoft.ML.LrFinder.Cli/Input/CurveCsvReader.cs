@@ -38,10 +38,20 @@ internal static class CurveCsvReader
 
         var learningRates = new List<double>();
         var losses = new List<double>();
+        int lastRow = Array.FindLastIndex(lines, l => l.Trim().Length > 0);
         for (int i = headerIndex + 1; i < lines.Length; i++)
         {
             if (lines[i].Trim().Length == 0)
             {
+                // Blank lines after the last row are an editor's trailing newlines; one between rows means a cut or a paste
+                // went wrong, and reading on would join two curves (the library's LoadCsv rejects it too).
+                if (i < lastRow)
+                {
+                    throw new CliUsageException(string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"{name}, line {i + 1}: blank line between rows; every line after the header must be a row."));
+                }
+
                 continue;
             }
 

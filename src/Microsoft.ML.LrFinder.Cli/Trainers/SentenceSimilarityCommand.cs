@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Microsoft.ML.Data;
 using Microsoft.ML.LrFinder.Cli.Input;
 using Microsoft.ML.TorchSharp;
@@ -31,6 +32,12 @@ internal sealed class SentenceSimilarityCommand : TrainerCommand
     protected override PreparedData Prepare(MLContext mlContext, TrainerRun run, TabularDataset train, TabularDataset? validation)
     {
         string label = train.Column(run.LabelColumn, "--label-col");
+        RequireNumbers(train, label);
+        if (validation is not null)
+        {
+            RequireNumbers(validation, validation.Column(run.LabelColumn, "--label-col"));
+        }
+
         string first = train.Column(run.Columns[Sentence1Role], Sentence1Role);
         string second = train.Column(run.Columns[Sentence2Role], Sentence2Role);
         return Fit(
@@ -47,6 +54,23 @@ internal sealed class SentenceSimilarityCommand : TrainerCommand
 
     protected override IEstimator<ITransformer> CreateTrainer(MLContext mlContext, TrainerRun run, PreparedData data, double? learningRate) =>
         mlContext.Regression.Trainers.SentenceSimilarity(Options(run, data, learningRate));
+
+    // ML.NET's conversion turns a score that is not a number into NaN without a word, and a NaN label makes the sweep's
+    // loss NaN at that batch: the sweep would stop there and blame the learning rate.
+    private static void RequireNumbers(TabularDataset dataset, string column)
+    {
+        int row = 0;
+        foreach (string value in dataset.Values(column))
+        {
+            row++;
+            if (!float.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+            {
+                throw new CliUsageException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"--label-col '{column}': {dataset.Path}, data row {row}: '{value}' is not a number; the similarity score must be one."));
+            }
+        }
+    }
 
     private static SentenceSimilarityTrainer.SentenceSimilarityOptions Options(TrainerRun run, PreparedData data, double? learningRate)
     {

@@ -211,8 +211,12 @@ internal abstract class TrainerCommand
             }
             catch (ArgumentException e)
             {
-                // The library names the column or option that does not fit the trainer: that is the user's input.
-                throw new CliUsageException(e.Message, e);
+                // The library names the column or option that does not fit the trainer: that is the user's input. The converted
+                // label column is ours, so the message gets the user's column and option back.
+                string message = data.Columns.FirstOrDefault(c => c.Role is "label" or "tags") is { Column: { } label }
+                    ? e.Message.Replace($"'{TrainerColumns.Label}' (LabelColumnName)", $"'{label}' (--label-col)", StringComparison.Ordinal)
+                    : e.Message;
+                throw new CliUsageException(message, e);
             }
 
             context.CancellationToken.ThrowIfCancellationRequested();

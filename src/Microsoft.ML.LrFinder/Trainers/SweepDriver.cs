@@ -24,6 +24,9 @@ internal sealed class SweepDriver
         this.trainerName = trainerName;
     }
 
+    // The iteration whose step is running, or whose loss is being recorded: what an exception thrown now is located at.
+    private int iteration;
+
     /// <summary>The optimizer steps recorded since the last <see cref="BeginEpoch"/>.</summary>
     public int StepsThisEpoch { get; private set; }
 
@@ -51,6 +54,7 @@ internal sealed class SweepDriver
     public void OnStep(double loss)
     {
         StepsThisEpoch++;
+        iteration = sweep.Points.Count;
         bool running = sweep.Record(loss);
         var point = sweep.Points[^1];
         channel.Info(MessageSensitivity.None, string.Create(
@@ -62,7 +66,15 @@ internal sealed class SweepDriver
         }
 
         SetLearningRate(optimizer, learningRate);
+        iteration = sweep.Points.Count;
     }
+
+    /// <summary>
+    /// Adds the iteration and learning rate at which <paramref name="failure"/> was thrown to its <see cref="Exception.Data"/>
+    /// (<see cref="LrSweepRunner.IterationDataKey"/>, <see cref="LrSweepRunner.LearningRateDataKey"/>), as the generic finder does.
+    /// </summary>
+    public void Locate(Exception failure) =>
+        LrSweepRunner.Locate(failure, iteration, iteration < sweep.Options.NumberOfIterations ? sweep.LearningRateAt(iteration) : double.NaN);
 
     public static void SetLearningRate(Optimizer optimizer, double learningRate)
     {

@@ -122,6 +122,11 @@ internal sealed class NasBertTrainerSweep<TLabel, TTarget> : TrainerSweep<TorchS
                     {
                         break;
                     }
+                    catch (Exception failure)
+                    {
+                        driver.Locate(failure);
+                        throw;
+                    }
 
                     if (driver.StepsThisEpoch == 0)
                     {

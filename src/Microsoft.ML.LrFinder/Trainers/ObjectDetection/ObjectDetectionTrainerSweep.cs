@@ -80,6 +80,11 @@ internal sealed class ObjectDetectionTrainerSweep : TrainerSweep<ObjectDetection
                     {
                         break;
                     }
+                    catch (Exception failure)
+                    {
+                        driver.Locate(failure);
+                        throw;
+                    }
 
                     if (driver.StepsThisEpoch == 0)
                     {

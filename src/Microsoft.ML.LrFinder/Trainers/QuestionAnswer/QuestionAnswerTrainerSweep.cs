@@ -75,6 +75,11 @@ internal sealed class QuestionAnswerTrainerSweep : TrainerSweep<QATransformer>
                     {
                         break;
                     }
+                    catch (Exception failure)
+                    {
+                        driver.Locate(failure);
+                        throw;
+                    }
 
                     if (driver.StepsThisEpoch == 0)
                     {
