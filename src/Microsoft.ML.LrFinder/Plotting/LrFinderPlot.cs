@@ -40,6 +40,8 @@ public static class LrFinderPlot
     /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty or its extension is neither .png nor .svg.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A setting of <paramref name="options"/> is out of range.</exception>
+    /// <exception cref="UnauthorizedAccessException">The folder may not be written to; the message names the file.</exception>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist; the message names the file.</exception>
     /// <exception cref="IOException">The file could not be written.</exception>
     public static void SavePlot(this LrFinderResult result, string path, LrPlotOptions? options = null)
     {
@@ -61,6 +63,8 @@ public static class LrFinderPlot
     /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty or its extension is neither .png nor .svg.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A size or the resolution is out of range.</exception>
+    /// <exception cref="UnauthorizedAccessException">The folder may not be written to; the message names the file.</exception>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist; the message names the file.</exception>
     /// <exception cref="IOException">The file could not be written.</exception>
     public static void SavePlot(this LrFinderResult result, string path, int width, int height, double dpi = LrPlotOptions.DefaultDpi) =>
         result.SavePlot(path, new LrPlotOptions { Width = width, Height = height, Dpi = dpi });

@@ -13,7 +13,7 @@ internal static class AtomicFile
         string temporary = Path.Combine(folder, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            using (var stream = Create(temporary, fullPath, folder))
             {
                 write(stream);
                 stream.Flush(flushToDisk: true);
@@ -23,8 +23,30 @@ internal static class AtomicFile
         }
         finally
         {
-            // After a successful move the temporary file no longer exists and this does nothing.
-            File.Delete(temporary);
+            // After a successful move the temporary file no longer exists. File.Delete would throw for a missing folder and
+            // replace the exception that explains the failure.
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
+        }
+    }
+
+    // The temporary file is the first thing created, so its errors would name it (".lr-find.csv.<guid>.tmp") instead of the
+    // file the caller asked for; the same exception types are thrown with the caller's path in the message.
+    private static FileStream Create(string temporary, string fullPath, string folder)
+    {
+        try
+        {
+            return new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new UnauthorizedAccessException($"Cannot write '{fullPath}': access to the folder '{folder}' is denied.", ex);
+        }
+        catch (DirectoryNotFoundException ex)
+        {
+            throw new DirectoryNotFoundException($"Cannot write '{fullPath}': the folder '{folder}' does not exist.", ex);
         }
     }
 }

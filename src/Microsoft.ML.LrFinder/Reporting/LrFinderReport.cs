@@ -21,6 +21,8 @@ public static class LrFinderReport
     /// <param name="path">The file to write; its folder must exist. An existing file is replaced.</param>
     /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="path"/> is null or empty.</exception>
+    /// <exception cref="UnauthorizedAccessException">The folder may not be written to; the message names the file.</exception>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist; the message names the file.</exception>
     /// <exception cref="IOException">The file could not be written.</exception>
     public static void SaveCsv(this LrFinderResult result, string path)
     {
@@ -71,6 +73,8 @@ public static class LrFinderReport
     /// <param name="path">The file to write; its folder must exist. An existing file is replaced.</param>
     /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="path"/> is null or empty.</exception>
+    /// <exception cref="UnauthorizedAccessException">The folder may not be written to; the message names the file.</exception>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist; the message names the file.</exception>
     /// <exception cref="IOException">The file could not be written.</exception>
     public static void SaveJson(this LrFinderResult result, string path)
     {

@@ -22,6 +22,6 @@ internal sealed class MinimumMethod : ILrSuggestionMethod
 
         var point = window.Points[SuggestionMath.ArgMin(window.Losses)];
         return SuggestionWindow.Suggest(Name, point.LearningRate / Divisor, point, FormattableString.Invariant(
-            $"the smoothed loss is lowest ({LrFormat.Loss(point.SmoothedLoss)}) at learning rate {LrFormat.LearningRate(point.LearningRate)}; a tenth of it is {LrFormat.LearningRate(point.LearningRate / Divisor)}."));
+            $"the smoothed loss is lowest ({LrFormat.Loss(point.SmoothedLoss)}) at iteration {point.Iteration}, learning rate {LrFormat.LearningRate(point.LearningRate)}; a tenth of it is {LrFormat.LearningRate(point.LearningRate / Divisor)}."));
     }
 }

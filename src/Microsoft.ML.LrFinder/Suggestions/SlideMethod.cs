@@ -52,7 +52,7 @@ internal sealed class SlideMethod : ILrSuggestionMethod
             ? "the gradients differed all the way to the start of the window"
             : moves == 0
                 ? FormattableString.Invariant($"the gradients {Interval} points apart already agree within {Threshold} at the end of the window")
-                : FormattableString.Invariant($"walking left from the end, the gradients {Interval} points apart differed by more than {Threshold} down to window point {index}");
+                : FormattableString.Invariant($"walking left from the end, the gradients {Interval} points apart differed by more than {Threshold} down to iteration {window.Points[index].Iteration}");
         return SuggestionWindow.Suggest(Name, point.LearningRate, point, FormattableString.Invariant(
             $"{how}; learning rate {LrFormat.LearningRate(point.LearningRate)}."));
     }

@@ -48,6 +48,6 @@ internal sealed class SteepMethod : ILrSuggestionMethod
 
         var point = window.Points[best];
         return SuggestionWindow.Suggest(Name, point.LearningRate, point, FormattableString.Invariant(
-            $"the steepest slope of the smoothed loss against ln(learning rate), {LrFormat.Number(bestSlope)}, starts at window point {best}, learning rate {LrFormat.LearningRate(point.LearningRate)}."));
+            $"the steepest slope of the smoothed loss against ln(learning rate), {LrFormat.Number(bestSlope)}, starts at iteration {point.Iteration}, learning rate {LrFormat.LearningRate(point.LearningRate)}."));
     }
 }

@@ -46,7 +46,7 @@ internal sealed class ValleyMethod : ILrSuggestionMethod
         int index = Math.Clamp(start + (int)sections + (int)(sections / 2), 0, window.Count - 1);
         var point = window.Points[index];
         return SuggestionWindow.Suggest(Name, point.LearningRate, point, FormattableString.Invariant(
-            $"the longest decreasing run of the smoothed loss has {lengths[end]} points and ends at window point {end}; start {start} + {(int)sections} + {(int)(sections / 2)} = point {index}, learning rate {LrFormat.LearningRate(point.LearningRate)}."));
+            $"the longest decreasing run of the smoothed loss spans iterations {window.Points[start + 1].Iteration} to {window.Points[end].Iteration} ({lengths[end]} points); valley takes the point about halfway along it (start + ⌊s⌋ + ⌊s/2⌋, s = a third of its length): iteration {point.Iteration}, learning rate {LrFormat.LearningRate(point.LearningRate)}."));
     }
 
     /// <summary>

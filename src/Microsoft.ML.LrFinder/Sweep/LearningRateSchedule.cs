@@ -21,8 +21,21 @@ internal static class LearningRateSchedule
         }
 
         double fraction = (double)iteration / (count - 1);
-        return schedule == LrSchedule.Linear
-            ? start + ((end - start) * fraction)
-            : start * Math.Pow(end / start, fraction);
+        double learningRate;
+        if (schedule == LrSchedule.Linear)
+        {
+            learningRate = start + ((end - start) * fraction);
+        }
+        else
+        {
+            // A range wider than ~308 decades (for example 1e-320 to 1) overflows end/start to infinity; logarithms do not.
+            double ratio = end / start;
+            learningRate = double.IsFinite(ratio)
+                ? start * Math.Pow(ratio, fraction)
+                : Math.Exp(Math.Log(start) + ((Math.Log(end) - Math.Log(start)) * fraction));
+        }
+
+        // Rounding can step one ulp past an end (past double.MaxValue that is infinity); the range is a promise.
+        return Math.Clamp(learningRate, start, end);
     }
 }

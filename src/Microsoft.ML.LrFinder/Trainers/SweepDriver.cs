@@ -17,6 +17,9 @@ internal sealed class SweepDriver
     private readonly string trainerName;
     private int stepsThisEpoch;
 
+    // The iteration whose step is running, or whose loss is being recorded: what an exception thrown now is located at.
+    private int iteration;
+
     public SweepDriver(LrSweep sweep, Optimizer optimizer, IChannel channel, string trainerName)
     {
         this.sweep = sweep;
@@ -52,6 +55,11 @@ internal sealed class SweepDriver
             {
                 return;
             }
+            catch (Exception failure)
+            {
+                Locate(failure);
+                throw;
+            }
 
             if (stepsThisEpoch == 0)
             {
@@ -65,6 +73,7 @@ internal sealed class SweepDriver
     public void OnStep(double loss)
     {
         stepsThisEpoch++;
+        iteration = sweep.Points.Count;
         bool running = sweep.Record(loss);
         var point = sweep.Points[^1];
         channel.Info(MessageSensitivity.None, string.Create(
@@ -76,7 +85,15 @@ internal sealed class SweepDriver
         }
 
         SetLearningRate(optimizer, learningRate);
+        iteration = sweep.Points.Count;
     }
+
+    /// <summary>
+    /// Adds the iteration and learning rate at which <paramref name="failure"/> was thrown to its <see cref="Exception.Data"/>
+    /// (<see cref="LrSweepRunner.IterationDataKey"/>, <see cref="LrSweepRunner.LearningRateDataKey"/>), as the generic finder does.
+    /// </summary>
+    private void Locate(Exception failure) =>
+        LrSweepRunner.Locate(failure, iteration, iteration < sweep.Options.NumberOfIterations ? sweep.LearningRateAt(iteration) : double.NaN);
 
     public static void SetLearningRate(Optimizer optimizer, double learningRate)
     {

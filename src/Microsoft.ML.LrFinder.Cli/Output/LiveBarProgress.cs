@@ -1,0 +1,20 @@
+using Spectre.Console;
+
+namespace Microsoft.ML.LrFinder.Cli.Output;
+
+/// <summary>Feeds a Spectre progress task: its value is the iteration, its state the latest learning rate and smoothed loss.</summary>
+internal sealed class LiveBarProgress : IProgress<LrFinderProgress>
+{
+    internal const string LearningRateKey = "lr";
+    internal const string SmoothedLossKey = "loss";
+    private readonly ProgressTask _task;
+
+    public LiveBarProgress(ProgressTask task) => _task = task;
+
+    public void Report(LrFinderProgress value)
+    {
+        _task.State.Update<double>(LearningRateKey, _ => value.LearningRate);
+        _task.State.Update<double>(SmoothedLossKey, _ => value.SmoothedLoss);
+        _task.Value = value.Iteration + 1;
+    }
+}

@@ -1,0 +1,254 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.ML.LrFinder.Cli.Commands;
+using Microsoft.ML.LrFinder.Cli.Input;
+using Microsoft.ML.LrFinder.Cli.Options;
+using Microsoft.ML.LrFinder.Cli.Output;
+using Spectre.Console;
+
+namespace Microsoft.ML.LrFinder.Cli.Trainers;
+
+/// <summary>
+/// A sweep of one ML.NET TorchSharp trainer on the user's data, with mlnet's option names: <c>--dataset</c>,
+/// <c>--validation-dataset</c>, <c>--label-col</c>, <c>--has-header</c>, the trainer's column options, <c>--batch-size</c>,
+/// <c>-o|--output</c>; the finder options; <c>--train</c> to go on to the real fit with the selected learning rate and save
+/// the model; <c>--weights</c> or <c>--random-init</c> for the pretrained file when offline.
+/// </summary>
+internal abstract class TrainerCommand
+{
+    /// <summary>The model file <c>--train</c> saves in the output folder.</summary>
+    public const string ModelFile = "model.zip";
+
+    private const int DefaultMaxEpochs = 10;
+
+    protected TrainerCommand(string name, string description, PretrainedModel pretrained, int? defaultBatchSize)
+    {
+        Name = name;
+        Description = description;
+        Pretrained = pretrained;
+        DefaultBatchSize = defaultBatchSize;
+    }
+
+    /// <summary>The subcommand, for example <c>text-classification</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>The help text.</summary>
+    public string Description { get; }
+
+    /// <summary>The pretrained file the trainer loads.</summary>
+    public PretrainedModel Pretrained { get; }
+
+    /// <summary>The trainer's batch size; null when the trainer has no batch-size option (object detection).</summary>
+    public int? DefaultBatchSize { get; }
+
+    /// <summary>Builds the subcommand.</summary>
+    /// <param name="context">The run's console, <c>--verbose</c> and cancellation.</param>
+    /// <returns>The command.</returns>
+    public System.CommandLine.Command Create(CommandContext context)
+    {
+        var dataset = new Option<string>("--dataset", "-d")
+        {
+            Description = "Training data: a delimited text file (tab, comma or semicolon, detected), one row per example.",
+            HelpName = "file",
+            Required = true,
+        };
+        var validation = new Option<string?>("--validation-dataset", "-v")
+        {
+            Description = "Validation data in the same format; used by --train.",
+            HelpName = "file",
+        };
+        var hasHeader = new Option<bool>("--has-header")
+        {
+            Description = "Whether the first line names the columns; without one, columns are col0, col1, … or their 0-based index.",
+            DefaultValueFactory = _ => true,
+        };
+        var label = new Option<string>("--label-col")
+        {
+            Description = LabelDescription + " Name or 0-based index.",
+            HelpName = "column",
+            DefaultValueFactory = _ => DefaultLabelColumn,
+        };
+        var output = DemoCommand.OutputOption();
+        var sweep = new SweepOptionSet(defaultSeed: 1);
+        var train = CliOptionFactory.Flag("--train", $"After the sweep, fit the trainer with the selected learning rate and save {ModelFile} in the output folder.");
+        var maxEpochs = CliOptionFactory.Int("--max-epochs", "Epochs of the real fit (--train).", DefaultMaxEpochs, minimum: 1);
+        var weights = new Option<string?>("--weights")
+        {
+            Description = $"The pretrained file ({PretrainedFiles.FileName(Pretrained)}) when ML.NET cannot download it.",
+            HelpName = "file",
+        };
+        var randomInit = CliOptionFactory.Flag(
+            "--random-init",
+            "Use a random-weight encoder instead of the pretrained one: for trying the tool without a download, not for real training.");
+        var command = new System.CommandLine.Command(Name, Description) { dataset, validation, hasHeader };
+        if (LabelDescription is not null)
+        {
+            command.Options.Add(label);
+        }
+
+        var columns = AddColumnOptions(command);
+        Option<int>? batchSize = null;
+        if (DefaultBatchSize is { } defaultBatchSize)
+        {
+            batchSize = CliOptionFactory.Int("--batch-size", "Rows per optimizer step, in the sweep and in the fit.", defaultBatchSize, minimum: 1);
+            command.Options.Add(batchSize);
+        }
+
+        command.Options.Add(output);
+        sweep.AddTo(command);
+        command.Options.Add(train);
+        command.Options.Add(maxEpochs);
+        command.Options.Add(weights);
+        command.Options.Add(randomInit);
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(weights) is not null && result.GetResult(randomInit) is not null)
+            {
+                result.AddError("--weights and --random-init cannot be used together.");
+            }
+        });
+
+        command.SetAction(parseResult => context.Guard(parseResult, () =>
+        {
+            var run = new TrainerRun(
+                parseResult.GetValue(dataset)!,
+                parseResult.GetValue(validation),
+                parseResult.GetValue(hasHeader),
+                LabelDescription is null ? string.Empty : parseResult.GetValue(label)!,
+                columns.ToDictionary(c => c.Key, c => parseResult.GetValue(c.Value) ?? string.Empty),
+                batchSize is null ? null : parseResult.GetValue(batchSize),
+                parseResult.GetValue(output)!,
+                sweep.Bind(parseResult),
+                parseResult.GetValue(train),
+                parseResult.GetValue(maxEpochs),
+                parseResult.GetValue(weights),
+                parseResult.GetValue(randomInit));
+            return Run(context, run);
+        }));
+        return command;
+    }
+
+    /// <summary>What <c>--label-col</c> holds for this trainer; null when the trainer has no label column.</summary>
+    protected abstract string? LabelDescription { get; }
+
+    /// <summary>The default of <c>--label-col</c>.</summary>
+    protected virtual string DefaultLabelColumn => "Label";
+
+    /// <summary>Adds the trainer's column options.</summary>
+    /// <param name="command">The command.</param>
+    /// <returns>The options by the role they name.</returns>
+    protected abstract IReadOnlyDictionary<string, Option<string>> AddColumnOptions(System.CommandLine.Command command);
+
+    /// <summary>Converts the columns the trainer reads.</summary>
+    /// <param name="mlContext">The run's context.</param>
+    /// <param name="run">What the command line asked for.</param>
+    /// <param name="train">The training data as text columns.</param>
+    /// <param name="validation">The validation data, if any.</param>
+    /// <returns>The prepared data.</returns>
+    protected abstract PreparedData Prepare(MLContext mlContext, TrainerRun run, TabularDataset train, TabularDataset? validation);
+
+    /// <summary>Sweeps the trainer.</summary>
+    protected abstract LrFinderResult Find(MLContext mlContext, TrainerRun run, PreparedData data);
+
+    /// <summary>The trainer for the real fit, with the learning rate (null: the trainer's own).</summary>
+    protected abstract IEstimator<ITransformer> CreateTrainer(MLContext mlContext, TrainerRun run, PreparedData data, double? learningRate);
+
+    /// <summary>Fits the preprocessing chain once on the training data and applies it to both sets.</summary>
+    protected static PreparedData Fit(
+        IEstimator<ITransformer> conversions, TabularDataset train, TabularDataset? validation, params (string Role, string Column)[] columns)
+    {
+        var transformer = conversions.Fit(train.Data);
+        return new PreparedData(transformer, transformer.Transform(train.Data), validation is null ? null : transformer.Transform(validation.Data), columns);
+    }
+
+    private int Run(CommandContext context, TrainerRun run)
+    {
+        var console = context.Console;
+        var ansi = console.CreateAnsiConsole();
+        using var folder = OutputFolder.Begin(run.Output);
+        string runFolder = Path.Combine(Path.GetTempPath(), "lrfind-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var mlContext = new MLContext(run.Options.Seed);
+            var train = TabularDataset.Load(mlContext, run.Dataset, run.HasHeader, "--dataset");
+            var validation = run.ValidationDataset is { } validationPath
+                ? TabularDataset.Load(mlContext, validationPath, run.HasHeader, "--validation-dataset")
+                : null;
+            var data = Prepare(mlContext, run, train, validation);
+
+            // After the input checks, so that bad input costs nothing and prints only its own line.
+            if (run.Weights is not null || run.RandomInit)
+            {
+                mlContext.TempFilePath = runFolder;
+                if (run.Weights is { } weights)
+                {
+                    PretrainedFiles.Provide(Pretrained, weights, runFolder);
+                }
+                else
+                {
+                    console.Error.WriteLine(
+                        $"lrfind {Name}: warning: --random-init: the encoder has random weights. This is for trying the tool without a download; its curve says nothing about the pretrained model, so do not use its learning rate for real training.");
+                    PretrainedFiles.Randomize(Pretrained, runFolder, run.Options.Seed ?? 1);
+                }
+            }
+
+            ansi.WriteLine($"Trainer:   {Name}{(run.BatchSize is { } b ? string.Create(CultureInfo.InvariantCulture, $", batch {b}") : string.Empty)}");
+            ansi.WriteLine($"Data:      {run.Dataset}; {string.Join(", ", data.Columns.Select(c => $"{c.Role} '{c.Column}'"))}");
+            ansi.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Sweep:     {run.Options.NumberOfIterations} iterations, learning rate {Reporting.LrReportFormat.LearningRate(run.Options.StartLearningRate)} to {Reporting.LrReportFormat.LearningRate(run.Options.EndLearningRate)}, {run.Options.Schedule.ToString().ToLowerInvariant()}"));
+
+            LrFinderResult result;
+            try
+            {
+                result = ansi.Status().Start($"sweeping {Name}…", _ => Find(mlContext, run, data));
+            }
+            catch (InvalidOperationException e) when (e.Message.Contains("download", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new CliFailureException(
+                    $"ML.NET could not download the pretrained file {PretrainedFiles.FileName(Pretrained)} (offline?); pass --weights <file>, or --random-init to try the tool without it.",
+                    e);
+            }
+            catch (ArgumentException e)
+            {
+                // The library names the column or option that does not fit the trainer: that is the user's input. The converted
+                // label column is ours, so the message gets the user's column and option back.
+                string message = data.Columns.FirstOrDefault(c => c.Role is "label" or "tags") is { Column: { } label }
+                    ? e.Message.Replace($"'{TrainerColumns.Label}' (LabelColumnName)", $"'{label}' (--label-col)", StringComparison.Ordinal)
+                    : e.Message;
+                throw new CliUsageException(message, e);
+            }
+
+            context.CancellationToken.ThrowIfCancellationRequested();
+            ansi.WriteLine();
+            SuggestionTable.Write(ansi, result);
+            ResultFiles.Write(result, folder);
+            if (run.Train)
+            {
+                double? learningRate = result.SelectedLearningRate;
+                if (learningRate is null)
+                {
+                    console.Error.WriteLine($"lrfind {Name}: warning: no learning rate was selected; the fit uses the trainer's own.");
+                }
+
+                ansi.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Training {Name} for {run.MaxEpochs} epochs at learning rate {(learningRate is { } lr ? Reporting.LrReportFormat.LearningRate(lr) : "(the trainer's)")}…"));
+                var model = CreateTrainer(mlContext, run, data, learningRate).Fit(data.Train);
+                mlContext.Model.Save(data.Preprocessing.Append(model), train.Data.Schema, folder.PathFor(ModelFile));
+            }
+
+            folder.Commit();
+            var written = run.Train ? ResultFiles.All.Append(ModelFile) : ResultFiles.All;
+            ansi.WriteLine($"Wrote {string.Join(", ", written)} to {folder.Target}");
+            return ExitCodes.Success;
+        }
+        finally
+        {
+            if (Directory.Exists(runFolder))
+            {
+                Directory.Delete(runFolder, recursive: true);
+            }
+        }
+    }
+}

@@ -1,0 +1,98 @@
+namespace Microsoft.ML.LrFinder.Benchmarks;
+
+/// <summary>What one run measures and how much: the quick run (default) or the full suite (<c>--full</c>).</summary>
+internal sealed class BenchmarkSettings
+{
+    public bool Full { get; init; }
+
+    public string ModeName => Full ? "full" : "quick";
+
+    /// <summary>Seeds of the regret suite (each gives another split, initialisation and batch order).</summary>
+    public IReadOnlyList<int> Seeds { get; init; } = [1];
+
+    /// <summary>The number of log-spaced grid learning rates from <see cref="GridStart"/> to <see cref="GridEnd"/>.</summary>
+    public int GridCount { get; init; } = 13;
+
+    public double GridStart { get; init; } = 1e-5;
+
+    public double GridEnd { get; init; } = 1e1;
+
+    /// <summary>Task names of the regret suite; null runs every task.</summary>
+    public IReadOnlyList<string>? Tasks { get; init; }
+
+    /// <summary>Whether ML.NET's TextClassification joins the regret suite and the overhead benchmark (slow: seconds per step).</summary>
+    public bool IncludeTextClassification { get; init; }
+
+    /// <summary>Seeds of the TextClassification task (the first ones of <see cref="Seeds"/>).</summary>
+    public int TextClassificationSeeds { get; init; } = 3;
+
+    /// <summary>TextClassification trains at about this many of the grid's points, evenly strided (49 points: every 4th, 2 per decade).</summary>
+    public int TextClassificationGridPoints { get; init; } = 13;
+
+    /// <summary>Rounds of the TextClassification overhead benchmark.</summary>
+    public int TrainerOverheadRounds { get; init; } = 5;
+
+    /// <summary>Interleaved rounds (plain loop, sweep) of the overhead benchmark.</summary>
+    public int OverheadRounds { get; init; } = 40;
+
+    /// <summary>Steps per round of the overhead benchmark.</summary>
+    public int OverheadSteps { get; init; } = 100;
+
+    /// <summary>Repetitions of snapshot + restore on the large model.</summary>
+    public int SnapshotRepetitions { get; init; } = 5;
+
+    /// <summary>Sweeps in one process for the leak check.</summary>
+    public int LeakSweeps { get; init; } = 50;
+
+    /// <summary>Which sections run: overhead, snapshot, leaks, earlystop, regret.</summary>
+    public IReadOnlySet<string> Sections { get; init; } = new HashSet<string>(AllSections, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Where the markdown goes; null leaves docs/benchmarks.md alone.</summary>
+    public string? OutputPath { get; init; }
+
+    public const string TextClassificationTaskName = "detox-textclassification";
+
+    public static IReadOnlyList<string> AllSections { get; } = ["overhead", "snapshot", "leaks", "earlystop", "regret"];
+
+    public static BenchmarkSettings Quick(string? outputPath) => new()
+    {
+        OutputPath = outputPath,
+        Tasks = ["digits-mlp", "iris-mlp", "housing-mlp"],
+    };
+
+    public static BenchmarkSettings FullSuite(string? outputPath) => new()
+    {
+        Full = true,
+        OutputPath = outputPath,
+        Seeds = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+        GridCount = 49,
+        IncludeTextClassification = true,
+        OverheadRounds = 150,
+        SnapshotRepetitions = 10,
+        LeakSweeps = 200,
+    };
+
+    public bool Runs(string section) => Sections.Contains(section);
+
+    /// <summary>A copy with the given settings replaced (command-line overrides).</summary>
+    public BenchmarkSettings With(
+        IEnumerable<string>? sections = null, IReadOnlyList<int>? seeds = null, int? gridCount = null, IReadOnlyList<string>? tasks = null) => new()
+    {
+        Full = Full,
+        Seeds = seeds ?? Seeds,
+        GridCount = gridCount ?? GridCount,
+        GridStart = GridStart,
+        GridEnd = GridEnd,
+        Tasks = tasks ?? Tasks,
+        IncludeTextClassification = IncludeTextClassification || (tasks?.Contains(TextClassificationTaskName, StringComparer.OrdinalIgnoreCase) ?? false),
+        TextClassificationSeeds = TextClassificationSeeds,
+        TextClassificationGridPoints = TextClassificationGridPoints,
+        TrainerOverheadRounds = TrainerOverheadRounds,
+        OverheadRounds = OverheadRounds,
+        OverheadSteps = OverheadSteps,
+        SnapshotRepetitions = SnapshotRepetitions,
+        LeakSweeps = LeakSweeps,
+        Sections = sections is null ? Sections : new HashSet<string>(sections, StringComparer.OrdinalIgnoreCase),
+        OutputPath = OutputPath,
+    };
+}

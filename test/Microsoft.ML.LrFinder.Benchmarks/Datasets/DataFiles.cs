@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.IO.Compression;
+
+namespace Microsoft.ML.LrFinder.Benchmarks.Datasets;
+
+/// <summary>Reads the data files copied into the benchmark's Data/ folder (see Data/README.md for origin and licence).</summary>
+internal static class DataFiles
+{
+    /// <summary>The folder the build copies Data/ to: beside the benchmark's assembly, never the shared data folder.</summary>
+    public static string DataDirectory => Path.Combine(AppContext.BaseDirectory, "Data");
+
+    /// <summary>scikit-learn's 8×8 digits: 1,797 rows, 64 pixel counts scaled from 0–16 to 0–1, labels 0–9.</summary>
+    public static Dataset LoadDigits()
+    {
+        using var file = File.OpenRead(Path.Combine(DataDirectory, "digits.csv.gz"));
+        using var gzip = new GZipStream(file, CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip);
+        var features = new List<float[]>();
+        var labels = new List<int>();
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            var fields = line.Split(',');
+            var row = new float[fields.Length - 1];
+            for (int i = 0; i < row.Length; i++)
+            {
+                row[i] = float.Parse(fields[i], CultureInfo.InvariantCulture) / 16f;
+            }
+
+            features.Add(row);
+            labels.Add(int.Parse(fields[^1], CultureInfo.InvariantCulture));
+        }
+
+        return new Dataset("digits", [.. features], [.. labels], null, classCount: 10);
+    }
+
+    /// <summary>ML.NET's iris.txt: 150 rows, label then four measurements, TAB-separated, a '#' header line.</summary>
+    public static Dataset LoadIris()
+    {
+        var features = new List<float[]>();
+        var labels = new List<int>();
+        foreach (var line in File.ReadLines(Path.Combine(DataDirectory, "iris.txt")))
+        {
+            if (line.Length == 0 || line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            var fields = line.Split('\t');
+            labels.Add((int)float.Parse(fields[0], CultureInfo.InvariantCulture));
+            features.Add(fields.Skip(1).Select(f => float.Parse(f, CultureInfo.InvariantCulture)).ToArray());
+        }
+
+        return new Dataset("iris", [.. features], [.. labels], null, classCount: 3);
+    }
+
+    /// <summary>
+    /// ML.NET's housing.txt without the <c>BlackIndex</c> column (dropped as Data/README.md explains): 506 rows, label
+    /// <c>MedianHomeValue</c>, 12 features.
+    /// </summary>
+    public static Dataset LoadHousing()
+    {
+        const string Dropped = "BlackIndex";
+        var lines = File.ReadLines(Path.Combine(DataDirectory, "housing.txt")).Where(l => l.Length > 0).ToArray();
+        var header = lines[0].Split('\t');
+        int dropped = Array.IndexOf(header, Dropped);
+        if (dropped < 1)
+        {
+            throw new InvalidDataException($"housing.txt has no {Dropped} column to drop.");
+        }
+
+        var features = new List<float[]>();
+        var targets = new List<float>();
+        foreach (var line in lines.Skip(1))
+        {
+            var fields = line.Split('\t');
+            targets.Add(float.Parse(fields[0], CultureInfo.InvariantCulture));
+            features.Add(Enumerable.Range(1, fields.Length - 1)
+                .Where(i => i != dropped)
+                .Select(i => float.Parse(fields[i], CultureInfo.InvariantCulture))
+                .ToArray());
+        }
+
+        return new Dataset("housing", [.. features], null, [.. targets], classCount: 0);
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.ML.LrFinder.Benchmarks.Tasks;
+
+namespace Microsoft.ML.LrFinder.Benchmarks.Regret;
+
+/// <summary>One seed of a task: everything random is fixed, so training twice at one learning rate gives one result.</summary>
+internal interface IRegretSession : IDisposable
+{
+    /// <summary>The optimizer steps of one training run of the budget.</summary>
+    int BudgetSteps { get; }
+
+    /// <summary>Trains the seed's initial model for the whole budget at peak learning rate <paramref name="learningRate"/>.</summary>
+    TrainingOutcome Train(double learningRate);
+
+    /// <summary>Runs the LR finder on the seed's initial model with the budget's optimizer and batches.</summary>
+    LrFinderResult Sweep(LrFinderOptions options);
+}

@@ -1,0 +1,152 @@
+using System.Diagnostics;
+using Microsoft.ML.LrFinder.Benchmarks.Datasets;
+using Microsoft.ML.LrFinder.Benchmarks.Regret;
+using Microsoft.ML.LrFinder.Benchmarks.Reporting;
+using static TorchSharp.torch;
+
+namespace Microsoft.ML.LrFinder.Benchmarks.Tasks;
+
+/// <summary>
+/// One task of the regret suite: a data set, a held-out split, a model, a loss and a fixed training budget
+/// (Adam or SGD, <see cref="Epochs"/> epochs of one-cycle at peak learning rate x, batch <see cref="BatchSize"/>).
+/// Everything random (split, initial weights, batch order) follows the seed.
+/// </summary>
+internal sealed class BenchmarkTask : IRegretTask
+{
+    private readonly Func<Dataset> loadData;
+    private readonly Func<nn.Module<Tensor, Tensor>> createModel;
+    private Dataset? data;
+
+    public BenchmarkTask(
+        string name,
+        string description,
+        Func<Dataset> loadData,
+        Func<nn.Module<Tensor, Tensor>> createModel,
+        int epochs,
+        int batchSize,
+        bool standardizeFeatures,
+        long[]? sampleShape = null,
+        TaskOptimizer optimizer = TaskOptimizer.Adam,
+        double validationFraction = 0.2)
+    {
+        Name = name;
+        Description = description;
+        this.loadData = loadData;
+        this.createModel = createModel;
+        Epochs = epochs;
+        BatchSize = batchSize;
+        StandardizeFeatures = standardizeFeatures;
+        SampleShape = sampleShape;
+        Optimizer = optimizer;
+        ValidationFraction = validationFraction;
+    }
+
+    public string Name { get; }
+
+    public string Description { get; }
+
+    public int Epochs { get; }
+
+    public int BatchSize { get; }
+
+    public bool StandardizeFeatures { get; }
+
+    public long[]? SampleShape { get; }
+
+    public double ValidationFraction { get; }
+
+    public TaskOptimizer Optimizer { get; }
+
+    public string OptimizerName => Optimizer == TaskOptimizer.Adam ? "Adam" : "SGD momentum 0.9";
+
+    public Dataset Data => data ??= loadData();
+
+    public bool IsClassification => Data.IsClassification;
+
+    public string Budget => Format.Invariant($"{OptimizerName}, one-cycle at peak x, {Epochs} epochs, batch {BatchSize}");
+
+    public IRegretSession Open(int seed) => new TorchTaskSession(this, seed);
+
+    public string LossName => IsClassification ? "cross-entropy" : "MSE (standardised target)";
+
+    public PreparedData Prepare(int seed) => PreparedData.Create(Data, seed, ValidationFraction, StandardizeFeatures, SampleShape);
+
+    /// <summary>The batches of the whole budget (and at least <paramref name="minimumBatches"/>), in the seed's order.</summary>
+    public BatchSet CreateBatches(PreparedData prepared, int seed, int minimumBatches = 0)
+    {
+        int stepsPerEpoch = (prepared.TrainCount + BatchSize - 1) / BatchSize;
+        return new BatchSet(prepared.TrainFeatures, prepared.TrainLabels, BatchSize, seed, Math.Max(minimumBatches, stepsPerEpoch * Epochs));
+    }
+
+    public int TotalSteps(BatchSet batches) => batches.StepsPerEpoch * Epochs;
+
+    /// <summary>The model with the seed's initial weights: the same seed always gives the same weights.</summary>
+    public nn.Module<Tensor, Tensor> CreateModel(int seed)
+    {
+        random.manual_seed(seed);
+        var model = createModel();
+        model.train();
+        return model;
+    }
+
+    public optim.Optimizer CreateOptimizer(nn.Module<Tensor, Tensor> model, double learningRate) => Optimizer == TaskOptimizer.Adam
+        ? optim.Adam(model.parameters(), lr: learningRate)
+        : optim.SGD(model.parameters(), learningRate, momentum: 0.9);
+
+    /// <summary>The training loss: mean cross-entropy on logits, or mean squared error.</summary>
+    public Tensor Loss(Tensor output, Tensor labels) =>
+        IsClassification ? nn.functional.cross_entropy(output, labels) : nn.functional.mse_loss(output, labels);
+
+    /// <summary>Trains a fresh model of the seed for the whole budget at peak learning rate <paramref name="maxLearningRate"/>.</summary>
+    public TrainingOutcome Train(PreparedData prepared, BatchSet batches, int seed, double maxLearningRate)
+    {
+        var clock = Stopwatch.StartNew();
+        using var model = CreateModel(seed);
+        using var optimizer = CreateOptimizer(model, maxLearningRate);
+        int total = TotalSteps(batches);
+        int steps = 0;
+        bool finite = true;
+        for (; steps < total && finite; steps++)
+        {
+            SetLearningRate(optimizer, OneCycleSchedule.LearningRateAt(maxLearningRate, steps, total));
+            using var scope = NewDisposeScope();
+            var (features, labels) = batches[steps];
+            optimizer.zero_grad();
+            var loss = Loss(model.call(features), labels);
+            loss.backward();
+            optimizer.step();
+            // Once the loss is NaN or infinite the weights are too; the rest of the budget cannot bring them back.
+            finite = double.IsFinite(loss.item<float>());
+        }
+
+        double validation = finite ? Evaluate(model, prepared) : double.PositiveInfinity;
+        return new TrainingOutcome(maxLearningRate, validation, steps, clock.Elapsed);
+    }
+
+    /// <summary>The validation loss of the model on the held-out rows; +∞ when it is not finite.</summary>
+    public double Evaluate(nn.Module<Tensor, Tensor> model, PreparedData prepared)
+    {
+        model.eval();
+        try
+        {
+            using var noGrad = no_grad();
+            using var scope = NewDisposeScope();
+            double loss = Loss(model.call(prepared.ValidationFeatures), prepared.ValidationLabels).item<float>();
+            return double.IsFinite(loss) ? loss : double.PositiveInfinity;
+        }
+        finally
+        {
+            model.train();
+        }
+    }
+
+    public static void SetLearningRate(optim.Optimizer optimizer, double learningRate)
+    {
+        foreach (var group in optimizer.ParamGroups)
+        {
+            group.LearningRate = learningRate;
+        }
+    }
+
+    public override string ToString() => Name;
+}

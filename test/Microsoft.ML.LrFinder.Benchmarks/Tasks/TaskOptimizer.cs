@@ -1,0 +1,11 @@
+namespace Microsoft.ML.LrFinder.Benchmarks.Tasks;
+
+/// <summary>The optimizer a task's budget (and its sweep) uses.</summary>
+internal enum TaskOptimizer
+{
+    /// <summary>Adam with PyTorch's defaults (β = 0.9, 0.999; ε = 1e-8; no weight decay).</summary>
+    Adam,
+
+    /// <summary>SGD with momentum 0.9, no weight decay.</summary>
+    SgdMomentum,
+}

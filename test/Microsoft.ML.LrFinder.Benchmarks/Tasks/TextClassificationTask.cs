@@ -1,0 +1,31 @@
+using Microsoft.ML.LrFinder.Benchmarks.Regret;
+using Microsoft.ML.LrFinder.Benchmarks.Reporting;
+
+namespace Microsoft.ML.LrFinder.Benchmarks.Tasks;
+
+/// <summary>
+/// ML.NET's TextClassification trainer (NAS-BERT, random-initialised encoder: see <see cref="NasBertWeights"/>) on the detox
+/// comments, with the trainer's own budget: its one-cycle schedule whose peak is <c>LearningRate</c>, its Adam, its batches.
+/// </summary>
+internal sealed class TextClassificationTask : IRegretTask
+{
+    public TextClassificationTask(int epochs = 2, int batchSize = 32)
+    {
+        Epochs = epochs;
+        BatchSize = batchSize;
+    }
+
+    public string Name => "detox-textclassification";
+
+    public string Description => "ML.NET TextClassification (NAS-BERT, random-initialised encoder) on 250 detox comments (first 48 words); 20% held out";
+
+    public string Budget => Format.Invariant($"the trainer's own: Adam, one-cycle at peak x (LearningRate = [x]), {Epochs} epochs, batch {BatchSize}");
+
+    public string LossName => "cross-entropy on the Score logits";
+
+    public int Epochs { get; }
+
+    public int BatchSize { get; }
+
+    public IRegretSession Open(int seed) => new TextClassificationSession(this, seed);
+}
