@@ -26,15 +26,19 @@ public sealed class LrFinderCatalog
     /// <param name="data">The training data.</param>
     /// <param name="finderOptions">The sweep settings; default null: <see cref="LrFinderDefaults"/>.</param>
     /// <param name="trainerOptions">The row budget; default null: every row may be read.</param>
+    /// <param name="cancellationToken">
+    /// Ends the sweep at the next step with <see cref="LrFinderStopReason.Cancelled"/> and returns the curve so far (no exception).
+    /// <c>MLContext.CancelExecution()</c> also stops it, with an <see cref="OperationCanceledException"/>, as it stops the trainer.
+    /// </param>
     /// <returns>The curve, the suggestions and the selected learning rate (the one to put in <c>LearningRate = [lr]</c>).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> or <paramref name="data"/> is null.</exception>
     /// <exception cref="ArgumentException">The data does not fit the trainer (the message names the column or option).</exception>
     /// <exception cref="NotSupportedException">The loaded Microsoft.ML.TorchSharp is not the supported 0.23.1.</exception>
     public LrFinderResult Find(
-        TextClassificationTrainer.TextClassificationOptions options, IDataView data, LrFinderOptions? finderOptions = null, LrFinderTrainerOptions? trainerOptions = null)
+        TextClassificationTrainer.TextClassificationOptions options, IDataView data, LrFinderOptions? finderOptions = null, LrFinderTrainerOptions? trainerOptions = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return Find(TrainerSweeps.For(mlContext.MulticlassClassification.Trainers.TextClassification(options)), data, finderOptions, trainerOptions);
+        return Find(TrainerSweeps.For(mlContext.MulticlassClassification.Trainers.TextClassification(options)), data, finderOptions, trainerOptions, cancellationToken);
     }
 
     /// <summary>Sweeps a SentenceSimilarity trainer with these options.</summary>
@@ -42,15 +46,19 @@ public sealed class LrFinderCatalog
     /// <param name="data">The training data.</param>
     /// <param name="finderOptions">The sweep settings; default null: <see cref="LrFinderDefaults"/>.</param>
     /// <param name="trainerOptions">The row budget; default null: every row may be read.</param>
+    /// <param name="cancellationToken">
+    /// Ends the sweep at the next step with <see cref="LrFinderStopReason.Cancelled"/> and returns the curve so far (no exception).
+    /// <c>MLContext.CancelExecution()</c> also stops it, with an <see cref="OperationCanceledException"/>, as it stops the trainer.
+    /// </param>
     /// <returns>The curve, the suggestions and the selected learning rate (the one to put in <c>LearningRate = [lr]</c>).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> or <paramref name="data"/> is null.</exception>
     /// <exception cref="ArgumentException">The data does not fit the trainer (the message names the column or option).</exception>
     /// <exception cref="NotSupportedException">The loaded Microsoft.ML.TorchSharp is not the supported 0.23.1.</exception>
     public LrFinderResult Find(
-        SentenceSimilarityTrainer.SentenceSimilarityOptions options, IDataView data, LrFinderOptions? finderOptions = null, LrFinderTrainerOptions? trainerOptions = null)
+        SentenceSimilarityTrainer.SentenceSimilarityOptions options, IDataView data, LrFinderOptions? finderOptions = null, LrFinderTrainerOptions? trainerOptions = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return Find(TrainerSweeps.For(mlContext.Regression.Trainers.SentenceSimilarity(options)), data, finderOptions, trainerOptions);
+        return Find(TrainerSweeps.For(mlContext.Regression.Trainers.SentenceSimilarity(options)), data, finderOptions, trainerOptions, cancellationToken);
     }
 
     /// <summary>Sweeps a NamedEntityRecognition trainer with these options.</summary>
@@ -58,15 +66,19 @@ public sealed class LrFinderCatalog
     /// <param name="data">The training data.</param>
     /// <param name="finderOptions">The sweep settings; default null: <see cref="LrFinderDefaults"/>.</param>
     /// <param name="trainerOptions">The row budget; default null: every row may be read.</param>
+    /// <param name="cancellationToken">
+    /// Ends the sweep at the next step with <see cref="LrFinderStopReason.Cancelled"/> and returns the curve so far (no exception).
+    /// <c>MLContext.CancelExecution()</c> also stops it, with an <see cref="OperationCanceledException"/>, as it stops the trainer.
+    /// </param>
     /// <returns>The curve, the suggestions and the selected learning rate (the one to put in <c>LearningRate = [lr]</c>).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> or <paramref name="data"/> is null.</exception>
     /// <exception cref="ArgumentException">The data does not fit the trainer (the message names the column or option).</exception>
     /// <exception cref="NotSupportedException">The loaded Microsoft.ML.TorchSharp is not the supported 0.23.1.</exception>
     public LrFinderResult Find(
-        NerTrainer.NerOptions options, IDataView data, LrFinderOptions? finderOptions = null, LrFinderTrainerOptions? trainerOptions = null)
+        NerTrainer.NerOptions options, IDataView data, LrFinderOptions? finderOptions = null, LrFinderTrainerOptions? trainerOptions = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return Find(TrainerSweeps.For(mlContext.MulticlassClassification.Trainers.NamedEntityRecognition(options)), data, finderOptions, trainerOptions);
+        return Find(TrainerSweeps.For(mlContext.MulticlassClassification.Trainers.NamedEntityRecognition(options)), data, finderOptions, trainerOptions, cancellationToken);
     }
 
     /// <summary>Sweeps an ObjectDetection trainer with these options.</summary>
@@ -74,15 +86,19 @@ public sealed class LrFinderCatalog
     /// <param name="data">The training data.</param>
     /// <param name="finderOptions">The sweep settings; default null: <see cref="LrFinderDefaults"/>.</param>
     /// <param name="trainerOptions">The row budget; default null: every row may be read.</param>
+    /// <param name="cancellationToken">
+    /// Ends the sweep at the next step with <see cref="LrFinderStopReason.Cancelled"/> and returns the curve so far (no exception).
+    /// <c>MLContext.CancelExecution()</c> also stops it, with an <see cref="OperationCanceledException"/>, as it stops the trainer.
+    /// </param>
     /// <returns>The curve, the suggestions and the selected learning rate (the one to put in <c>InitLearningRate</c>).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> or <paramref name="data"/> is null.</exception>
     /// <exception cref="ArgumentException">The data does not fit the trainer (the message names the column or option).</exception>
     /// <exception cref="NotSupportedException">The loaded Microsoft.ML.TorchSharp is not the supported 0.23.1.</exception>
     public LrFinderResult Find(
-        ObjectDetectionTrainer.Options options, IDataView data, LrFinderOptions? finderOptions = null, LrFinderTrainerOptions? trainerOptions = null)
+        ObjectDetectionTrainer.Options options, IDataView data, LrFinderOptions? finderOptions = null, LrFinderTrainerOptions? trainerOptions = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return Find(TrainerSweeps.For(mlContext.MulticlassClassification.Trainers.ObjectDetection(options)), data, finderOptions, trainerOptions);
+        return Find(TrainerSweeps.For(mlContext.MulticlassClassification.Trainers.ObjectDetection(options)), data, finderOptions, trainerOptions, cancellationToken);
     }
 
     /// <summary>Sweeps a QuestionAnswer trainer with these options.</summary>
@@ -90,22 +106,27 @@ public sealed class LrFinderCatalog
     /// <param name="data">The training data.</param>
     /// <param name="finderOptions">The sweep settings; default null: <see cref="LrFinderDefaults"/>.</param>
     /// <param name="trainerOptions">The row budget; default null: every row may be read.</param>
+    /// <param name="cancellationToken">
+    /// Ends the sweep at the next step with <see cref="LrFinderStopReason.Cancelled"/> and returns the curve so far (no exception).
+    /// <c>MLContext.CancelExecution()</c> also stops it, with an <see cref="OperationCanceledException"/>, as it stops the trainer.
+    /// </param>
     /// <returns>The curve, the suggestions and the selected learning rate (the one to put in <c>LearningRate = [lr]</c>).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> or <paramref name="data"/> is null.</exception>
     /// <exception cref="ArgumentException">The data does not fit the trainer (the message names the column or option).</exception>
     /// <exception cref="NotSupportedException">The loaded Microsoft.ML.TorchSharp is not the supported 0.23.1.</exception>
     public LrFinderResult Find(
-        QATrainer.Options options, IDataView data, LrFinderOptions? finderOptions = null, LrFinderTrainerOptions? trainerOptions = null)
+        QATrainer.Options options, IDataView data, LrFinderOptions? finderOptions = null, LrFinderTrainerOptions? trainerOptions = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return Find(TrainerSweeps.For(mlContext.MulticlassClassification.Trainers.QuestionAnswer(options)), data, finderOptions, trainerOptions);
+        return Find(TrainerSweeps.For(mlContext.MulticlassClassification.Trainers.QuestionAnswer(options)), data, finderOptions, trainerOptions, cancellationToken);
     }
 
     private static LrFinderResult Find<TTransformer>(
-        TrainerSweep<TTransformer> target, IDataView data, LrFinderOptions? finderOptions, LrFinderTrainerOptions? trainerOptions)
+        TrainerSweep<TTransformer> target, IDataView data, LrFinderOptions? finderOptions, LrFinderTrainerOptions? trainerOptions, CancellationToken cancellationToken)
         where TTransformer : class, ITransformer
     {
         ArgumentNullException.ThrowIfNull(data);
-        return TrainerLrFinder.Find(target, data, finderOptions?.Clone() ?? new LrFinderOptions(), trainerOptions?.Clone() ?? new LrFinderTrainerOptions());
+        return TrainerLrFinder.Find(
+            target, data, finderOptions?.Clone() ?? new LrFinderOptions(), trainerOptions?.Clone() ?? new LrFinderTrainerOptions(), cancellationToken);
     }
 }

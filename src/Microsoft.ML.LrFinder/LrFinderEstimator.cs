@@ -77,7 +77,7 @@ public sealed class LrFinderEstimator<TTransformer> : IEstimator<TTransformer>
         ArgumentNullException.ThrowIfNull(input);
         lock (target.Trainer)
         {
-            var result = TrainerLrFinder.Find(target, input, options, trainerOptions);
+            var result = TrainerLrFinder.Find(target, input, options, trainerOptions, CancellationToken.None);
             LastResult = result;
             (result, double learningRate) = TrainerLrFinder.Select(target, result, trainerOptions);
             LastResult = result;

@@ -20,7 +20,7 @@ namespace Microsoft.ML.LrFinder;
 /// </example>
 public static class LrFinderExtensions
 {
-    /// <summary>The LR finder catalog of an ML.NET context: <see cref="LrFinderCatalog.Find(TextClassificationTrainer.TextClassificationOptions, IDataView, LrFinderOptions?, LrFinderTrainerOptions?)"/> and its overloads.</summary>
+    /// <summary>The LR finder catalog of an ML.NET context: <c>Find</c> for each TorchSharp trainer.</summary>
     /// <param name="mlContext">The context whose log, cancellation, device and temp-path settings the sweeps use.</param>
     /// <returns>The catalog.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="mlContext"/> is null.</exception>

@@ -15,6 +15,10 @@ internal sealed class SweepDriver
     private readonly Optimizer optimizer;
     private readonly IChannel channel;
     private readonly string trainerName;
+    private int stepsThisEpoch;
+
+    // The iteration whose step is running, or whose loss is being recorded: what an exception thrown now is located at.
+    private int iteration;
 
     public SweepDriver(LrSweep sweep, Optimizer optimizer, IChannel channel, string trainerName)
     {
@@ -24,36 +28,51 @@ internal sealed class SweepDriver
         this.trainerName = trainerName;
     }
 
-    // The iteration whose step is running, or whose loss is being recorded: what an exception thrown now is located at.
-    private int iteration;
-
-    /// <summary>The optimizer steps recorded since the last <see cref="BeginEpoch"/>.</summary>
-    public int StepsThisEpoch { get; private set; }
-
-    public bool IsStopped => sweep.IsStopped;
-
-    /// <summary>Sets the first learning rate, before the trainer's loop starts.</summary>
-    public void Begin(int batchSize)
+    /// <summary>
+    /// Runs the sweep: sets the first learning rate, then calls <paramref name="trainOneEpoch"/> (one pass of the trainer's own
+    /// loop over the sweep's rows) until the sweep stops, reading the rows again when they run out. Ends early when a pass
+    /// makes no step (no usable row), which <see cref="LrSweep.BuildResult"/> reports as <see cref="LrFinderStopReason.EndOfData"/>.
+    /// </summary>
+    public void Run(int batchSize, Action trainOneEpoch)
     {
         channel.Info(MessageSensitivity.None, string.Create(
             CultureInfo.InvariantCulture,
             $"LrFinder: sweeping {trainerName} from {LrFormat.LearningRate(sweep.Options.StartLearningRate)} to {LrFormat.LearningRate(sweep.Options.EndLearningRate)} over {sweep.Options.NumberOfIterations} batches of {batchSize}."));
         if (!sweep.TryGetNextLearningRate(out double learningRate))
         {
-            throw new SweepStoppedException();
+            return;
         }
 
         SetLearningRate(optimizer, learningRate);
-    }
+        while (!sweep.IsStopped)
+        {
+            stepsThisEpoch = 0;
+            try
+            {
+                trainOneEpoch();
+            }
+            catch (SweepStoppedException)
+            {
+                return;
+            }
+            catch (Exception failure)
+            {
+                Locate(failure);
+                throw;
+            }
 
-    /// <summary>Marks the start of one pass of the trainer's <c>Train</c> over the data.</summary>
-    public void BeginEpoch() => StepsThisEpoch = 0;
+            if (stepsThisEpoch == 0)
+            {
+                return;
+            }
+        }
+    }
 
     /// <summary>Records the loss of the step that just ran and prepares the next one.</summary>
     /// <exception cref="SweepStoppedException">The sweep has stopped: the trainer's loop must end.</exception>
     public void OnStep(double loss)
     {
-        StepsThisEpoch++;
+        stepsThisEpoch++;
         iteration = sweep.Points.Count;
         bool running = sweep.Record(loss);
         var point = sweep.Points[^1];
@@ -73,7 +92,7 @@ internal sealed class SweepDriver
     /// Adds the iteration and learning rate at which <paramref name="failure"/> was thrown to its <see cref="Exception.Data"/>
     /// (<see cref="LrSweepRunner.IterationDataKey"/>, <see cref="LrSweepRunner.LearningRateDataKey"/>), as the generic finder does.
     /// </summary>
-    public void Locate(Exception failure) =>
+    private void Locate(Exception failure) =>
         LrSweepRunner.Locate(failure, iteration, iteration < sweep.Options.NumberOfIterations ? sweep.LearningRateAt(iteration) : double.NaN);
 
     public static void SetLearningRate(Optimizer optimizer, double learningRate)

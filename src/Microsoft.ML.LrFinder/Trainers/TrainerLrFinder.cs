@@ -8,7 +8,7 @@ internal static class TrainerLrFinder
 {
     /// <summary>Sweeps the trainer and returns the result; nothing is trained for real.</summary>
     public static LrFinderResult Find<TTransformer>(
-        TrainerSweep<TTransformer> target, IDataView input, LrFinderOptions options, LrFinderTrainerOptions trainerOptions)
+        TrainerSweep<TTransformer> target, IDataView input, LrFinderOptions options, LrFinderTrainerOptions trainerOptions, CancellationToken cancellationToken)
         where TTransformer : class, ITransformer
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -24,7 +24,7 @@ internal static class TrainerLrFinder
             global::TorchSharp.torch.random.manual_seed(seed);
         }
 
-        var result = target.Sweep(sweepData, input, options, channel);
+        var result = target.Sweep(sweepData, input, options, channel, cancellationToken);
         channel.Info(MessageSensitivity.None, Summary(target.TrainerName, result));
         foreach (string warning in result.Warnings)
         {

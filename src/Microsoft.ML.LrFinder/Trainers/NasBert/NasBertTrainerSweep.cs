@@ -72,7 +72,7 @@ internal sealed class NasBertTrainerSweep<TLabel, TTarget> : TrainerSweep<TorchS
         InputChecks.RequireTwoClasses(classes, label.Name, nameof(options.LabelColumnName));
     }
 
-    public override LrFinderResult Sweep(IDataView sweepData, IDataView fullData, LrFinderOptions options, IChannel channel)
+    public override LrFinderResult Sweep(IDataView sweepData, IDataView fullData, LrFinderOptions options, IChannel channel, CancellationToken cancellationToken)
     {
         var internals = Internals;
         var userOptions = internals.GetOptions(trainer);
@@ -81,7 +81,7 @@ internal sealed class NasBertTrainerSweep<TLabel, TTarget> : TrainerSweep<TorchS
         sweepOptions.MaxEpoch = 1;
 
         var host = internals.GetHost(trainer);
-        var sweep = new LrSweep(options);
+        var sweep = new LrSweep(options, progress: null, cancellationToken);
         using (internals.UseOptions(trainer, sweepOptions))
         {
             var internalTrainer = internals.CreateTrainer(trainer, new QuietChannel(channel), fullData);
@@ -109,30 +109,11 @@ internal sealed class NasBertTrainerSweep<TLabel, TTarget> : TrainerSweep<TorchS
                 }));
                 SweepDriver.SetBeta1(optimizer, NasBertInternals<TLabel, TTarget>.PeakMomentum);
 
-                driver.Begin(sweepOptions.BatchSize);
-                while (!driver.IsStopped)
+                driver.Run(sweepOptions.BatchSize, () =>
                 {
-                    driver.BeginEpoch();
                     nextRow = 0;
-                    try
-                    {
-                        internals.Train(internalTrainer, host, sweepData);
-                    }
-                    catch (SweepStoppedException)
-                    {
-                        break;
-                    }
-                    catch (Exception failure)
-                    {
-                        driver.Locate(failure);
-                        throw;
-                    }
-
-                    if (driver.StepsThisEpoch == 0)
-                    {
-                        break;
-                    }
-                }
+                    internals.Train(internalTrainer, host, sweepData);
+                });
             }
             finally
             {

@@ -48,7 +48,7 @@ internal sealed class ObjectDetectionTrainerSweep : TrainerSweep<ObjectDetection
         InputChecks.RequireOneBatch(InputChecks.CountRows(input), 1, "one image per step", TrainerName);
     }
 
-    public override LrFinderResult Sweep(IDataView sweepData, IDataView fullData, LrFinderOptions options, IChannel channel)
+    public override LrFinderResult Sweep(IDataView sweepData, IDataView fullData, LrFinderOptions options, IChannel channel, CancellationToken cancellationToken)
     {
         var internals = ObjectDetectionInternals.Get();
         var sweepOptions = CopyOptions(internals.GetOptions(trainer));
@@ -57,7 +57,7 @@ internal sealed class ObjectDetectionTrainerSweep : TrainerSweep<ObjectDetection
         sweepOptions.LogEveryNStep = 1;
 
         var host = internals.GetHost(trainer);
-        var sweep = new LrSweep(options);
+        var sweep = new LrSweep(options, progress: null, cancellationToken);
         using (internals.UseOptions(trainer, sweepOptions))
         {
             var internalTrainer = internals.CreateTrainer(trainer, new QuietChannel(channel), fullData);
@@ -68,29 +68,7 @@ internal sealed class ObjectDetectionTrainerSweep : TrainerSweep<ObjectDetection
                 var driver = new SweepDriver(sweep, optimizer, channel, TrainerName);
                 internals.SetScheduler(internalTrainer, new SweepScheduler(onStep: null));
                 var progress = new SweepProgressChannel(driver.OnStep);
-                driver.Begin(BatchSize);
-                while (!driver.IsStopped)
-                {
-                    driver.BeginEpoch();
-                    try
-                    {
-                        internals.Train(internalTrainer, host, sweepData, progress);
-                    }
-                    catch (SweepStoppedException)
-                    {
-                        break;
-                    }
-                    catch (Exception failure)
-                    {
-                        driver.Locate(failure);
-                        throw;
-                    }
-
-                    if (driver.StepsThisEpoch == 0)
-                    {
-                        break;
-                    }
-                }
+                driver.Run(BatchSize, () => internals.Train(internalTrainer, host, sweepData, progress));
             }
             finally
             {

@@ -42,7 +42,7 @@ internal sealed class QuestionAnswerTrainerSweep : TrainerSweep<QATransformer>
         InputChecks.RequireOneBatch(InputChecks.CountRows(input), options.BatchSize, nameof(options.BatchSize), TrainerName);
     }
 
-    public override LrFinderResult Sweep(IDataView sweepData, IDataView fullData, LrFinderOptions options, IChannel channel)
+    public override LrFinderResult Sweep(IDataView sweepData, IDataView fullData, LrFinderOptions options, IChannel channel, CancellationToken cancellationToken)
     {
         var internals = QuestionAnswerInternals.Get();
         var sweepOptions = CopyOptions(internals.GetOptions(trainer));
@@ -51,7 +51,7 @@ internal sealed class QuestionAnswerTrainerSweep : TrainerSweep<QATransformer>
         sweepOptions.LogEveryNStep = 1;
 
         var host = internals.GetHost(trainer);
-        var sweep = new LrSweep(options);
+        var sweep = new LrSweep(options, progress: null, cancellationToken);
         using (internals.UseOptions(trainer, sweepOptions))
         {
             var internalTrainer = internals.CreateTrainer(trainer, new QuietChannel(channel), fullData);
@@ -63,29 +63,7 @@ internal sealed class QuestionAnswerTrainerSweep : TrainerSweep<QATransformer>
                 internals.SetScheduler(internalTrainer, new SweepScheduler(onStep: null));
                 SweepDriver.SetBeta1(optimizer, QuestionAnswerInternals.PeakMomentum);
                 var progress = new SweepProgressChannel(driver.OnStep);
-                driver.Begin(sweepOptions.BatchSize);
-                while (!driver.IsStopped)
-                {
-                    driver.BeginEpoch();
-                    try
-                    {
-                        internals.Train(internalTrainer, host, sweepData, progress);
-                    }
-                    catch (SweepStoppedException)
-                    {
-                        break;
-                    }
-                    catch (Exception failure)
-                    {
-                        driver.Locate(failure);
-                        throw;
-                    }
-
-                    if (driver.StepsThisEpoch == 0)
-                    {
-                        break;
-                    }
-                }
+                driver.Run(sweepOptions.BatchSize, () => internals.Train(internalTrainer, host, sweepData, progress));
             }
             finally
             {

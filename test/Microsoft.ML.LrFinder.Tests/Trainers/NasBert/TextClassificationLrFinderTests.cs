@@ -129,6 +129,28 @@ public class TextClassificationLrFinderTests : TrainerLrFinderContract<TorchShar
     }
 
     [Test]
+    public void A_cancellation_token_ends_the_analysis_early_with_the_curve_so_far()
+    {
+        var mlContext = CreateContext();
+        using var cancellation = new CancellationTokenSource();
+        using var log = new LogRecorder(mlContext, message =>
+        {
+            if (message.RawMessage?.StartsWith("LrFinder: batch 3/", StringComparison.Ordinal) == true)
+            {
+                cancellation.Cancel();
+            }
+        });
+
+        var result = mlContext.LrFinder().Find(CreateOptions(), TrainingData(mlContext), SweepOptions(), cancellationToken: cancellation.Token);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.StopReason, Is.EqualTo(LrFinderStopReason.Cancelled));
+            Assert.That(result.IterationsRun, Is.EqualTo(3));
+        });
+    }
+
+    [Test]
     public void The_sweep_honours_the_contexts_device_settings_as_the_trainer_does()
     {
         // No GPU here: with GpuDeviceId set and FallbackToCpu false the trainer refuses to start (TorchUtils.InitializeDevice);
