@@ -69,16 +69,16 @@ internal sealed class SideEffects : IDisposable
 
     /// <summary>What was left behind since the watch started; empty when nothing was.</summary>
     /// <param name="expectedLive">The live tensors a control run leaves (default none).</param>
-    /// <param name="processAtMost">Whether the process-wide count may be below the control's (default: it must match).</param>
-    public IReadOnlyList<string> LeftBehind((long Thread, long Process) expectedLive = default, bool processAtMost = false)
+    public IReadOnlyList<string> LeftBehind((long Thread, long Process) expectedLive = default)
     {
         var problems = new List<string>();
         var live = LiveTensors();
-        bool processOk = processAtMost ? live.Process <= expectedLive.Process : live.Process == expectedLive.Process;
+        // Fewer tensors in the process than the control is never a leak: the finalizers of tensors an earlier test dropped
+        // run on the GC's schedule, so the process-wide count can fall during any test (seen in CI as "-2 in the process").
+        bool processOk = live.Process <= expectedLive.Process;
         if (live.Thread != expectedLive.Thread || !processOk)
         {
-            string relation = processAtMost ? "at most " : string.Empty;
-            problems.Add($"native tensors left alive: {live.Thread} on this thread, {live.Process} in the process (expected {expectedLive.Thread}, {relation}{expectedLive.Process})");
+            problems.Add($"native tensors left alive: {live.Thread} on this thread, {live.Process} in the process (expected {expectedLive.Thread}, at most {expectedLive.Process})");
         }
 
         long scopeBalance = InScope(DisposeScopeManager.Statistics) - inScope;
