@@ -56,28 +56,8 @@ internal sealed class ObjectDetectionTrainerSweep : TrainerSweep<ObjectDetection
         sweepOptions.MaxEpoch = 1;
         sweepOptions.LogEveryNStep = 1;
 
-        var host = internals.GetHost(trainer);
-        var sweep = new LrSweep(options, progress: null, cancellationToken);
-        using (internals.UseOptions(trainer, sweepOptions))
-        {
-            var internalTrainer = internals.CreateTrainer(trainer, new QuietChannel(channel), fullData);
-            var model = internals.GetModel(internalTrainer);
-            var optimizer = internals.GetOptimizer(internalTrainer);
-            try
-            {
-                var driver = new SweepDriver(sweep, optimizer, channel, TrainerName);
-                internals.SetScheduler(internalTrainer, new SweepScheduler(onStep: null));
-                var progress = new SweepProgressChannel(driver.OnStep);
-                driver.Run(BatchSize, () => internals.Train(internalTrainer, host, sweepData, progress));
-            }
-            finally
-            {
-                optimizer.Dispose();
-                model.Dispose();
-            }
-        }
-
-        return sweep.BuildResult();
+        return NestedTrainerSweepRunner.Run(
+            internals, trainer, sweepOptions, BatchSize, sweepData, fullData, options, channel, TrainerName, prepareOptimizer: null, cancellationToken);
     }
 
     public override ObjectDetectionTransformer FitWithLearningRate(IDataView input, double learningRate)

@@ -50,29 +50,9 @@ internal sealed class QuestionAnswerTrainerSweep : TrainerSweep<QATransformer>
         sweepOptions.MaxEpoch = 1;
         sweepOptions.LogEveryNStep = 1;
 
-        var host = internals.GetHost(trainer);
-        var sweep = new LrSweep(options, progress: null, cancellationToken);
-        using (internals.UseOptions(trainer, sweepOptions))
-        {
-            var internalTrainer = internals.CreateTrainer(trainer, new QuietChannel(channel), fullData);
-            var model = internals.GetModel(internalTrainer);
-            var optimizer = internals.GetOptimizer(internalTrainer);
-            try
-            {
-                var driver = new SweepDriver(sweep, optimizer, channel, TrainerName);
-                internals.SetScheduler(internalTrainer, new SweepScheduler(onStep: null));
-                SweepDriver.SetBeta1(optimizer, QuestionAnswerInternals.PeakMomentum);
-                var progress = new SweepProgressChannel(driver.OnStep);
-                driver.Run(sweepOptions.BatchSize, () => internals.Train(internalTrainer, host, sweepData, progress));
-            }
-            finally
-            {
-                optimizer.Dispose();
-                model.Dispose();
-            }
-        }
-
-        return sweep.BuildResult();
+        return NestedTrainerSweepRunner.Run(
+            internals, trainer, sweepOptions, sweepOptions.BatchSize, sweepData, fullData, options, channel, TrainerName,
+            optimizer => SweepDriver.SetBeta1(optimizer, QuestionAnswerInternals.PeakMomentum), cancellationToken);
     }
 
     public override QATransformer FitWithLearningRate(IDataView input, double learningRate)
