@@ -31,6 +31,18 @@ internal static class ReplayRuleFamilies
                 }
             }
 
+            foreach (double divisor in new[] { 1.5, 2, 3, 4, 6 })
+            {
+                foreach (double rise in new[] { 0.15, 0.3, 0.6 })
+                {
+                    foreach (double edgeDivisor in new[] { 2, 3, 4, 6, 10 })
+                    {
+                        rules.Add(Rule("lf-minimum+edge", $"÷{divisor} · rise {rise} ÷{edgeDivisor}", bandwidth, new GeometricMeanMethod(
+                            "lf-minimum+edge", new LagFreeMinimumMethod("lf-minimum", divisor), new ConvergenceEdgeMethod("edge", rise, edgeDivisor))));
+                    }
+                }
+            }
+
             foreach (double rise in new[] { 0.05, 0.15, 0.3, 0.6 })
             {
                 foreach (double divisor in new[] { 1.5, 2, 3, 4, 6, 10 })
