@@ -40,7 +40,7 @@ public sealed class LrFinderOptions
     public LrTrainingSchedule? TrainingSchedule { get; set; }
 
     /// <summary>The bandwidth of the lag-free curve our own rules read, in decades of learning rate (docs/suggestions.md).</summary>
-    /// <value>Default 0.15 (<see cref="LrFinderDefaults.LagFreeBandwidthDecades"/>). Must be finite and greater than 0.</value>
+    /// <value>Default 0.25 (<see cref="LrFinderDefaults.LagFreeBandwidthDecades"/>). Must be finite and greater than 0.</value>
     public double LagFreeBandwidthDecades { get; set; } = LrFinderDefaults.LagFreeBandwidthDecades;
 
     /// <summary>The suggestion methods to run on the curve.</summary>
