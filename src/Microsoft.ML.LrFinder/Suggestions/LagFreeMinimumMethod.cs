@@ -2,8 +2,8 @@ namespace Microsoft.ML.LrFinder;
 
 /// <summary>
 /// The learning rate at the lowest point of the lag-free curve, divided by a constant that depends on how the rate will be
-/// used: a one-cycle peak can sit closer to the minimum than a constant rate can. <see cref="LrSuggestionMethods.LagFree"/>
-/// is this rule with the divisors the regret benchmark chose (docs/suggestions.md, docs/benchmarks.md).
+/// used: a one-cycle peak can sit closer to the minimum than a constant rate can. One of the two readings of
+/// <see cref="LagFreeMethod"/>, the default rule (docs/suggestions.md, docs/benchmarks.md).
 /// </summary>
 /// <remarks>
 /// Of the points a rule could start from, the lag-free minimum was among those whose distance to the best rate varied least

@@ -23,6 +23,11 @@ internal static class ReplayRuleFamilies
                 rules.Add(Rule("lf-minimum", $"÷{divisor}", bandwidth, new LagFreeMinimumMethod("lf-minimum", divisor)));
             }
 
+            foreach (double divisor in new[] { 1, 1.25, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10 })
+            {
+                rules.Add(Rule("lf-minimum+halfdrop", $"÷{divisor}", bandwidth, new LagFreeMethod("lf-minimum+halfdrop", divisor, divisor)));
+            }
+
             foreach (double fraction in new[] { 0.5, 0.7, 0.85, 0.95 })
             {
                 foreach (double multiplier in new[] { 1, 1.5, 2, 3 })

@@ -100,11 +100,20 @@ public class SuggestionPropertyTests
             throw new PropertyViolation($"{method.Name}: its point {point} is not a point of the curve's window [{curve.WindowStart}, {curve.WindowEnd}).");
         }
 
-        // minimum and lagfree divide their point's rate (a tenth; lagfree's constant-rate divisor, the default use); the
-        // others suggest their point's rate itself.
-        double divisor = ReferenceEquals(method, LrSuggestionMethods.Minimum) ? 10
-            : ReferenceEquals(method, LrSuggestionMethods.LagFree) ? LrSuggestionMethods.LagFreeConstantDivisor
-            : 1;
+        // minimum divides its point's rate by 10; lagfree's rate is the geometric mean of halfdrop's and its point's rate ÷ 8
+        // (the constant-rate divisor, the default use), so it lies between the two; the others suggest their point's rate.
+        if (ReferenceEquals(method, LrSuggestionMethods.LagFree))
+        {
+            double lowestLagFree = low / LrSuggestionMethods.LagFreeConstantDivisor;
+            if (!double.IsFinite(learningRate) || !(learningRate >= lowestLagFree && learningRate <= Math.Max(high, point.LearningRate)))
+            {
+                throw new PropertyViolation(string.Create(CultureInfo.InvariantCulture, $"lagfree: {learningRate:R} is outside [{lowestLagFree:R}, {high:R}]."));
+            }
+
+            return;
+        }
+
+        double divisor = ReferenceEquals(method, LrSuggestionMethods.Minimum) ? 10 : 1;
         double expected = point.LearningRate / divisor;
         double lowest = low / divisor;
         if (!double.IsFinite(learningRate) || learningRate <= 0 || !learningRate.Equals(expected))
