@@ -45,10 +45,14 @@ internal sealed class PreparedData : IDisposable
     /// <param name="seed">Seeds the shuffle; each seed gives another split.</param>
     /// <param name="validationFraction">The share of rows held out for validation (per class for classification).</param>
     /// <param name="testFraction">The share of rows held out for the test split (per class for classification).</param>
+    /// <param name="maxTrainCount">
+    /// At most this many training rows (kept per class in proportion, the rest unused): a small-data task trains on a few rows
+    /// and is still scored on held-out splits large enough to rank learning rates. Null keeps every remaining row.
+    /// </param>
     /// <param name="standardizeFeatures">Whether features are scaled to zero mean and unit variance (training statistics).</param>
     /// <param name="sampleShape">The shape of one sample, for example [1, 8, 8] for a CNN; null keeps a flat vector.</param>
     public static PreparedData Create(
-        Dataset data, int seed, double validationFraction, double testFraction, bool standardizeFeatures, long[]? sampleShape = null)
+        Dataset data, int seed, double validationFraction, double testFraction, bool standardizeFeatures, long[]? sampleShape = null, int? maxTrainCount = null)
     {
         var random = new Random(seed);
         var train = new List<int>();
@@ -64,7 +68,8 @@ internal sealed class PreparedData : IDisposable
             int tested = (int)Math.Round(group.Length * testFraction);
             validation.AddRange(group.Take(held));
             test.AddRange(group.Skip(held).Take(tested));
-            train.AddRange(group.Skip(held + tested));
+            var trainPart = group.Skip(held + tested);
+            train.AddRange(maxTrainCount is { } max ? trainPart.Take((int)Math.Round((double)max * group.Length / data.Count)) : trainPart);
         }
 
         var trainRows = train.ToArray();

@@ -76,6 +76,9 @@ internal sealed class BenchmarkTask : IRegretTask
 
     public double TestFraction { get; }
 
+    /// <summary>At most this many training rows (the small-data task); null trains on every row not held out.</summary>
+    public int? MaxTrainCount { get; init; }
+
     public TaskOptimizer Optimizer { get; }
 
     public string OptimizerName => Optimizer == TaskOptimizer.Adam ? "Adam" : "SGD momentum 0.9";
@@ -93,7 +96,7 @@ internal sealed class BenchmarkTask : IRegretTask
 
     public string LossName => IsClassification ? "cross-entropy" : "MSE (standardised target)";
 
-    public PreparedData Prepare(int seed) => PreparedData.Create(Data, seed, ValidationFraction, TestFraction, StandardizeFeatures, SampleShape);
+    public PreparedData Prepare(int seed) => PreparedData.Create(Data, seed, ValidationFraction, TestFraction, StandardizeFeatures, SampleShape, MaxTrainCount);
 
     /// <summary>The batches of the whole budget (and at least <paramref name="minimumBatches"/>), in the seed's order.</summary>
     public BatchSet CreateBatches(PreparedData prepared, int seed, int minimumBatches = 0)
