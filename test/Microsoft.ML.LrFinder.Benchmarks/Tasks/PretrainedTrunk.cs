@@ -12,6 +12,13 @@ namespace Microsoft.ML.LrFinder.Benchmarks.Tasks;
 /// </summary>
 internal sealed class PretrainedTrunk
 {
+    /// <summary>The fixed pretraining recipe: Adam, one-cycle at peak 3e-3 (a safe rate for these models), 10 epochs, batch 64.</summary>
+    public const double PretrainingLearningRate = 3e-3;
+
+    public const int PretrainingEpochs = 10;
+
+    public const int PretrainingBatchSize = 64;
+
     private readonly Func<Dataset> loadData;
     private readonly Func<nn.Module<Tensor, Tensor>> createTrunk;
     private readonly int trunkOutputs;
@@ -30,13 +37,6 @@ internal sealed class PretrainedTrunk
         this.trunkOutputs = trunkOutputs;
         this.sampleShape = sampleShape;
     }
-
-    /// <summary>The fixed pretraining recipe: Adam, one-cycle at peak 3e-3 (a safe rate for these models), 10 epochs, batch 64.</summary>
-    public const double PretrainingLearningRate = 3e-3;
-
-    public const int PretrainingEpochs = 10;
-
-    public const int PretrainingBatchSize = 64;
 
     public string Describe(string pretrainedOn) => FormattableString.Invariant(
         $"trunk pretrained on {pretrainedOn} (Adam, one-cycle at {PretrainingLearningRate}, {PretrainingEpochs} epochs)");
