@@ -107,9 +107,9 @@ internal static class RegretReport
         text.AppendLine(perTask.ToString());
 
         text.AppendLine("### Oracle and suggestions per task");
-        text.AppendLine("Median over seeds. Oracle loss: its test loss. The band: on each seed, the lowest and highest grid learning rates whose test loss is within 10% of the oracle's; the medians of those bounds.");
+        text.AppendLine("Median over seeds. Oracle loss: its test loss. The band: on each seed, the lowest and highest grid learning rates whose test loss is within 10% of the oracle's; the medians of those bounds. Oracle ÷ test-best: the oracle's test loss ÷ the lowest test loss on the grid, mean / worst over seeds — how far choosing on validation lands from the test split's best point, the noise floor of a regret on that task.");
         text.AppendLine();
-        var oracleTable = new MarkdownTable(["task", "budget", "oracle LR", "oracle loss", "band ≤ 1.10", .. methods.Select(m => m.Name)]);
+        var oracleTable = new MarkdownTable(["task", "budget", "oracle LR", "oracle loss", "oracle ÷ test-best", "band ≤ 1.10", .. methods.Select(m => m.Name)]);
         foreach (var (task, budget) in tasks.SelectMany(t => budgets.Select(b => (t, b))))
         {
             var taskRuns = runs.Where(r => r.Task == task.Name && r.Budget == budget).ToArray();
@@ -122,12 +122,14 @@ internal static class RegretReport
             var bands = taskRuns
                 .Select(r => r.Grid.Outcomes.Where(o => o.TestLoss <= r.Grid.Oracle.TestLoss * MeanTarget).Select(o => o.LearningRate).DefaultIfEmpty(r.Grid.Oracle.LearningRate).ToArray())
                 .ToArray();
+            var floors = taskRuns.Select(r => r.Grid.Oracle.TestLoss / r.Grid.Outcomes.Min(o => o.TestLoss)).ToArray();
             var cells = new List<string>
             {
                 task.Name,
                 budget,
                 Format.Lr(Stats.Median(taskRuns.Select(r => r.Grid.Oracle.LearningRate))),
                 Format.Loss(Stats.Median(taskRuns.Select(r => r.Grid.Oracle.TestLoss))),
+                $"{Format.Ratio(floors.Average())} / {Format.Ratio(floors.Max())}",
                 $"{Format.Lr(Stats.Median(bands.Select(b => b.Min())))} … {Format.Lr(Stats.Median(bands.Select(b => b.Max())))}",
             };
             foreach (var method in methods)
