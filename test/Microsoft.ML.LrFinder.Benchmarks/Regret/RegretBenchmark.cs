@@ -63,6 +63,9 @@ internal static class RegretBenchmark
         var sweep = session.Sweep(options);
         var sweepElapsed = clock.Elapsed;
 
+        // The other lengths cost 250 iterations, little beside the grid, and tell whether a shorter sweep keeps the quality.
+        var lengthSweeps = RunRecorder.Sweeps(session, seed, sweep, methods);
+
         var runs = new List<SeedRun>();
         foreach (var budget in task.Budgets)
         {
@@ -97,12 +100,12 @@ internal static class RegretBenchmark
                 log.WriteLine(Format.Invariant($"    {record.Method,-9} {Format.Lr(record.SuggestedLearningRate),-9} test loss {Format.Loss(record.TestLoss)} regret {Format.Ratio(record.Regret)}"));
             }
 
-            runs.Add(new SeedRun(task.Name, budget.Name, seed, grid, sweep, sweepElapsed, records));
+            runs.Add(new SeedRun(task.Name, budget.Name, seed, grid, sweep, sweepElapsed, records) { LengthSweeps = lengthSweeps });
         }
 
         if (saveRunsDirectory is not null)
         {
-            RunRecordWriter.Write(saveRunsDirectory, task, seed, RunRecorder.Sweeps(session, seed, sweep), runs.Select(r => r.Grid).ToArray());
+            RunRecordWriter.Write(saveRunsDirectory, task, seed, lengthSweeps, runs.Select(r => r.Grid).ToArray());
         }
 
         return runs;

@@ -197,6 +197,35 @@ internal static class RegretReport
         whatIf.AlignRight(Enumerable.Range(2, factors.Length).ToArray());
         text.AppendLine(whatIf.ToString());
 
+        text.AppendLine("### Sweep length: 50, 100 and 200 iterations");
+        text.AppendLine("Not trained: the test-loss regret read off the grid (nearest grid point in log space) at each method's suggestion from a sweep of that many iterations, the finder's defaults otherwise; the same seeds and initial weights. Mean / geometric mean / worst over all tasks and seeds of the budget; `n/a×k` = k runs without a suggestion.");
+        text.AppendLine();
+        var lengths = RunRecorder.SweepLengths.Order().ToArray();
+        var lengthTable = new MarkdownTable(["budget", "method", .. lengths.Select(n => Format.Invariant($"{n} iterations"))]);
+        foreach (string budget in budgets)
+        {
+            foreach (var method in methods)
+            {
+                var cells = new List<string> { budget, method.Name };
+                foreach (int length in lengths)
+                {
+                    var pairs = runs
+                        .Where(run => run.Budget == budget)
+                        .Select(run => (run.Grid, Lr: run.LengthSweeps.FirstOrDefault(s => s.Curve.RequestedIterations == length)?.Suggestions.FirstOrDefault(s => s.Method == method.Name)?.LearningRate))
+                        .ToArray();
+                    var regrets = pairs.Where(p => p.Lr is not null).Select(p => GridRegret(p.Grid, p.Lr!.Value)).ToArray();
+                    int missing = pairs.Length - regrets.Length;
+                    string cell = regrets.Length == 0 ? "—" : $"{Format.Ratio(regrets.Average())} / {Format.Ratio(Stats.GeometricMean(regrets))} / {Format.Ratio(regrets.Max())}";
+                    cells.Add(missing > 0 ? Format.Invariant($"{cell} n/a×{missing}") : cell);
+                }
+
+                lengthTable.Add([.. cells]);
+            }
+        }
+
+        lengthTable.AlignRight(Enumerable.Range(2, lengths.Length).ToArray());
+        text.AppendLine(lengthTable.ToString());
+
         text.AppendLine("<details><summary>Every (task, budget, seed): the oracle (LR, test loss), the sweep, and each method's suggestion and regret</summary>");
         text.AppendLine();
         var detail = new MarkdownTable(["task", "budget", "seed", "oracle LR (loss)", "sweep", .. methods.Select(m => m.Name)]);

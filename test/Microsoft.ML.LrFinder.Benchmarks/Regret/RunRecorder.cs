@@ -16,13 +16,14 @@ internal static class RunRecorder
     /// </summary>
     public static IReadOnlyList<int> SweepLengths { get; } = [LrFinderDefaults.NumberOfIterations, 50, 200];
 
-    /// <summary>A sweep with the finder's defaults except its length, seeded as the (task, seed) is.</summary>
-    public static LrFinderResult Sweep(IRegretSession session, int seed, int iterations) =>
-        session.Sweep(new LrFinderOptions { NumberOfIterations = iterations, Seed = seed });
+    /// <summary>A sweep with the finder's defaults except its length (and the methods it runs), seeded as the (task, seed) is.</summary>
+    public static LrFinderResult Sweep(IRegretSession session, int seed, int iterations, IReadOnlyList<ILrSuggestionMethod>? methods = null) =>
+        session.Sweep(new LrFinderOptions { NumberOfIterations = iterations, Seed = seed, SuggestionMethods = methods });
 
     /// <summary>The sweeps of every length in <see cref="SweepLengths"/>, reusing <paramref name="defaultSweep"/> for the default length.</summary>
-    public static IReadOnlyList<LrFinderResult> Sweeps(IRegretSession session, int seed, LrFinderResult? defaultSweep = null) => SweepLengths
-        .Select(n => n == LrFinderDefaults.NumberOfIterations && defaultSweep is not null ? defaultSweep : Sweep(session, seed, n))
+    public static IReadOnlyList<LrFinderResult> Sweeps(
+        IRegretSession session, int seed, LrFinderResult? defaultSweep = null, IReadOnlyList<ILrSuggestionMethod>? methods = null) => SweepLengths
+        .Select(n => n == LrFinderDefaults.NumberOfIterations && defaultSweep is not null ? defaultSweep : Sweep(session, seed, n, methods))
         .ToArray();
 
     /// <summary>Records every (task, seed) into <paramref name="directory"/>; a failed seed is logged, added to <paramref name="failures"/> and skipped.</summary>

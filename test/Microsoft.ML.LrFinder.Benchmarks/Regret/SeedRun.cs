@@ -13,6 +13,9 @@ internal sealed record SeedRun(
     TimeSpan SweepElapsed,
     IReadOnlyList<RegretRecord> Records)
 {
+    /// <summary>The sweeps of every length of <see cref="RunRecorder.SweepLengths"/> (the default one is <see cref="Sweep"/>).</summary>
+    public IReadOnlyList<LrFinderResult> LengthSweeps { get; init; } = [];
+
     /// <summary>Sweep steps ÷ grid steps.</summary>
     public double StepRatio => (double)Sweep.IterationsRun / Grid.Steps;
 
