@@ -138,7 +138,7 @@ internal static class Program
                 var methods = LrSuggestionMethods.All;
                 log.WriteLine(Format.Invariant($"Regret: {tasks.Count} tasks, up to {settings.Seeds.Count} seeds × {grid.Length} grid points …"));
                 RegretPlan Plan(IRegretTask task) => task is TextClassificationTask
-                    ? new(settings.Seeds.Take(settings.TextClassificationSeeds).ToArray(), grid.Where((_, i) => i % Math.Max(1, (grid.Length - 1) / (settings.TextClassificationGridPoints - 1)) == 0).ToArray())
+                    ? new(settings.Seeds.Take(settings.TextClassificationSeeds).ToArray(), grid.Where((_, i) => i % Math.Max(1, (grid.Length - 1) / (settings.TextClassificationGridPoints - 1)) == 0).ToArray(), SweepLengths: false)
                     : new(settings.Seeds, grid);
                 var failures = new List<string>();
                 var runs = RegretBenchmark.Run(tasks, Plan, methods, log, failures, settings.SaveRunsDirectory);

@@ -32,12 +32,12 @@ internal static class RegretBenchmark
         var runs = new List<SeedRun>();
         foreach (var task in tasks)
         {
-            var (seeds, grid) = plan(task);
+            var (seeds, grid, sweepLengths) = plan(task);
             foreach (int seed in seeds)
             {
                 try
                 {
-                    runs.AddRange(RunSeed(task, seed, grid, methods, log, saveRunsDirectory));
+                    runs.AddRange(RunSeed(task, seed, grid, sweepLengths, methods, log, saveRunsDirectory));
                 }
 #pragma warning disable CA1031 // One failed (task, seed) is reported and skipped; the suite's other runs still count.
                 catch (Exception e)
@@ -53,7 +53,13 @@ internal static class RegretBenchmark
     }
 
     private static List<SeedRun> RunSeed(
-        IRegretTask task, int seed, IReadOnlyList<double> gridRates, IReadOnlyList<ILrSuggestionMethod> methods, TextWriter log, string? saveRunsDirectory)
+        IRegretTask task,
+        int seed,
+        IReadOnlyList<double> gridRates,
+        bool sweepLengths,
+        IReadOnlyList<ILrSuggestionMethod> methods,
+        TextWriter log,
+        string? saveRunsDirectory)
     {
         using var session = task.Open(seed);
 
@@ -64,7 +70,7 @@ internal static class RegretBenchmark
         var sweepElapsed = clock.Elapsed;
 
         // The other lengths cost 250 iterations, little beside the grid, and tell whether a shorter sweep keeps the quality.
-        var lengthSweeps = RunRecorder.Sweeps(session, seed, sweep, methods);
+        IReadOnlyList<LrFinderResult> lengthSweeps = sweepLengths ? RunRecorder.Sweeps(session, seed, sweep, methods) : [sweep];
 
         var runs = new List<SeedRun>();
         foreach (var budget in task.Budgets)

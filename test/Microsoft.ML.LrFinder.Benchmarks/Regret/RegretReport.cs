@@ -45,7 +45,7 @@ internal static class RegretReport
         foreach (var task in tasks)
         {
             int steps = runs.FirstOrDefault(r => r.Task == task.Name)?.Grid.BudgetSteps ?? 0;
-            var (seeds, grid) = plan(task);
+            var (seeds, grid, _) = plan(task);
             suite.Add(
                 task.Name, task.Description, task.Budget, steps.ToString(System.Globalization.CultureInfo.InvariantCulture), task.LossName,
                 seeds.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), grid.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -198,7 +198,7 @@ internal static class RegretReport
         text.AppendLine(whatIf.ToString());
 
         text.AppendLine("### Sweep length: 50, 100 and 200 iterations");
-        text.AppendLine("Not trained: the test-loss regret read off the grid (nearest grid point in log space) at each method's suggestion from a sweep of that many iterations, the finder's defaults otherwise; the same seeds and initial weights. Mean / geometric mean / worst over all tasks and seeds of the budget; `n/a×k` = k runs without a suggestion.");
+        text.AppendLine("Not trained: the test-loss regret read off the grid (nearest grid point in log space) at each method's suggestion from a sweep of that many iterations, the finder's defaults otherwise; the same seeds and initial weights. Mean / geometric mean / worst over all tasks and seeds of the budget (TorchSharp tasks: the trainer task is swept at 100 iterations only); `n/a×k` = k runs without a suggestion.");
         text.AppendLine();
         var lengths = RunRecorder.SweepLengths.Order().ToArray();
         var lengthTable = new MarkdownTable(["budget", "method", .. lengths.Select(n => Format.Invariant($"{n} iterations"))]);
@@ -210,7 +210,7 @@ internal static class RegretReport
                 foreach (int length in lengths)
                 {
                     var pairs = runs
-                        .Where(run => run.Budget == budget)
+                        .Where(run => run.Budget == budget && run.LengthSweeps.Count == lengths.Length)
                         .Select(run => (run.Grid, Lr: run.LengthSweeps.FirstOrDefault(s => s.Curve.RequestedIterations == length)?.Suggestions.FirstOrDefault(s => s.Method == method.Name)?.LearningRate))
                         .ToArray();
                     var regrets = pairs.Where(p => p.Lr is not null).Select(p => GridRegret(p.Grid, p.Lr!.Value)).ToArray();
