@@ -43,10 +43,10 @@ internal sealed class LagFreeMethod : ILrSuggestionMethod
                 : LrSuggestion.None(Name, fromMinimum.Explanation);
         }
 
-        double learningRate = Math.Sqrt(low * half);
+        // √a·√b, not √(a·b): the product of two extreme rates can overflow or underflow where the mean cannot.
+        double learningRate = Math.Sqrt(low) * Math.Sqrt(half);
         var point = fromMinimum.Point!.Value;
-        return LrSuggestion.At(Name, learningRate, point, FormattableString.Invariant(
-            $"the lag-free loss is lowest ({LrFormat.Loss(point.LagFreeLoss)}) at learning rate {LrFormat.LearningRate(point.LearningRate)}, which ÷ {LrFormat.Number(minimum.DivisorFor(schedule))} (for {(schedule == LrTrainingSchedule.OneCycle ? "a one-cycle peak" : "a constant rate")}) is {LrFormat.LearningRate(low)}; halfdrop reads {LrFormat.LearningRate(half)}; their geometric mean is {LrFormat.LearningRate(learningRate)}."),
-            LrLossCurve.LagFree);
+        return SuggestionWindow.Suggest(Name, learningRate, point, LrLossCurve.LagFree, FormattableString.Invariant(
+            $"the lag-free loss is lowest ({LrFormat.Loss(point.LagFreeLoss)}) at learning rate {LrFormat.LearningRate(point.LearningRate)}, which ÷ {LrFormat.Number(minimum.DivisorFor(schedule))} (for {(schedule == LrTrainingSchedule.OneCycle ? "a one-cycle peak" : "a constant rate")}) is {LrFormat.LearningRate(low)}; halfdrop reads {LrFormat.LearningRate(half)}; their geometric mean is {LrFormat.LearningRate(learningRate)}."));
     }
 }

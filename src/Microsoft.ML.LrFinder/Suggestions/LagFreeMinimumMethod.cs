@@ -55,8 +55,7 @@ internal sealed class LagFreeMinimumMethod : ILrSuggestionMethod
         double divisor = DivisorFor(schedule);
         double learningRate = point.LearningRate / divisor;
         string use = schedule == LrTrainingSchedule.OneCycle ? "the peak of a one-cycle schedule" : "a constant rate";
-        return LrSuggestion.At(Name, learningRate, point, FormattableString.Invariant(
-            $"the lag-free loss is lowest ({LrFormat.Loss(point.LagFreeLoss)}) at learning rate {LrFormat.LearningRate(point.LearningRate)}; for {use} the rule divides it by {LrFormat.Number(divisor)}: {LrFormat.LearningRate(learningRate)}."),
-            LrLossCurve.LagFree);
+        return SuggestionWindow.Suggest(Name, learningRate, point, LrLossCurve.LagFree, FormattableString.Invariant(
+            $"the lag-free loss is lowest ({LrFormat.Loss(point.LagFreeLoss)}) at learning rate {LrFormat.LearningRate(point.LearningRate)}; for {use} the rule divides it by {LrFormat.Number(divisor)}: {LrFormat.LearningRate(learningRate)}."));
     }
 }
