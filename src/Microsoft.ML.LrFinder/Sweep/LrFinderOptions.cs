@@ -48,7 +48,7 @@ public sealed class LrFinderOptions
     public IReadOnlyList<ILrSuggestionMethod>? SuggestionMethods { get; set; }
 
     /// <summary>The method whose suggestion becomes the result's selected learning rate.</summary>
-    /// <value>Default null: valley. It is added to the methods run when missing from <see cref="SuggestionMethods"/>.</value>
+    /// <value>Default null: lagfree (<see cref="LrSuggestionMethods.LagFree"/>). It is added to the methods run when missing from <see cref="SuggestionMethods"/>.</value>
     public ILrSuggestionMethod? Selector { get; set; }
 
     /// <summary>The seed passed to <c>torch.random.manual_seed</c> before the sweep, so that two sweeps give identical curves.</summary>
