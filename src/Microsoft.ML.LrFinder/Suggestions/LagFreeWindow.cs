@@ -13,8 +13,8 @@ internal sealed class LagFreeWindow
         Losses = points.Select(p => p.LagFreeLoss).ToArray();
         if (points.Length > 0)
         {
-            Minimum = SuggestionMath.ArgMin(Losses);
-            Top = SuggestionMath.ArgMax(Losses, 0, Minimum + 1);
+            Minimum = CurveMath.ArgMin(Losses);
+            Top = CurveMath.ArgMax(Losses, 0, Minimum + 1);
         }
     }
 

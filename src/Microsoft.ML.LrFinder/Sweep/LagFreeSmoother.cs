@@ -62,7 +62,7 @@ internal static class LagFreeSmoother
             y[i] = losses[i];
         }
 
-        var filtered = SuggestionMath.RunningMedian(y, MedianHalfWidth);
+        var filtered = CurveMath.RunningMedian(y, MedianHalfWidth);
         int trained = BeforeDivergentTail(filtered, Math.Clamp(skippedPoints, 0, usable - 1));
         x = x[..trained];
         filtered = filtered[..trained];
@@ -88,8 +88,8 @@ internal static class LagFreeSmoother
     /// <summary>The number of leading points before the first one after the minimum that rises above the starting plateau.</summary>
     private static int BeforeDivergentTail(double[] values, int start)
     {
-        int lowest = SuggestionMath.ArgMin(values, start);
-        double plateau = values[SuggestionMath.ArgMax(values, start, lowest + 1)];
+        int lowest = CurveMath.ArgMin(values, start);
+        double plateau = values[CurveMath.ArgMax(values, start, lowest + 1)];
         int end = lowest + 1;
         while (end < values.Length && !(values[end] > plateau))
         {
