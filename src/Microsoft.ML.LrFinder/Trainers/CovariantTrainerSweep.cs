@@ -28,6 +28,12 @@ internal sealed class CovariantTrainerSweep<TBase, TDerived> : TrainerSweep<TBas
 
     public override string LearningRateOptionName => inner.LearningRateOptionName;
 
+    public override Action<object>? InternalTrainerCreated
+    {
+        get => inner.InternalTrainerCreated;
+        set => inner.InternalTrainerCreated = value;
+    }
+
     public override void CheckInput(IDataView input) => inner.CheckInput(input);
 
     public override LrFinderResult Sweep(IDataView sweepData, IDataView fullData, LrFinderOptions options, IChannel channel, CancellationToken cancellationToken) =>
