@@ -1,3 +1,5 @@
+using System.Reflection;
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -8,10 +10,26 @@ namespace Microsoft.ML.LrFinder.Tests.Platform;
 /// (<c>Tensor.addcdiv_(t1, t2, Scalar value)</c> reads <c>value.Handle</c> and calls <c>THSTensor_addcdiv_</c>, no
 /// <c>GC.KeepAlive</c>), and <c>Adam.step</c> passes a temporary (<c>value: -step_size</c>). A collection on another thread
 /// during the native call lets the finalizer free the scalar while libtorch reads it: <c>c10::Scalar::toFloat</c>, "no valid
-/// tag". These tests reproduce the race on purpose (a thread collecting in a loop) and so run only on request.
+/// tag". The build's compatibility step 3 (docs/compatibility.md) keeps every <c>Scalar</c> argument alive until the call
+/// returns. The first test checks that the step ran on the TorchSharp this process loaded; the second reproduces the race on
+/// purpose (a thread collecting in a loop; on the unpatched TorchSharp it failed within a minute here, "Unknown scalar type"
+/// from <c>Adam.step</c>) and, being slow, runs only on request.
 /// </summary>
 public class ScalarLifetimeTests
 {
+    [Test]
+    public void The_loaded_TorchSharp_keeps_Scalar_arguments_alive_through_the_native_call()
+    {
+        var addcdiv = typeof(Tensor).GetMethod(nameof(Tensor.addcdiv_), [typeof(Tensor), typeof(Tensor), typeof(Scalar)])!;
+        var add = typeof(Tensor).GetMethod(nameof(Tensor.add_), [typeof(Tensor), typeof(Scalar)])!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(CallsKeepAlive(addcdiv), Is.True, "Tensor.addcdiv_(Tensor, Tensor, Scalar)");
+            Assert.That(CallsKeepAlive(add), Is.True, "Tensor.add_(Tensor, Scalar)");
+        });
+    }
+
     [Test]
     [Explicit("Reproduces a TorchSharp 0.107 use-after-free; without a fix it aborts the test process (docs/reliability.md).")]
     public void Adam_steps_survive_collections_on_another_thread()
@@ -40,5 +58,31 @@ public class ScalarLifetimeTests
         stop.Cancel();
         collector.Wait();
         Assert.That(weight.isfinite().all().item<bool>(), Is.True);
+    }
+
+    private static bool CallsKeepAlive(MethodInfo method)
+    {
+        byte[] il = method.GetMethodBody()!.GetILAsByteArray()!;
+        for (int i = 0; i + 4 < il.Length; i++)
+        {
+            if (il[i] != 0x28)
+            {
+                continue; // not a `call`
+            }
+
+            try
+            {
+                if (method.Module.ResolveMethod(BitConverter.ToInt32(il, i + 1)) is { Name: nameof(GC.KeepAlive) } called && called.DeclaringType == typeof(GC))
+                {
+                    return true;
+                }
+            }
+            catch (ArgumentException)
+            {
+                // The byte was an operand, not an opcode.
+            }
+        }
+
+        return false;
     }
 }
