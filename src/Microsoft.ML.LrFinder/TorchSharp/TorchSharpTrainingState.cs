@@ -146,8 +146,15 @@ internal sealed class TorchSharpTrainingState : IDisposable
             return null;
         }
 
-        using var scope = NewDisposeScope();
-        return gradient.ne(0).logical_or(gradient.signbit()).any().item<bool>() ? Copy(gradient) : null;
+        bool holdsSomething;
+        using (NewDisposeScope())
+        {
+            // One pass when the gradient holds something (the usual case); −0 counts as something, to restore it bit for bit.
+            holdsSomething = gradient.any().item<bool>() || gradient.signbit().any().item<bool>();
+        }
+
+        // The copy is made outside that scope: a scope frees what it creates, and the copy must outlive it.
+        return holdsSomething ? Copy(gradient) : null;
     }
 
     private static void RestoreGradient(Parameter parameter, bool existed, Tensor? saved)

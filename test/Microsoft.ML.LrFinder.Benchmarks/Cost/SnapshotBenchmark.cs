@@ -47,6 +47,12 @@ internal static class SnapshotBenchmark
         target.Snapshot();
         long snapshotBytes = StateCensus.NewBytes(target, cleared);
         target.Restore();
+        long generatorBytes;
+        using (var generator = Generator.Default)
+        using (var state = generator.get_state())
+        {
+            generatorBytes = state.NumberOfElements * state.ElementSize;
+        }
 
         var steps = new List<double>();
         var snapshots = new List<double>();
@@ -70,6 +76,6 @@ internal static class SnapshotBenchmark
             restores.Add(clock.Elapsed.TotalMilliseconds);
         }
 
-        return new SnapshotResult(parameters, stateBytes, snapshotBytes, snapshotBytesWithGradients, Stats.Median(steps), Stats.Median(snapshots), Stats.Median(restores), repetitions);
+        return new SnapshotResult(parameters, stateBytes, snapshotBytes, snapshotBytesWithGradients, generatorBytes, Stats.Median(steps), Stats.Median(snapshots), Stats.Median(restores), repetitions);
     }
 }
