@@ -48,7 +48,7 @@ internal static class CostReport
             Format.Invariant($"{Format.MiB(r.SnapshotBytes)} ({r.SnapshotBytes:N0} B)"),
             Format.Invariant($"parameters + optimizer state {Format.MiB(r.StateBytes)} ({r.StateBytes:N0} B)"),
             Format.Ratio(r.BytesRatio),
-            Format.Invariant($"≤ {SnapshotResult.BytesTarget:0}, besides torch's generator state ({r.GeneratorStateBytes:N0} B)"),
+            Format.Invariant($"≤ {SnapshotResult.BytesTarget:0}, besides torch's generator state ({r.GeneratorStateBytes:N0} B) and ≤ {SnapshotResult.BookkeepingBytes:N0} B of bookkeeping"),
             Format.Met(r.BytesMet));
         table.Add("bytes held, the last step's gradients kept", Format.MiB(r.SnapshotBytesWithGradients), $"parameters + optimizer state {Format.MiB(r.StateBytes)}", Format.Ratio(r.BytesRatioWithGradients), "—", "—");
         table.AlignRight(3);

@@ -20,8 +20,11 @@ internal sealed record SnapshotResult(
 
     public double BytesRatio => (double)SnapshotBytes / StateBytes;
 
-    /// <summary>Whether the snapshot holds at most one copy of parameters + optimizer state, besides the generator state.</summary>
-    public bool BytesMet => SnapshotBytes - GeneratorStateBytes <= StateBytes;
+    /// <summary>What the snapshot may hold beyond the generator state without a tensor's worth: which gradients existed, the batch order.</summary>
+    public const long BookkeepingBytes = 1024;
+
+    /// <summary>Whether the snapshot holds at most one copy of parameters + optimizer state, besides the generator state and bookkeeping.</summary>
+    public bool BytesMet => SnapshotBytes - GeneratorStateBytes - BookkeepingBytes <= StateBytes;
 
     public double BytesRatioWithGradients => (double)SnapshotBytesWithGradients / StateBytes;
 }
