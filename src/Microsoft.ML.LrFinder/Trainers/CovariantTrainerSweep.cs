@@ -28,6 +28,8 @@ internal sealed class CovariantTrainerSweep<TBase, TDerived> : TrainerSweep<TBas
 
     public override string LearningRateOptionName => inner.LearningRateOptionName;
 
+    public override LrTrainingSchedule TrainingSchedule => inner.TrainingSchedule;
+
     public override Action<object>? InternalTrainerCreated
     {
         get => inner.InternalTrainerCreated;
