@@ -38,6 +38,9 @@ public sealed class LrFinderEstimator<TTransformer> : IEstimator<TTransformer>
         this.trainerOptions = trainerOptions;
     }
 
+    /// <summary>The hook this estimator sweeps and fits through (for tests that observe the trainer it builds).</summary>
+    internal TrainerSweep<TTransformer> Target => target;
+
     /// <summary>The wrapped trainer estimator, as the catalog returned it.</summary>
     public IEstimator<TTransformer> Trainer => target.Trainer;
 

@@ -30,6 +30,12 @@ internal sealed class CovariantTrainerSweep<TBase, TDerived> : TrainerSweep<TBas
 
     public override LrTrainingSchedule TrainingSchedule => inner.TrainingSchedule;
 
+    public override Action<object>? InternalTrainerCreated
+    {
+        get => inner.InternalTrainerCreated;
+        set => inner.InternalTrainerCreated = value;
+    }
+
     public override void CheckInput(IDataView input) => inner.CheckInput(input);
 
     public override LrFinderResult Sweep(IDataView sweepData, IDataView fullData, LrFinderOptions options, IChannel channel, CancellationToken cancellationToken) =>

@@ -22,6 +22,7 @@ internal static class NestedTrainerSweepRunner
     /// <param name="channel">Where progress lines go.</param>
     /// <param name="trainerName">The trainer's catalog name, for messages.</param>
     /// <param name="prepareOptimizer">Adjusts the trainer's optimizer before the first step (for example its momentum); may be null.</param>
+    /// <param name="internalTrainerCreated">See <see cref="TrainerSweep{TTransformer}.InternalTrainerCreated"/>; may be null.</param>
     /// <param name="cancellationToken">Ends the sweep early with <see cref="LrFinderStopReason.Cancelled"/>.</param>
     public static LrFinderResult Run<TTrainer, TOptions>(
         NestedTrainerInternals<TTrainer, TOptions> internals,
@@ -34,6 +35,7 @@ internal static class NestedTrainerSweepRunner
         IChannel channel,
         string trainerName,
         Action<Optimizer>? prepareOptimizer,
+        Action<object>? internalTrainerCreated,
         CancellationToken cancellationToken)
         where TTrainer : class
         where TOptions : class
@@ -50,6 +52,7 @@ internal static class NestedTrainerSweepRunner
                 var driver = new SweepDriver(sweep, optimizer, channel, trainerName);
                 internals.SetScheduler(internalTrainer, new SweepScheduler(onStep: null));
                 prepareOptimizer?.Invoke(optimizer);
+                internalTrainerCreated?.Invoke(internalTrainer);
                 var progress = new SweepProgressChannel(driver.OnStep);
                 driver.Run(batchSize, () => internals.Train(internalTrainer, host, sweepData, progress));
             }

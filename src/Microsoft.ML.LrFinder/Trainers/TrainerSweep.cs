@@ -37,6 +37,13 @@ internal abstract class TrainerSweep<TTransformer>
     public abstract string LearningRateOptionName { get; }
 
     /// <summary>
+    /// Called with each internal trainer a sweep builds, once its hook is in place and before its first step; null in the product.
+    /// It lets tests read that trainer's own optimizer and model by their own reflection, so that what they check does not
+    /// depend on the hook's view of the trainer.
+    /// </summary>
+    public virtual Action<object>? InternalTrainerCreated { get; set; }
+
+    /// <summary>
     /// Checks, before any training, that the hook can reach every internal member (the version guard) and that the data has
     /// the trainer's columns with the right types, at least one batch of rows and, for classifiers, two classes.
     /// </summary>

@@ -111,6 +111,7 @@ internal sealed class NasBertTrainerSweep<TLabel, TTarget> : TrainerSweep<TorchS
                     driver.OnStep(loss);
                 }));
                 SweepDriver.SetBeta1(optimizer, NasBertInternals<TLabel, TTarget>.PeakMomentum);
+                InternalTrainerCreated?.Invoke(internalTrainer);
 
                 driver.Run(sweepOptions.BatchSize, () =>
                 {

@@ -60,7 +60,7 @@ internal sealed class ObjectDetectionTrainerSweep : TrainerSweep<ObjectDetection
         sweepOptions.LogEveryNStep = 1;
 
         return NestedTrainerSweepRunner.Run(
-            internals, trainer, sweepOptions, BatchSize, sweepData, fullData, options, channel, TrainerName, prepareOptimizer: null, cancellationToken);
+            internals, trainer, sweepOptions, BatchSize, sweepData, fullData, options, channel, TrainerName, prepareOptimizer: null, InternalTrainerCreated, cancellationToken);
     }
 
     public override ObjectDetectionTransformer FitWithLearningRate(IDataView input, double learningRate)
