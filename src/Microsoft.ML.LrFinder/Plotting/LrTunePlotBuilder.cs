@@ -29,13 +29,8 @@ internal static class LrTunePlotBuilder
                 Type = LineAnnotationType.Vertical,
                 X = candidate.LearningRate,
                 Color = ProbeColor,
-                StrokeThickness = chosen ? 2.75 : 1,
+                StrokeThickness = chosen ? 2 : 1,
                 LineStyle = chosen ? LineStyle.Solid : LineStyle.Dot,
-                Text = chosen ? $"tuned {LrReportFormat.LearningRate(candidate.LearningRate)}" : null,
-                TextColor = ProbeColor,
-                FontWeight = FontWeights.Bold,
-                TextOrientation = AnnotationTextOrientation.Vertical,
-                TextLinePosition = 0.02,
             });
         }
 
@@ -86,6 +81,27 @@ internal static class LrTunePlotBuilder
                 Fill = ProbeColor,
                 Stroke = OxyColors.White,
                 StrokeThickness = 1.5,
+            });
+
+            // The label sits beside the diamond, on the side with more room, so that it stays inside the plot area.
+            var rates = result.Sweep.Curve.Points.Select(p => p.LearningRate).Where(r => double.IsFinite(r) && r > 0).DefaultIfEmpty(best.LearningRate).ToArray();
+            double span = Math.Log(rates.Max()) - Math.Log(rates.Min());
+            bool roomOnRight = span <= 0 || (Math.Log(best.LearningRate) - Math.Log(rates.Min())) / span < 0.6;
+            model.Annotations.Add(new TextAnnotation
+            {
+                XAxisKey = LrPlotBuilder.LearningRateAxisKey,
+                YAxisKey = ValidationLossAxisKey,
+                TextPosition = new DataPoint(best.LearningRate, best.ValidationLoss),
+                Text = $"tuned {LrReportFormat.LearningRate(best.LearningRate)} (held-out loss {LrReportFormat.Loss(best.ValidationLoss)})",
+                TextHorizontalAlignment = roomOnRight ? HorizontalAlignment.Left : HorizontalAlignment.Right,
+                TextVerticalAlignment = VerticalAlignment.Middle,
+                Offset = new ScreenVector(roomOnRight ? 10 : -10, 0),
+                FontWeight = FontWeights.Bold,
+                TextColor = ProbeColor,
+                Background = LrPlotStyle.LabelBackground,
+                Stroke = ProbeColor,
+                StrokeThickness = 1,
+                Padding = new OxyThickness(4),
             });
         }
 
