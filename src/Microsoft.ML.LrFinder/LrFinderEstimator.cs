@@ -59,6 +59,12 @@ public sealed class LrFinderEstimator<TTransformer> : IEstimator<TTransformer>
     /// </summary>
     public double? LastLearningRate { get; private set; }
 
+    /// <summary>
+    /// The tuning result of the last <see cref="Fit"/> when <see cref="LrFinderTrainerOptions.Tune"/> is set: every candidate
+    /// with its held-out loss and the chosen one. Null before the first tuned fit, and when the sweep selected nothing.
+    /// </summary>
+    public LrTuneResult? LastTuneResult { get; private set; }
+
     /// <summary>Sweeps, selects a learning rate, and fits the trainer with it.</summary>
     /// <param name="input">The training data, with the columns the trainer reads.</param>
     /// <returns>The trainer's own transformer, fitted with the selected learning rate.</returns>
@@ -81,6 +87,13 @@ public sealed class LrFinderEstimator<TTransformer> : IEstimator<TTransformer>
             LastResult = result;
             (result, double learningRate) = TrainerLrFinder.Select(target, result, trainerOptions);
             LastResult = result;
+            LastTuneResult = null;
+            if (trainerOptions.Tune is { } tuneOptions && result.SelectedLearningRate is not null)
+            {
+                LastTuneResult = TrainerTuner.Tune(target, input, validation: null, result, tuneOptions, progress: null, CancellationToken.None);
+                learningRate = LastTuneResult.ChosenLearningRate ?? learningRate;
+            }
+
             LastLearningRate = learningRate;
             return target.FitWithLearningRate(input, learningRate);
         }
