@@ -83,6 +83,7 @@ public sealed class LrFinderEstimator<TTransformer> : IEstimator<TTransformer>
         ArgumentNullException.ThrowIfNull(input);
         lock (target.Trainer)
         {
+            var tunePlan = trainerOptions.Tune is { } planOptions ? TrainerTuner.Prepare(target, input, validation: null, planOptions) : default;
             var result = TrainerLrFinder.Find(target, input, options, trainerOptions, CancellationToken.None);
             LastResult = result;
             (result, double learningRate) = TrainerLrFinder.Select(target, result, trainerOptions);
@@ -90,7 +91,7 @@ public sealed class LrFinderEstimator<TTransformer> : IEstimator<TTransformer>
             LastTuneResult = null;
             if (trainerOptions.Tune is { } tuneOptions && result.SelectedLearningRate is not null)
             {
-                LastTuneResult = TrainerTuner.Tune(target, input, validation: null, result, tuneOptions, progress: null, CancellationToken.None);
+                LastTuneResult = TrainerTuner.Run(target, tunePlan, result, tuneOptions, progress: null, CancellationToken.None);
                 learningRate = LastTuneResult.ChosenLearningRate ?? learningRate;
             }
 

@@ -90,9 +90,9 @@ public sealed partial class LrFinderCatalog
     {
         ArgumentNullException.ThrowIfNull(train);
         var settings = tuneOptions?.Clone() ?? trainerOptions?.Tune?.Clone() ?? new LrTuneOptions();
-        settings.Validate();
+        var plan = TrainerTuner.Prepare(target, train, validation, settings);
         var sweep = Find(target, train, finderOptions, trainerOptions, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
-        return TrainerTuner.Tune(target, train, validation, sweep, settings, progress, cancellationToken);
+        return TrainerTuner.Run(target, plan, sweep, settings, progress, cancellationToken);
     }
 }

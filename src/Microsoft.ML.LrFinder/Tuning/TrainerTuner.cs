@@ -10,22 +10,17 @@ internal static class TrainerTuner
     /// <summary>The parameter name bad validation data is reported under.</summary>
     public const string ValidationParameter = "validation";
 
-    /// <summary>Probes the candidates around <paramref name="sweep"/>'s selected rate; the trainer's real fit is not run.</summary>
+    /// <summary>
+    /// Checks the data and sizes the probes before anything trains: the training data must fit the trainer and the held-out data
+    /// must be able to score it, so bad validation data fails at once, with parameter name <c>validation</c>.
+    /// </summary>
     /// <param name="target">The trainer.</param>
-    /// <param name="training">The training data of the real fit (checked already).</param>
+    /// <param name="training">The training data of the real fit.</param>
     /// <param name="validation">Held-out data; null: the trainer's <c>ValidationSet</c>, else a held-out share of <paramref name="training"/>.</param>
-    /// <param name="sweep">The sweep's result.</param>
     /// <param name="options">The candidates, probe length and hold-out share (validated).</param>
-    /// <param name="progress">One report per probe; default null.</param>
-    /// <param name="cancellationToken">Checked before each probe.</param>
-    public static LrTuneResult Tune<TTransformer>(
-        TrainerSweep<TTransformer> target,
-        IDataView training,
-        IDataView? validation,
-        LrFinderResult sweep,
-        LrTuneOptions options,
-        IProgress<LrTuneProgress>? progress,
-        CancellationToken cancellationToken)
+    /// <returns>The probe target and the real fit's budget in optimizer steps.</returns>
+    public static (ILrProbeTarget Probe, int BudgetSteps) Prepare<TTransformer>(
+        TrainerSweep<TTransformer> target, IDataView training, IDataView? validation, LrTuneOptions options)
         where TTransformer : class, ITransformer
     {
         options.Validate();
@@ -34,6 +29,7 @@ internal static class TrainerTuner
             throw target.NotTunable();
         }
 
+        target.CheckInput(training);
         var probeTraining = training;
         var scoring = validation ?? target.ValidationSet;
         if (scoring is null)
@@ -56,11 +52,28 @@ internal static class TrainerTuner
         long rows = InputChecks.CountRows(training);
         long probeRows = ReferenceEquals(probeTraining, training) ? rows : InputChecks.CountRows(probeTraining);
         int budgetSteps = checked(target.Epochs * TrainerProbeTarget<TTransformer>.StepsPerEpoch(rows, target.BatchSize));
-        var probe = new TrainerProbeTarget<TTransformer>(target, probeTraining, probeRows, scoring);
+        return (new TrainerProbeTarget<TTransformer>(target, probeTraining, probeRows, scoring), budgetSteps);
+    }
 
+    /// <summary>Probes the candidates around <paramref name="sweep"/>'s selected rate and logs each probe; the real fit is not run.</summary>
+    /// <param name="target">The trainer.</param>
+    /// <param name="plan">What <see cref="Prepare"/> returned.</param>
+    /// <param name="sweep">The sweep's result.</param>
+    /// <param name="options">The candidates and probe length.</param>
+    /// <param name="progress">One report per probe; default null.</param>
+    /// <param name="cancellationToken">Checked before each probe.</param>
+    public static LrTuneResult Run<TTransformer>(
+        TrainerSweep<TTransformer> target,
+        (ILrProbeTarget Probe, int BudgetSteps) plan,
+        LrFinderResult sweep,
+        LrTuneOptions options,
+        IProgress<LrTuneProgress>? progress,
+        CancellationToken cancellationToken)
+        where TTransformer : class, ITransformer
+    {
         using var channel = target.Host.Start("LrFinder");
         var logged = new LoggingProgress(channel, target.TrainerName, progress);
-        var result = LrTuneRunner.Run(probe, sweep, budgetSteps, options, logged, cancellationToken);
+        var result = LrTuneRunner.Run(plan.Probe, sweep, plan.BudgetSteps, options, logged, cancellationToken);
         channel.Info(MessageSensitivity.None, result.ChosenLearningRate is { } chosen
             ? $"LrFinder: {target.TrainerName} tuned: {LrFormat.LearningRate(chosen)} has the lowest held-out loss of {result.Candidates.Count} candidates."
             : $"LrFinder: {target.TrainerName} tuning chose nothing.");
