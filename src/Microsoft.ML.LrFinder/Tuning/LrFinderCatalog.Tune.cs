@@ -77,6 +77,78 @@ public sealed partial class LrFinderCatalog
         return Tune(TrainerSweeps.For(mlContext.Regression.Trainers.SentenceSimilarity(options)), train, validation, finderOptions, tuneOptions, trainerOptions, progress, cancellationToken);
     }
 
+    /// <summary>
+    /// Tunes a sweep of a TextClassification trainer already run (for example by <see cref="Find(TextClassificationTrainer.TextClassificationOptions, IDataView, LrFinderOptions?, LrFinderTrainerOptions?, CancellationToken)"/>):
+    /// probes the candidates around its selected learning rate as the overload that sweeps does, without sweeping again.
+    /// </summary>
+    /// <param name="options">The trainer options the sweep ran with; not modified.</param>
+    /// <param name="train">The training data of the real fit.</param>
+    /// <param name="validation">Held-out data; null: the options' <c>ValidationSet</c>, else a held-out share of <paramref name="train"/>.</param>
+    /// <param name="sweep">The sweep's result; when it selected nothing, no probe runs and the result says so.</param>
+    /// <param name="tuneOptions">The candidates, probe length and hold-out share; default null: <see cref="LrTuneDefaults"/>.</param>
+    /// <param name="progress">Receives one report per probe, on the calling thread; default null.</param>
+    /// <param name="cancellationToken">Checked before each probe; cancelling throws <see cref="OperationCanceledException"/>.</param>
+    /// <returns>The sweep, every candidate with its held-out log-loss and steps run, and the chosen learning rate.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/>, <paramref name="train"/> or <paramref name="sweep"/> is null.</exception>
+    /// <exception cref="ArgumentException">The training data does not fit the trainer, or the validation data cannot score it.</exception>
+    /// <exception cref="NotSupportedException">The loaded Microsoft.ML.TorchSharp is not the supported 0.23.1.</exception>
+    /// <exception cref="OperationCanceledException">The token or <c>MLContext.CancelExecution()</c> cancelled the tuning.</exception>
+    public LrTuneResult Tune(
+        TextClassificationTrainer.TextClassificationOptions options,
+        IDataView train,
+        IDataView? validation,
+        LrFinderResult sweep,
+        LrTuneOptions? tuneOptions = null,
+        IProgress<LrTuneProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return TuneSweep(TrainerSweeps.For(mlContext.MulticlassClassification.Trainers.TextClassification(options)), train, validation, sweep, tuneOptions, progress, cancellationToken);
+    }
+
+    /// <summary>Tunes a sweep of a SentenceSimilarity trainer already run, without sweeping again (mean squared error on held-out data).</summary>
+    /// <param name="options">The trainer options the sweep ran with; not modified.</param>
+    /// <param name="train">The training data of the real fit.</param>
+    /// <param name="validation">Held-out data; null: the options' <c>ValidationSet</c>, else a held-out share of <paramref name="train"/>.</param>
+    /// <param name="sweep">The sweep's result; when it selected nothing, no probe runs and the result says so.</param>
+    /// <param name="tuneOptions">The candidates, probe length and hold-out share; default null: <see cref="LrTuneDefaults"/>.</param>
+    /// <param name="progress">Receives one report per probe, on the calling thread; default null.</param>
+    /// <param name="cancellationToken">Checked before each probe; cancelling throws <see cref="OperationCanceledException"/>.</param>
+    /// <returns>The sweep, every candidate with its held-out mean squared error and steps run, and the chosen learning rate.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/>, <paramref name="train"/> or <paramref name="sweep"/> is null.</exception>
+    /// <exception cref="ArgumentException">The training data does not fit the trainer, or the validation data cannot score it.</exception>
+    /// <exception cref="NotSupportedException">The loaded Microsoft.ML.TorchSharp is not the supported 0.23.1.</exception>
+    /// <exception cref="OperationCanceledException">The token or <c>MLContext.CancelExecution()</c> cancelled the tuning.</exception>
+    public LrTuneResult Tune(
+        SentenceSimilarityTrainer.SentenceSimilarityOptions options,
+        IDataView train,
+        IDataView? validation,
+        LrFinderResult sweep,
+        LrTuneOptions? tuneOptions = null,
+        IProgress<LrTuneProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return TuneSweep(TrainerSweeps.For(mlContext.Regression.Trainers.SentenceSimilarity(options)), train, validation, sweep, tuneOptions, progress, cancellationToken);
+    }
+
+    private static LrTuneResult TuneSweep<TTransformer>(
+        TrainerSweep<TTransformer> target,
+        IDataView train,
+        IDataView? validation,
+        LrFinderResult sweep,
+        LrTuneOptions? tuneOptions,
+        IProgress<LrTuneProgress>? progress,
+        CancellationToken cancellationToken)
+        where TTransformer : class, ITransformer
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(sweep);
+        var settings = tuneOptions?.Clone() ?? new LrTuneOptions();
+        var plan = TrainerTuner.Prepare(target, train, validation, settings);
+        return TrainerTuner.Run(target, plan, sweep, settings, progress, cancellationToken);
+    }
+
     private static LrTuneResult Tune<TTransformer>(
         TrainerSweep<TTransformer> target,
         IDataView train,
