@@ -12,7 +12,7 @@ namespace Microsoft.ML.LrFinder;
 /// its own training step on a throwaway internal trainer, and returns the result; the options object is not modified and
 /// torch's random generator is left as it was.
 /// </summary>
-public sealed class LrFinderCatalog
+public sealed partial class LrFinderCatalog
 {
     private readonly MLContext mlContext;
 

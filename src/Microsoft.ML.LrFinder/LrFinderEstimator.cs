@@ -62,15 +62,28 @@ public sealed class LrFinderEstimator<TTransformer> : IEstimator<TTransformer>
     /// </summary>
     public double? LastLearningRate { get; private set; }
 
-    /// <summary>Sweeps, selects a learning rate, and fits the trainer with it.</summary>
+    /// <summary>
+    /// The tuning result of the last <see cref="Fit"/> when <see cref="LrFinderTrainerOptions.Tune"/> is set: every candidate
+    /// with its held-out loss and the chosen one. Null before the first tuned fit, and when the sweep selected nothing.
+    /// </summary>
+    public LrTuneResult? LastTuneResult { get; private set; }
+
+    /// <summary>
+    /// Sweeps, selects a learning rate, and fits the trainer with it; with <see cref="LrFinderTrainerOptions.Tune"/> set, probes
+    /// candidates around the selected rate first and fits with the one of lowest held-out loss (see docs/tuning.md).
+    /// </summary>
     /// <param name="input">The training data, with the columns the trainer reads.</param>
     /// <returns>The trainer's own transformer, fitted with the selected learning rate.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="input"/> is null.</exception>
     /// <exception cref="ArgumentException">
     /// A column is missing or has the wrong type, the data is empty or smaller than one batch, or a classification label has
-    /// one class. The message names the column or option; nothing has been trained.
+    /// one class; or, when tuning, the held-out data cannot score the trainer (parameter <c>validation</c>). The message names
+    /// the column or option; nothing has been trained.
     /// </exception>
-    /// <exception cref="NotSupportedException">The loaded Microsoft.ML.TorchSharp is not the supported 0.23.1 (a hooked member moved).</exception>
+    /// <exception cref="NotSupportedException">
+    /// The loaded Microsoft.ML.TorchSharp is not the supported 0.23.1 (a hooked member moved), or
+    /// <see cref="LrFinderTrainerOptions.Tune"/> is set for a trainer the tuning step does not support yet.
+    /// </exception>
     /// <exception cref="InvalidOperationException">
     /// No suggestion and <see cref="LrFinderTrainerOptions.WhenNoSuggestion"/> is <see cref="LrFinderNoSuggestionAction.Throw"/>.
     /// </exception>
@@ -80,10 +93,18 @@ public sealed class LrFinderEstimator<TTransformer> : IEstimator<TTransformer>
         ArgumentNullException.ThrowIfNull(input);
         lock (target.Trainer)
         {
+            var tunePlan = trainerOptions.Tune is { } planOptions ? TrainerTuner.Prepare(target, input, validation: null, planOptions) : default;
             var result = TrainerLrFinder.Find(target, input, options, trainerOptions, CancellationToken.None);
             LastResult = result;
             (result, double learningRate) = TrainerLrFinder.Select(target, result, trainerOptions);
             LastResult = result;
+            LastTuneResult = null;
+            if (trainerOptions.Tune is { } tuneOptions && result.SelectedLearningRate is not null)
+            {
+                LastTuneResult = TrainerTuner.Run(target, tunePlan, result, tuneOptions, progress: null, CancellationToken.None);
+                learningRate = LastTuneResult.ChosenLearningRate ?? learningRate;
+            }
+
             LastLearningRate = learningRate;
             return target.FitWithLearningRate(input, learningRate);
         }

@@ -3,7 +3,7 @@ using Microsoft.ML.LrFinder.Samples;
 // dotnet run --project docs/samples/LrFinder.Samples -- <sample> <data path> [output folder]
 if (args.Length < 2)
 {
-    Console.Error.WriteLine("usage: LrFinder.Samples text-classification|sentence-similarity|ner|object-detection|question-answer <data> [output]");
+    Console.Error.WriteLine("usage: LrFinder.Samples text-classification|sentence-similarity|ner|object-detection|question-answer|tune <data> [output]");
     return 2;
 }
 
@@ -25,6 +25,9 @@ switch (args[0])
         break;
     case "question-answer":
         QuestionAnswerSample.Run(args[1], output);
+        break;
+    case "tune":
+        TuningSample.Run(args[1], output);
         break;
     default:
         Console.Error.WriteLine($"unknown sample '{args[0]}'");

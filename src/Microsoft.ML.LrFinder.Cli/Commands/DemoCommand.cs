@@ -23,6 +23,7 @@ internal static class DemoCommand
     {
         var output = OutputOption();
         var sweep = new SweepOptionSet(defaultSeed: 1);
+        var tune = new TuneOptionSet();
         var batchSize = CliOptionFactory.Int("--batch-size", "Samples per optimizer step, in the sweep and in training.", 64, minimum: 1);
         var epochs = CliOptionFactory.Int("--epochs", "Passes over the training set when training at the selected and at the poor learning rate.", 10, minimum: 1);
         var poorLearningRate = new LearningRateOption("--poor-lr", "The deliberately poor learning rate trained for comparison.", 1e-5);
@@ -33,13 +34,15 @@ internal static class DemoCommand
             output, batchSize, epochs, poorLearningRate.Option,
         };
         sweep.AddTo(command);
+        tune.AddTo(command);
         command.SetAction(parseResult => context.Guard(parseResult, () => Run(
             context,
             parseResult.GetValue(output)!,
             sweep.Bind(parseResult),
             parseResult.GetValue(batchSize),
             parseResult.GetValue(epochs),
-            poorLearningRate.Get(parseResult))));
+            poorLearningRate.Get(parseResult),
+            tune.Bind(parseResult))));
         return command;
     }
 
@@ -52,7 +55,8 @@ internal static class DemoCommand
         DefaultValueFactory = _ => "lr-find",
     };
 
-    private static int Run(CommandContext context, string outputPath, LrFinderOptions options, int batchSize, int epochs, double poorLearningRate)
+    private static int Run(
+        CommandContext context, string outputPath, LrFinderOptions options, int batchSize, int epochs, double poorLearningRate, LrTuneOptions? tuneOptions)
     {
         var console = context.Console;
         var cancellationToken = context.CancellationToken;
@@ -83,7 +87,18 @@ internal static class DemoCommand
 
         ansi.WriteLine();
         SuggestionTable.Write(ansi, result);
-        ResultFiles.Write(result, folder);
+        LrTuneResult? tuned = null;
+        if (tuneOptions is not null)
+        {
+            ansi.WriteLine();
+            tuned = DemoTune.Run(ansi, model, optimizer, loss.call, train, result, batchSize, epochs, seed, tuneOptions, cancellationToken);
+            TuneOutput.Write(ansi, tuned);
+            TuneOutput.WriteFiles(tuned, folder);
+        }
+        else
+        {
+            ResultFiles.Write(result, folder);
+        }
 
         ansi.WriteLine();
         ansi.WriteLine(string.Create(
@@ -101,6 +116,12 @@ internal static class DemoCommand
         else
         {
             ansi.WriteLine("No learning rate was selected, so only the poor one is trained.");
+        }
+
+        if (tuned?.ChosenLearningRate is { } chosen)
+        {
+            double accuracy = DemoTraining.TrainAndEvaluate(train, test, chosen, epochs, batchSize, seed, cancellationToken);
+            comparison.AddRow("tuned (--tune)", Reporting.LrReportFormat.LearningRate(chosen), Percent(accuracy));
         }
 
         double poorAccuracy = DemoTraining.TrainAndEvaluate(train, test, poorLearningRate, epochs, batchSize, seed, cancellationToken);

@@ -49,8 +49,13 @@ internal sealed class SentenceSimilarityCommand : TrainerCommand
             ("sentence 2", second));
     }
 
+    protected override bool SupportsTune => true;
+
     protected override LrFinderResult Find(MLContext mlContext, TrainerRun run, PreparedData data) =>
         mlContext.LrFinder().Find(Options(run, data, null), data.Train, run.Options);
+
+    protected override LrTuneResult Tune(MLContext mlContext, TrainerRun run, PreparedData data, LrFinderResult sweep, IProgress<LrTuneProgress> progress) =>
+        mlContext.LrFinder().Tune(Options(run, data, null), data.Train, data.Validation, sweep, run.Tune, progress);
 
     protected override IEstimator<ITransformer> CreateTrainer(MLContext mlContext, TrainerRun run, PreparedData data, double? learningRate) =>
         mlContext.Regression.Trainers.SentenceSimilarity(Options(run, data, learningRate));

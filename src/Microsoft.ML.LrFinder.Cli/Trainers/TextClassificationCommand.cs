@@ -31,8 +31,13 @@ internal sealed class TextClassificationCommand : TrainerCommand
         return Fit(mlContext.Transforms.Conversion.MapValueToKey(TrainerColumns.Label, label), train, validation, ("label", label), ("text", text));
     }
 
+    protected override bool SupportsTune => true;
+
     protected override LrFinderResult Find(MLContext mlContext, TrainerRun run, PreparedData data) =>
         mlContext.LrFinder().Find(Options(run, data, null), data.Train, run.Options);
+
+    protected override LrTuneResult Tune(MLContext mlContext, TrainerRun run, PreparedData data, LrFinderResult sweep, IProgress<LrTuneProgress> progress) =>
+        mlContext.LrFinder().Tune(Options(run, data, null), data.Train, data.Validation, sweep, run.Tune, progress);
 
     protected override IEstimator<ITransformer> CreateTrainer(MLContext mlContext, TrainerRun run, PreparedData data, double? learningRate) =>
         mlContext.MulticlassClassification.Trainers.TextClassification(Options(run, data, learningRate))

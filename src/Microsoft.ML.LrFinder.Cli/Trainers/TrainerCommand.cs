@@ -54,7 +54,7 @@ internal abstract class TrainerCommand
         };
         var validation = new Option<string?>("--validation-dataset", "-v")
         {
-            Description = "Validation data in the same format; used by --train.",
+            Description = "Validation data in the same format; used by --train, and by --tune to score the probes.",
             HelpName = "file",
         };
         var hasHeader = new Option<bool>("--has-header")
@@ -96,6 +96,8 @@ internal abstract class TrainerCommand
 
         command.Options.Add(output);
         sweep.AddTo(command);
+        var tune = SupportsTune ? new TuneOptionSet() : null;
+        tune?.AddTo(command);
         command.Options.Add(train);
         command.Options.Add(maxEpochs);
         command.Options.Add(weights);
@@ -122,11 +124,15 @@ internal abstract class TrainerCommand
                 parseResult.GetValue(train),
                 parseResult.GetValue(maxEpochs),
                 parseResult.GetValue(weights),
-                parseResult.GetValue(randomInit));
+                parseResult.GetValue(randomInit),
+                tune?.Bind(parseResult));
             return Run(context, run);
         }));
         return command;
     }
+
+    /// <summary>Whether the command has <c>--tune</c> (the library tunes TextClassification and SentenceSimilarity).</summary>
+    protected virtual bool SupportsTune => false;
 
     /// <summary>What <c>--label-col</c> holds for this trainer; null when the trainer has no label column.</summary>
     protected abstract string? LabelDescription { get; }
@@ -149,6 +155,10 @@ internal abstract class TrainerCommand
 
     /// <summary>Sweeps the trainer.</summary>
     protected abstract LrFinderResult Find(MLContext mlContext, TrainerRun run, PreparedData data);
+
+    /// <summary>Tunes the sweep's result on <c>--validation-dataset</c> (or a held-out share of the training rows); see docs/tuning.md.</summary>
+    protected virtual LrTuneResult Tune(MLContext mlContext, TrainerRun run, PreparedData data, LrFinderResult sweep, IProgress<LrTuneProgress> progress) =>
+        throw new NotSupportedException($"lrfind {Name} has no --tune.");
 
     /// <summary>The trainer for the real fit, with the learning rate (null: the trainer's own).</summary>
     protected abstract IEstimator<ITransformer> CreateTrainer(MLContext mlContext, TrainerRun run, PreparedData data, double? learningRate);
@@ -222,10 +232,31 @@ internal abstract class TrainerCommand
             context.CancellationToken.ThrowIfCancellationRequested();
             ansi.WriteLine();
             SuggestionTable.Write(ansi, result);
-            ResultFiles.Write(result, folder);
+            LrTuneResult? tuned = null;
+            if (run.Tune is not null && result.SelectedLearningRate is not null)
+            {
+                ansi.WriteLine();
+                ansi.WriteLine($"Tuning:    probes scored on {(run.ValidationDataset is { } v ? v : "a held-out share of --dataset")}");
+                try
+                {
+                    tuned = Tune(mlContext, run, data, result, TuneOutput.ProbeLines(ansi));
+                }
+                catch (ArgumentException e) when (e.ParamName == "validation")
+                {
+                    throw new CliUsageException($"{(run.ValidationDataset is null ? "--dataset" : "--validation-dataset")}: {e.Message}", e);
+                }
+
+                TuneOutput.Write(ansi, tuned);
+                TuneOutput.WriteFiles(tuned, folder);
+            }
+            else
+            {
+                ResultFiles.Write(result, folder);
+            }
+
             if (run.Train)
             {
-                double? learningRate = result.SelectedLearningRate;
+                double? learningRate = tuned?.ChosenLearningRate ?? result.SelectedLearningRate;
                 if (learningRate is null)
                 {
                     console.Error.WriteLine($"lrfind {Name}: warning: no learning rate was selected; the fit uses the trainer's own.");

@@ -13,4 +13,5 @@ internal sealed record TrainerRun(
     bool Train,
     int MaxEpochs,
     string? Weights,
-    bool RandomInit);
+    bool RandomInit,
+    LrTuneOptions? Tune = null);

@@ -81,7 +81,7 @@ public static class LrSweepRunner
         }
     }
 
-    private static void RestoreAfter(ILrSweepTarget target, Exception stepFailure)
+    internal static void RestoreAfter(ILrSweepTarget target, Exception stepFailure)
     {
         try
         {

@@ -20,7 +20,10 @@ internal static class LrJsonReport
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static void Write(LrFinderResult result, Stream stream)
+    public static void Write(LrFinderResult result, Stream stream) => Write(result, null, stream);
+
+    /// <summary>The sweep's report, with a <c>tune</c> object when <paramref name="tune"/> is given (see <see cref="WriteTune"/>).</summary>
+    public static void Write(LrFinderResult result, LrTuneResult? tune, Stream stream)
     {
         using var json = new Utf8JsonWriter(stream, WriterOptions);
         json.WriteStartObject();
@@ -54,6 +57,42 @@ internal static class LrJsonReport
 
         json.WriteStartArray("warnings");
         foreach (string warning in result.Warnings)
+        {
+            json.WriteStringValue(warning);
+        }
+
+        json.WriteEndArray();
+        if (tune is not null)
+        {
+            WriteTune(json, tune);
+        }
+
+        json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// <c>tune</c>: <c>probeSteps</c>, <c>budgetSteps</c>, <c>candidates</c> (each <c>learningRate</c>, <c>validationLoss</c> —
+    /// null when non-finite — and <c>stepsRun</c>), <c>chosen</c> (the chosen learning rate, or null) and <c>warnings</c>.
+    /// </summary>
+    private static void WriteTune(Utf8JsonWriter json, LrTuneResult tune)
+    {
+        json.WriteStartObject("tune");
+        json.WriteNumber("probeSteps", tune.ProbeSteps);
+        json.WriteNumber("budgetSteps", tune.BudgetSteps);
+        json.WriteStartArray("candidates");
+        foreach (var candidate in tune.Candidates)
+        {
+            json.WriteStartObject();
+            WriteNumberOrNull(json, "learningRate", candidate.LearningRate);
+            WriteNumberOrNull(json, "validationLoss", candidate.ValidationLoss);
+            json.WriteNumber("stepsRun", candidate.StepsRun);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        WriteNumberOrNull(json, "chosen", tune.ChosenLearningRate);
+        json.WriteStartArray("warnings");
+        foreach (string warning in tune.Warnings)
         {
             json.WriteStringValue(warning);
         }

@@ -31,7 +31,7 @@ namespace Microsoft.ML.LrFinder;
 /// double? lr = result.SelectedLearningRate;
 /// </code>
 /// </remarks>
-public static class TorchSharpLrFinder
+public static partial class TorchSharpLrFinder
 {
     /// <summary>Runs a learning-rate sweep over <paramref name="model"/>.</summary>
     /// <param name="model">The model; its output is the loss function's first argument.</param>

@@ -96,7 +96,7 @@ internal sealed class TorchSharpSweepTarget : ILrSweepTarget
         }
     }
 
-    private double ValidationLoss(IReadOnlyList<(Tensor Input, Tensor Target)> validation)
+    internal double ValidationLoss(IReadOnlyList<(Tensor Input, Tensor Target)> validation)
     {
         model.eval();
         try

@@ -42,4 +42,16 @@ internal sealed class CovariantTrainerSweep<TBase, TDerived> : TrainerSweep<TBas
         inner.Sweep(sweepData, fullData, options, channel, cancellationToken);
 
     public override TBase FitWithLearningRate(IDataView input, double learningRate) => inner.FitWithLearningRate(input, learningRate);
+
+    public override bool SupportsTuning => inner.SupportsTuning;
+
+    public override int Epochs => inner.Epochs;
+
+    public override IDataView? ValidationSet => inner.ValidationSet;
+
+    public override void CheckValidation(IDataView validation, IDataView training) => inner.CheckValidation(validation, training);
+
+    public override TBase FitProbe(IDataView input, double learningRate, int epochs) => inner.FitProbe(input, learningRate, epochs);
+
+    public override double ValidationLoss(TBase model, IDataView validation) => inner.ValidationLoss((TDerived)model, validation);
 }

@@ -29,6 +29,17 @@ public sealed class LrFinderTrainerOptions
     /// <value>Default <see cref="LrFinderNoSuggestionAction.KeepTrainerLearningRate"/>.</value>
     public LrFinderNoSuggestionAction WhenNoSuggestion { get; set; } = LrFinderNoSuggestionAction.KeepTrainerLearningRate;
 
+    /// <summary>
+    /// <c>WithLrFinder</c> only: when set, the fit tunes after the sweep (see docs/tuning.md): it fits the trainer briefly at a
+    /// few candidate learning rates around the selected one, scores each on the trainer's <c>ValidationSet</c> (or, without
+    /// one, on a held-out share of the training rows), and fits for real at the one with the lowest held-out loss.
+    /// </summary>
+    /// <value>
+    /// Default null: no tuning; the real fit uses the selected learning rate. Supported for TextClassification and
+    /// SentenceSimilarity. Costs about <see cref="LrTuneOptions.CandidateCount"/> × <see cref="LrTuneOptions.ProbeFraction"/> of the real fit.
+    /// </value>
+    public LrTuneOptions? Tune { get; set; }
+
     /// <summary>Checks every setting and throws on the first invalid one.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A setting is out of its valid range; the exception names it.</exception>
     public void Validate()
@@ -42,9 +53,16 @@ public sealed class LrFinderTrainerOptions
         {
             throw new ArgumentOutOfRangeException(nameof(WhenNoSuggestion), WhenNoSuggestion, "must be KeepTrainerLearningRate or Throw.");
         }
+
+        Tune?.Validate();
     }
 
     /// <summary>A copy of these options, so that callers' objects are never modified.</summary>
     /// <returns>A new options object with the same settings.</returns>
-    public LrFinderTrainerOptions Clone() => (LrFinderTrainerOptions)MemberwiseClone();
+    public LrFinderTrainerOptions Clone()
+    {
+        var copy = (LrFinderTrainerOptions)MemberwiseClone();
+        copy.Tune = Tune?.Clone();
+        return copy;
+    }
 }

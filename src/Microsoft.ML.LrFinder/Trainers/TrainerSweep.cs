@@ -61,4 +61,29 @@ internal abstract class TrainerSweep<TTransformer>
 
     /// <summary>The real fit, through the trainer's public <c>Fit</c>, on a copy of its options with <paramref name="learningRate"/>.</summary>
     public abstract TTransformer FitWithLearningRate(IDataView input, double learningRate);
+
+    /// <summary>Whether the tuning step can probe this trainer (<see cref="FitProbe"/> and <see cref="ValidationLoss"/> work).</summary>
+    public virtual bool SupportsTuning => false;
+
+    /// <summary>The passes over the data the real fit makes (<c>MaxEpoch</c>): with the rows, the budget the probes are a share of.</summary>
+    public virtual int Epochs => 1;
+
+    /// <summary>The validation data in the user's options (<c>ValidationSet</c>), or null.</summary>
+    public virtual IDataView? ValidationSet => null;
+
+    /// <summary>
+    /// Checks, before any probe, that <paramref name="validation"/> can score this trainer's models: its columns and label
+    /// type match <paramref name="training"/>'s. Throws <see cref="ArgumentException"/> whose message names the column.
+    /// </summary>
+    public virtual void CheckValidation(IDataView validation, IDataView training) => throw NotTunable();
+
+    /// <summary>A probe fit through the trainer's public <c>Fit</c>: its options with this learning rate and epoch count, no validation set.</summary>
+    public virtual TTransformer FitProbe(IDataView input, double learningRate, int epochs) => throw NotTunable();
+
+    /// <summary>The loss of <paramref name="model"/> on <paramref name="validation"/>, in the terms the trainer optimizes (per row).</summary>
+    public virtual double ValidationLoss(TTransformer model, IDataView validation) => throw NotTunable();
+
+    /// <summary>The error for a trainer the tuning step cannot probe yet.</summary>
+    public NotSupportedException NotTunable() => new(
+        $"The tuning step supports TextClassification and SentenceSimilarity; {TrainerName} can be swept (Find, WithLrFinder) but not tuned yet.");
 }

@@ -141,6 +141,67 @@ internal sealed class NasBertTrainerSweep<TLabel, TTarget> : TrainerSweep<TorchS
         }
     }
 
+    public override bool SupportsTuning => Options.TaskType is BertTaskType.TextClassification or BertTaskType.SentenceRegression;
+
+    public override int Epochs => Options.MaxEpoch;
+
+    public override IDataView? ValidationSet => Options.ValidationSet;
+
+    public override void CheckValidation(IDataView validation, IDataView training)
+    {
+        var options = Options;
+        InputChecks.RequireText(InputChecks.Column(validation, options.Sentence1ColumnName, nameof(options.Sentence1ColumnName), TrainerName), nameof(options.Sentence1ColumnName));
+        if (options.Sentence2ColumnName is not null || options.TaskType == BertTaskType.SentenceRegression)
+        {
+            InputChecks.RequireText(InputChecks.Column(validation, options.Sentence2ColumnName, nameof(options.Sentence2ColumnName), TrainerName), nameof(options.Sentence2ColumnName));
+        }
+
+        var label = InputChecks.Column(validation, options.LabelColumnName, nameof(options.LabelColumnName), TrainerName);
+        var trainingLabel = InputChecks.Column(training, options.LabelColumnName, nameof(options.LabelColumnName), TrainerName);
+
+        // The scores have one column per class of the training labels; a key type with another count cannot be scored by them.
+        if (!label.Type.Equals(trainingLabel.Type))
+        {
+            throw new ArgumentException(
+                $"Column '{label.Name}' ({nameof(options.LabelColumnName)}) is {label.Type}, but {trainingLabel.Type} in the training data; map both with the same fitted MapValueToKey.",
+                "input");
+        }
+
+        if (InputChecks.CountRows(validation) == 0)
+        {
+            throw new ArgumentException("The data has no rows to score.", "input");
+        }
+    }
+
+    public override TorchSharpBaseTransformer FitProbe(IDataView input, double learningRate, int epochs)
+    {
+        var internals = Internals;
+        var copy = CopyOptions(internals.GetOptions(trainer));
+        copy.LearningRate = [learningRate];
+        copy.MaxEpoch = epochs;
+        copy.ValidationSet = null;
+        using (internals.UseOptions(trainer, copy))
+        {
+            return trainer.Fit(input);
+        }
+    }
+
+    public override double ValidationLoss(TorchSharpBaseTransformer model, IDataView validation)
+    {
+        // The trainer optimizes a per-batch sum of cross-entropy or squared error; per row, those are the log-loss and the mean
+        // squared error ML.NET's evaluators report (log-loss clips probabilities at 1e-15).
+        var options = Options;
+        var scored = model.Transform(validation);
+        var evaluation = new MLContext();
+        return options.TaskType switch
+        {
+            BertTaskType.TextClassification => evaluation.MulticlassClassification.Evaluate(
+                scored, options.LabelColumnName, options.ScoreColumnName, options.PredictionColumnName).LogLoss,
+            BertTaskType.SentenceRegression => evaluation.Regression.Evaluate(scored, options.LabelColumnName, options.ScoreColumnName).MeanSquaredError,
+            _ => base.ValidationLoss(model, validation),
+        };
+    }
+
     // A shallow copy keeps every setting (internal ones too); the only mutable reference, LearningRate, gets its own list.
     private static NasBertTrainer.NasBertOptions CopyOptions(NasBertTrainer.NasBertOptions options)
     {

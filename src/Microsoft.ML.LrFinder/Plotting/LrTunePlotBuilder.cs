@@ -1,0 +1,110 @@
+using Microsoft.ML.LrFinder.Reporting;
+using OxyPlot;
+using OxyPlot.Annotations;
+using OxyPlot.Axes;
+using OxyPlot.Series;
+
+namespace Microsoft.ML.LrFinder.Plotting;
+
+/// <summary>
+/// The plot of a tuned sweep: the sweep's plot, plus every probed candidate as a thin vertical line at its learning rate, the
+/// candidates' held-out losses on a right-hand axis of their own (they are on another scale than the training loss), and the
+/// chosen rate as a bold line labelled with the number the reports print.
+/// </summary>
+internal static class LrTunePlotBuilder
+{
+    public const string ValidationLossAxisKey = "validationLoss";
+
+    private static readonly OxyColor ProbeColor = OxyColor.FromRgb(0x44, 0x44, 0x44);
+
+    public static PlotModel Build(LrTuneResult result, LrPlotOptions options)
+    {
+        var model = LrPlotBuilder.Build(result.Sweep, options);
+        var finite = result.Candidates.Where(c => double.IsFinite(c.ValidationLoss)).ToArray();
+        foreach (var candidate in result.Candidates)
+        {
+            bool chosen = candidate == result.Chosen;
+            model.Annotations.Add(new LineAnnotation
+            {
+                Type = LineAnnotationType.Vertical,
+                X = candidate.LearningRate,
+                Color = ProbeColor,
+                StrokeThickness = chosen ? 2 : 1,
+                LineStyle = chosen ? LineStyle.Solid : LineStyle.Dot,
+            });
+        }
+
+        if (finite.Length == 0)
+        {
+            return model;
+        }
+
+        double low = finite.Min(c => c.ValidationLoss);
+        double high = finite.Max(c => c.ValidationLoss);
+        double margin = high > low ? (high - low) * 0.15 : Math.Max(Math.Abs(low) * 0.1, 1e-3);
+        model.Axes.Add(new LinearAxis
+        {
+            Key = ValidationLossAxisKey,
+            Position = AxisPosition.Right,
+            Title = "held-out loss after probe",
+            Minimum = low - margin,
+            Maximum = high + margin,
+            LabelFormatter = LrReportFormat.Loss,
+            TickStyle = TickStyle.Outside,
+            TextColor = ProbeColor,
+            TitleColor = ProbeColor,
+        });
+        var probes = new LineSeries
+        {
+            Title = "held-out loss after probe (right axis)",
+            XAxisKey = LrPlotBuilder.LearningRateAxisKey,
+            YAxisKey = ValidationLossAxisKey,
+            Color = ProbeColor,
+            StrokeThickness = 1,
+            LineStyle = LineStyle.Dash,
+            MarkerType = MarkerType.Square,
+            MarkerSize = 4,
+            MarkerFill = ProbeColor,
+        };
+        probes.Points.AddRange(finite.OrderBy(c => c.LearningRate).Select(c => new DataPoint(c.LearningRate, c.ValidationLoss)));
+        model.Series.Add(probes);
+        if (result.Chosen is { } best)
+        {
+            model.Annotations.Add(new PointAnnotation
+            {
+                XAxisKey = LrPlotBuilder.LearningRateAxisKey,
+                YAxisKey = ValidationLossAxisKey,
+                X = best.LearningRate,
+                Y = best.ValidationLoss,
+                Shape = MarkerType.Diamond,
+                Size = 8,
+                Fill = ProbeColor,
+                Stroke = OxyColors.White,
+                StrokeThickness = 1.5,
+            });
+
+            // The label sits beside the diamond, on the side with more room, so that it stays inside the plot area.
+            var rates = result.Sweep.Curve.Points.Select(p => p.LearningRate).Where(r => double.IsFinite(r) && r > 0).DefaultIfEmpty(best.LearningRate).ToArray();
+            double span = Math.Log(rates.Max()) - Math.Log(rates.Min());
+            bool roomOnRight = span <= 0 || (Math.Log(best.LearningRate) - Math.Log(rates.Min())) / span < 0.6;
+            model.Annotations.Add(new TextAnnotation
+            {
+                XAxisKey = LrPlotBuilder.LearningRateAxisKey,
+                YAxisKey = ValidationLossAxisKey,
+                TextPosition = new DataPoint(best.LearningRate, best.ValidationLoss),
+                Text = $"tuned {LrReportFormat.LearningRate(best.LearningRate)} (held-out loss {LrReportFormat.Loss(best.ValidationLoss)})",
+                TextHorizontalAlignment = roomOnRight ? HorizontalAlignment.Left : HorizontalAlignment.Right,
+                TextVerticalAlignment = VerticalAlignment.Middle,
+                Offset = new ScreenVector(roomOnRight ? 10 : -10, 0),
+                FontWeight = FontWeights.Bold,
+                TextColor = ProbeColor,
+                Background = LrPlotStyle.LabelBackground,
+                Stroke = ProbeColor,
+                StrokeThickness = 1,
+                Padding = new OxyThickness(4),
+            });
+        }
+
+        return model;
+    }
+}

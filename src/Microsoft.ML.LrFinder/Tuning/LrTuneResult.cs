@@ -1,0 +1,87 @@
+namespace Microsoft.ML.LrFinder;
+
+/// <summary>
+/// What the tuning step produced: the sweep it started from, every candidate learning rate with its held-out loss after a
+/// short probe fit, and the chosen one (the lowest held-out loss). Plots, the JSON report and the CLI are views of it.
+/// </summary>
+public sealed class LrTuneResult
+{
+    /// <summary>Creates a result. <see cref="LrTuneRunner"/> builds them; use this for tuning done elsewhere.</summary>
+    /// <param name="sweep">The sweep the candidates were chosen from.</param>
+    /// <param name="candidates">Every probed candidate, in ascending order of learning rate.</param>
+    /// <param name="probeSteps">The optimizer steps each probe was given; at least 0.</param>
+    /// <param name="budgetSteps">The optimizer steps of the real fit the probes are a fraction of; at least 0.</param>
+    /// <param name="warnings">Diagnostics in words.</param>
+    /// <param name="elapsed">The wall time of the probes (the sweep's is <see cref="LrFinderResult.Elapsed"/>).</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="probeSteps"/> or <paramref name="budgetSteps"/> is negative.</exception>
+    public LrTuneResult(
+        LrFinderResult sweep,
+        IEnumerable<LrTuneCandidate> candidates,
+        int probeSteps,
+        int budgetSteps,
+        IEnumerable<string> warnings,
+        TimeSpan elapsed)
+    {
+        ArgumentNullException.ThrowIfNull(sweep);
+        ArgumentNullException.ThrowIfNull(candidates);
+        ArgumentNullException.ThrowIfNull(warnings);
+        ArgumentOutOfRangeException.ThrowIfNegative(probeSteps);
+        ArgumentOutOfRangeException.ThrowIfNegative(budgetSteps);
+        Sweep = sweep;
+        Candidates = candidates.ToArray();
+        ProbeSteps = probeSteps;
+        BudgetSteps = budgetSteps;
+        Warnings = warnings.ToArray();
+        Elapsed = elapsed;
+        Chosen = ChooseLowest(Candidates);
+    }
+
+    /// <summary>The sweep the candidates were chosen from, with its curve, suggestions and selected learning rate.</summary>
+    public LrFinderResult Sweep { get; }
+
+    /// <summary>Every probed candidate (learning rate, held-out loss, steps run), in ascending order of learning rate.</summary>
+    public IReadOnlyList<LrTuneCandidate> Candidates { get; }
+
+    /// <summary>
+    /// The candidate with the lowest finite held-out loss (the lower learning rate on a tie); null when no probe ran (the sweep
+    /// selected nothing) or every probe's loss was non-finite.
+    /// </summary>
+    public LrTuneCandidate? Chosen { get; }
+
+    /// <summary>The chosen learning rate; null when nothing was chosen.</summary>
+    public double? ChosenLearningRate => Chosen?.LearningRate;
+
+    /// <summary>The optimizer steps each probe was given.</summary>
+    public int ProbeSteps { get; }
+
+    /// <summary>The optimizer steps of the real fit the probes are a fraction of.</summary>
+    public int BudgetSteps { get; }
+
+    /// <summary>The optimizer steps the probes ran in total (the sweep's are <see cref="LrFinderResult.IterationsRun"/>).</summary>
+    public int TotalProbeSteps => Candidates.Sum(c => c.StepsRun);
+
+    /// <summary>Diagnostics in words (for example "the sweep made no suggestion: nothing was probed").</summary>
+    public IReadOnlyList<string> Warnings { get; }
+
+    /// <summary>The wall time of the probes.</summary>
+    public TimeSpan Elapsed { get; }
+
+    /// <summary>A plain-text report: the sweep's report, then each candidate with its held-out loss and the chosen one.</summary>
+    /// <returns>The report, several lines long.</returns>
+    public override string ToString() => Reporting.LrTuneTextReport.Create(this);
+
+    private static LrTuneCandidate? ChooseLowest(IReadOnlyList<LrTuneCandidate> candidates)
+    {
+        LrTuneCandidate? best = null;
+        foreach (var candidate in candidates.OrderBy(c => c.LearningRate))
+        {
+            if (double.IsFinite(candidate.ValidationLoss) && (best is null || candidate.ValidationLoss < best.Value.ValidationLoss))
+            {
+                best = candidate;
+            }
+        }
+
+        return best;
+    }
+}

@@ -1,0 +1,54 @@
+using Microsoft.ML.LrFinder.Tests.Fixtures;
+using Microsoft.ML.TorchSharp;
+using Microsoft.ML.TorchSharp.NasBert;
+
+namespace Microsoft.ML.LrFinder.Tests.Tuning;
+
+/// <summary>The tuning step on SentenceSimilarity, scored on a held-out share of the training rows; and where tuning is refused.</summary>
+public class SentenceSimilarityTuneTests
+{
+    private static SentenceSimilarityTrainer.SentenceSimilarityOptions Options() => new()
+    {
+        LabelColumnName = "Label",
+        Sentence1ColumnName = "Sentence1",
+        Sentence2ColumnName = "Sentence2",
+        BatchSize = 4,
+        MaxEpoch = 1,
+    };
+
+    [Test]
+    public void Without_validation_data_the_probes_are_scored_on_a_held_out_share_by_mean_squared_error()
+    {
+        // 16 rows, batch 4, one epoch: a 4-step budget, 2-step probes on the 8 first of the rows not held out.
+        var mlContext = PretrainedWeights.CreateContext(seed: 1, PretrainedModel.NasBert);
+        var data = TestData.DetoxPairs(mlContext, 16);
+        var result = mlContext.LrFinder().Tune(
+            Options(), data, validation: null, new LrFinderOptions { NumberOfIterations = 20 }, new LrTuneOptions { CandidateCount = 2, ProbeFraction = 0.5 });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.BudgetSteps, Is.EqualTo(4));
+            Assert.That(result.Candidates, Has.Count.EqualTo(2));
+            Assert.That(result.Candidates.Select(c => c.StepsRun), Is.All.EqualTo(2));
+            Assert.That(result.Candidates.Select(c => c.ValidationLoss), Is.All.Matches<double>(loss => double.IsFinite(loss) && loss >= 0));
+            Assert.That(result.Chosen, Is.EqualTo(result.Candidates.MinBy(c => c.ValidationLoss)));
+        });
+    }
+
+    [Test]
+    public void Tuning_a_trainer_the_step_does_not_support_fails_before_anything_trains()
+    {
+        // No weight file in this context's folder: anything that trained would fail differently.
+        string emptyFolder = Path.Combine(TestRunFolder.Path, "tune-unsupported-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(emptyFolder);
+        var mlContext = new MLContext(seed: 1) { TempFilePath = emptyFolder };
+        var data = TestData.EntitySentences(mlContext, 8, seed: 1);
+        var finder = mlContext.MulticlassClassification.Trainers.NamedEntityRecognition(new NerTrainer.NerOptions { BatchSize = 4 })
+            .WithLrFinder(trainerOptions: new LrFinderTrainerOptions { Tune = new LrTuneOptions() });
+
+        var error = Assert.Throws<NotSupportedException>(() => finder.Fit(data));
+        Assert.That(error!.Message, Does.Contain("NamedEntityRecognition").And.Contain("TextClassification and SentenceSimilarity"));
+        Assert.That(Directory.EnumerateFileSystemEntries(emptyFolder), Is.Empty);
+        Assert.That(finder.LastResult, Is.Null);
+    }
+}

@@ -1,0 +1,187 @@
+using Microsoft.ML.LrFinder.Tests.Sweep;
+using Microsoft.ML.LrFinder.Tests.TorchSharp;
+using static TorchSharp.torch;
+
+namespace Microsoft.ML.LrFinder.Tests.Tuning;
+
+public class TorchSharpTuneTests
+{
+    private const int Budget = 40;
+
+    // A short sweep over a range the small classifier trains in, seeded so that dropout draws the same in every probe.
+    private static TorchSharpLrFinderOptions Short() =>
+        new() { Sweep = new LrFinderOptions { StartLearningRate = 1e-5, EndLearningRate = 1, NumberOfIterations = 30, Seed = 42 } };
+
+    private static List<(Tensor Input, Tensor Target)> Validation(SmallClassifier setup) => setup.Batches.Skip(12).ToList();
+
+    private static List<(Tensor Input, Tensor Target)> Training(SmallClassifier setup) => setup.Batches.Take(12).ToList();
+
+    [Test]
+    public void The_chosen_rate_is_the_candidate_with_the_lowest_validation_loss()
+    {
+        using var setup = new SmallClassifier();
+        var result = TorchSharpLrFinder.Tune(setup.Model, setup.Optimizer, setup.Loss(), Training(setup), Validation(setup), Budget, Short());
+
+        Assert.That(result.Candidates, Has.Count.EqualTo(3));
+        Assert.That(result.Candidates.Select(c => c.StepsRun), Is.All.EqualTo(8), "a fifth of the 40-step budget");
+        Assert.That(result.Candidates.Select(c => c.ValidationLoss), Is.All.Matches<double>(double.IsFinite));
+        Assert.That(result.Candidates.Select(c => c.ValidationLoss).Distinct().Count(), Is.EqualTo(3), "each probe trained at its own rate");
+        Assert.That(result.Chosen, Is.EqualTo(result.Candidates.MinBy(c => c.ValidationLoss)));
+        Assert.That(result.Candidates.Select(c => c.LearningRate), Does.Contain(result.Sweep.SelectedLearningRate!.Value));
+    }
+
+    [Test]
+    public void Each_probe_scores_what_a_fit_from_the_starting_state_at_its_rate_scores()
+    {
+        // The reference: a plain loop (seed, train mode, constant rate, 8 steps, evaluation-mode loss) from the same state.
+        using var setup = new SmallClassifier();
+        var training = Training(setup);
+        var validation = Validation(setup);
+        var result = TorchSharpLrFinder.Tune(setup.Model, setup.Optimizer, setup.Loss(), training, validation, Budget, Short());
+        var candidate = result.Candidates[^1];
+
+        random.manual_seed(42).Dispose();
+        setup.Model.train();
+        foreach (var group in setup.Optimizer.ParamGroups)
+        {
+            group.LearningRate = candidate.LearningRate;
+        }
+
+        for (int step = 0; step < candidate.StepsRun; step++)
+        {
+            using var scope = NewDisposeScope();
+            setup.Optimizer.zero_grad();
+            setup.LossModule.call(setup.Model.call(training[step].Input), training[step].Target).backward();
+            setup.Optimizer.step();
+        }
+
+        setup.Model.eval();
+        double expected;
+        using (no_grad())
+        using (var scope = NewDisposeScope())
+        {
+            expected = validation.Average(b => setup.LossModule.call(setup.Model.call(b.Input), b.Target).to_type(ScalarType.Float64).item<double>());
+        }
+
+        Assert.That(candidate.ValidationLoss, Is.EqualTo(expected).Within(1e-9).Percent);
+    }
+
+    [Test]
+    public void Model_optimizer_and_random_generator_are_bit_identical_after_tuning()
+    {
+        using var setup = new SmallClassifier();
+        var before = setup.Fingerprint();
+        using var generator = random.manual_seed(5);
+        using var expected = rand(4);
+        random.manual_seed(5).Dispose();
+
+        TorchSharpLrFinder.Tune(setup.Model, setup.Optimizer, setup.Loss(), Training(setup), Validation(setup), Budget, Short());
+
+        using var actual = rand(4);
+        Assert.That(actual.bytes.ToArray(), Is.EqualTo(expected.bytes.ToArray()));
+        Assert.That(setup.Fingerprint(), Is.EqualTo(before));
+    }
+
+    [Test]
+    public void Tuning_twice_gives_the_same_candidates_and_losses()
+    {
+        using var setup = new SmallClassifier();
+        var first = TorchSharpLrFinder.Tune(setup.Model, setup.Optimizer, setup.Loss(), Training(setup), Validation(setup), Budget, Short());
+        var second = TorchSharpLrFinder.Tune(setup.Model, setup.Optimizer, setup.Loss(), Training(setup), Validation(setup), Budget, Short());
+        Assert.That(second.Candidates, Is.EqualTo(first.Candidates));
+    }
+
+    [Test]
+    public void Cancelling_in_the_middle_of_a_probe_throws_and_restores_everything()
+    {
+        // Cancelled during the second probe's third training step: three steps have changed the model when the probe stops.
+        using var setup = new SmallClassifier();
+        using var cancellation = new CancellationTokenSource();
+        var before = setup.Fingerprint();
+        var reports = new List<LrTuneProgress>();
+        var progress = new SynchronousProgress<LrTuneProgress>(reports.Add);
+        int secondProbeSteps = 0;
+        var loss = setup.Loss((_, value) =>
+        {
+            if (reports.Count == 1 && value.requires_grad && ++secondProbeSteps == 3)
+            {
+                cancellation.Cancel();
+            }
+
+            return value;
+        });
+
+        Assert.That(
+            () => TorchSharpLrFinder.Tune(setup.Model, setup.Optimizer, loss, Training(setup), Validation(setup), Budget, Short(), progress: progress, cancellationToken: cancellation.Token),
+            Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(reports, Has.Count.EqualTo(1));
+        Assert.That(setup.Fingerprint(), Is.EqualTo(before));
+    }
+
+    [Test]
+    public void A_probe_that_throws_is_rethrown_and_restores_everything()
+    {
+        // The second probe's first loss throws: the first probe has trained and been restored, the second has snapshotted.
+        using var setup = new SmallClassifier();
+        var before = setup.Fingerprint();
+        bool fail = false;
+        var progress = new SynchronousProgress<LrTuneProgress>(_ => fail = true);
+        var loss = setup.Loss((_, value) => fail ? throw new InvalidOperationException("boom") : value);
+
+        var ex = Assert.Throws<InvalidOperationException>(
+            () => TorchSharpLrFinder.Tune(setup.Model, setup.Optimizer, loss, Training(setup), Validation(setup), Budget, Short(), progress: progress));
+        Assert.That(ex!.Message, Is.EqualTo("boom"));
+        Assert.That(ex.Data[LrSweepRunner.IterationDataKey], Is.EqualTo(0));
+        Assert.That(setup.Fingerprint(), Is.EqualTo(before));
+    }
+
+    [Test]
+    public void A_diverging_probe_scores_infinity_and_is_not_chosen()
+    {
+        // The third probe's training losses are NaN; held-out losses, computed without gradients, are left alone.
+        using var setup = new SmallClassifier();
+        var before = setup.Fingerprint();
+        int probesDone = 0;
+        var progress = new SynchronousProgress<LrTuneProgress>(_ => probesDone++);
+        var loss = setup.Loss((_, value) => probesDone == 2 && value.requires_grad ? value * double.NaN : value);
+
+        var result = TorchSharpLrFinder.Tune(setup.Model, setup.Optimizer, loss, Training(setup), Validation(setup), Budget, Short(), progress: progress);
+        Assert.That(result.Candidates[2].ValidationLoss, Is.EqualTo(double.PositiveInfinity));
+        Assert.That(result.Candidates[2].StepsRun, Is.EqualTo(1));
+        Assert.That(result.Chosen, Is.Not.EqualTo(result.Candidates[2]));
+        Assert.That(setup.Fingerprint(), Is.EqualTo(before));
+    }
+
+    [Test]
+    public void Empty_validation_data_is_rejected_by_name()
+    {
+        using var setup = new SmallClassifier();
+        var ex = Assert.Throws<ArgumentException>(
+            () => TorchSharpLrFinder.Tune(setup.Model, setup.Optimizer, setup.Loss(), Training(setup), [], Budget, Short()));
+        Assert.That(ex!.ParamName, Is.EqualTo("validationBatches"));
+    }
+
+    [Test]
+    public void Validation_data_the_model_cannot_read_is_rejected_by_name_before_any_training()
+    {
+        using var setup = new SmallClassifier();
+        var before = setup.Fingerprint();
+        using var wrongWidth = randn(4, 5);
+        using var labels = zeros(4, dtype: ScalarType.Int64);
+        var ex = Assert.Throws<ArgumentException>(
+            () => TorchSharpLrFinder.Tune(setup.Model, setup.Optimizer, setup.Loss(), Training(setup), [(wrongWidth, labels)], Budget, Short()));
+        Assert.That(ex!.ParamName, Is.EqualTo("validationBatches"));
+        Assert.That(ex.Message, Does.StartWith("could not be scored by the model and loss function"));
+        Assert.That(setup.LossCalls, Is.EqualTo(0), "nothing trained");
+        Assert.That(setup.Fingerprint(), Is.EqualTo(before));
+    }
+
+    [Test]
+    public void A_budget_below_one_step_is_rejected_by_name()
+    {
+        using var setup = new SmallClassifier();
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(
+            () => TorchSharpLrFinder.Tune(setup.Model, setup.Optimizer, setup.Loss(), Training(setup), Validation(setup), 0, Short()));
+        Assert.That(ex!.ParamName, Is.EqualTo("budgetSteps"));
+    }
+}
