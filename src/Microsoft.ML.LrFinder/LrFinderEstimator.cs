@@ -77,6 +77,7 @@ public sealed class LrFinderEstimator<TTransformer> : IEstimator<TTransformer>
         ArgumentNullException.ThrowIfNull(input);
         lock (target.Trainer)
         {
+            using var quietConvolutions = LibTorchNnpack.Disable();
             var result = TrainerLrFinder.Find(target, input, options, trainerOptions, CancellationToken.None);
             LastResult = result;
             (result, double learningRate) = TrainerLrFinder.Select(target, result, trainerOptions);

@@ -14,7 +14,7 @@ internal sealed class SentenceSimilarityCommand : TrainerCommand
     private const string Sentence2Role = "--sentence2-col";
 
     public SentenceSimilarityCommand()
-        : base("sentence-similarity", "Sweep ML.NET's SentenceSimilarity trainer (NAS-BERT) on your data.", PretrainedModel.NasBert, defaultBatchSize: 32)
+        : base("sentence-similarity", "Sweep ML.NET's SentenceSimilarity trainer (NAS-BERT) on your data.", TorchSharpTrainerKind.SentenceSimilarity, defaultBatchSize: 32)
     {
     }
 
@@ -49,8 +49,8 @@ internal sealed class SentenceSimilarityCommand : TrainerCommand
             ("sentence 2", second));
     }
 
-    protected override LrFinderResult Find(MLContext mlContext, TrainerRun run, PreparedData data) =>
-        mlContext.LrFinder().Find(Options(run, data, null), data.Train, run.Options);
+    protected override LrFinderResult Find(MLContext mlContext, TrainerRun run, PreparedData data, LrFinderTrainerOptions trainerOptions) =>
+        mlContext.LrFinder().Find(Options(run, data, null), data.Train, run.Options, trainerOptions);
 
     protected override IEstimator<ITransformer> CreateTrainer(MLContext mlContext, TrainerRun run, PreparedData data, double? learningRate) =>
         mlContext.Regression.Trainers.SentenceSimilarity(Options(run, data, learningRate));

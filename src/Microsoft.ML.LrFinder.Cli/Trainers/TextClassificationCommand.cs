@@ -11,7 +11,7 @@ internal sealed class TextClassificationCommand : TrainerCommand
     private const string TextRole = "--text-col";
 
     public TextClassificationCommand()
-        : base("text-classification", "Sweep ML.NET's TextClassification trainer (NAS-BERT) on your data.", PretrainedModel.NasBert, defaultBatchSize: 32)
+        : base("text-classification", "Sweep ML.NET's TextClassification trainer (NAS-BERT) on your data.", TorchSharpTrainerKind.TextClassification, defaultBatchSize: 32)
     {
     }
 
@@ -31,8 +31,8 @@ internal sealed class TextClassificationCommand : TrainerCommand
         return Fit(mlContext.Transforms.Conversion.MapValueToKey(TrainerColumns.Label, label), train, validation, ("label", label), ("text", text));
     }
 
-    protected override LrFinderResult Find(MLContext mlContext, TrainerRun run, PreparedData data) =>
-        mlContext.LrFinder().Find(Options(run, data, null), data.Train, run.Options);
+    protected override LrFinderResult Find(MLContext mlContext, TrainerRun run, PreparedData data, LrFinderTrainerOptions trainerOptions) =>
+        mlContext.LrFinder().Find(Options(run, data, null), data.Train, run.Options, trainerOptions);
 
     protected override IEstimator<ITransformer> CreateTrainer(MLContext mlContext, TrainerRun run, PreparedData data, double? learningRate) =>
         mlContext.MulticlassClassification.Trainers.TextClassification(Options(run, data, learningRate))
