@@ -31,8 +31,7 @@ internal static class SweepProgress
                 new ProgressBarColumn { Width = 20 },
                 new IterationColumn(),
                 new LearningRateLossColumn(),
-                new ElapsedTimeColumn(),
-                new RemainingTimeColumn())
+                new TimeColumn())
             .Start(context =>
             {
                 var task = context.AddTask(description, maxValue: totalIterations);

@@ -49,8 +49,8 @@ internal sealed class SentenceSimilarityCommand : TrainerCommand
             ("sentence 2", second));
     }
 
-    protected override LrFinderResult Find(MLContext mlContext, TrainerRun run, PreparedData data, LrFinderTrainerOptions trainerOptions) =>
-        mlContext.LrFinder().Find(Options(run, data, null), data.Train, run.Options, trainerOptions);
+    protected override LrFinderResult Find(MLContext mlContext, TrainerRun run, PreparedData data, LrFinderTrainerOptions trainerOptions, CancellationToken cancellationToken) =>
+        mlContext.LrFinder().Find(Options(run, data, null), data.Train, run.Options, trainerOptions, cancellationToken);
 
     protected override IEstimator<ITransformer> CreateTrainer(MLContext mlContext, TrainerRun run, PreparedData data, double? learningRate) =>
         mlContext.Regression.Trainers.SentenceSimilarity(Options(run, data, learningRate));

@@ -31,8 +31,8 @@ internal sealed class TextClassificationCommand : TrainerCommand
         return Fit(mlContext.Transforms.Conversion.MapValueToKey(TrainerColumns.Label, label), train, validation, ("label", label), ("text", text));
     }
 
-    protected override LrFinderResult Find(MLContext mlContext, TrainerRun run, PreparedData data, LrFinderTrainerOptions trainerOptions) =>
-        mlContext.LrFinder().Find(Options(run, data, null), data.Train, run.Options, trainerOptions);
+    protected override LrFinderResult Find(MLContext mlContext, TrainerRun run, PreparedData data, LrFinderTrainerOptions trainerOptions, CancellationToken cancellationToken) =>
+        mlContext.LrFinder().Find(Options(run, data, null), data.Train, run.Options, trainerOptions, cancellationToken);
 
     protected override IEstimator<ITransformer> CreateTrainer(MLContext mlContext, TrainerRun run, PreparedData data, double? learningRate) =>
         mlContext.MulticlassClassification.Trainers.TextClassification(Options(run, data, learningRate))

@@ -152,8 +152,9 @@ internal abstract class TrainerCommand
     /// <param name="run">What the command line asked for.</param>
     /// <param name="data">The prepared data.</param>
     /// <param name="trainerOptions">The progress reporter (and the library's defaults for the rest).</param>
+    /// <param name="cancellationToken">Ctrl+C: ends the sweep at the next batch.</param>
     /// <returns>The sweep's result.</returns>
-    protected abstract LrFinderResult Find(MLContext mlContext, TrainerRun run, PreparedData data, LrFinderTrainerOptions trainerOptions);
+    protected abstract LrFinderResult Find(MLContext mlContext, TrainerRun run, PreparedData data, LrFinderTrainerOptions trainerOptions, CancellationToken cancellationToken);
 
     /// <summary>The trainer for the real fit, with the learning rate (null: the trainer's own).</summary>
     protected abstract IEstimator<ITransformer> CreateTrainer(MLContext mlContext, TrainerRun run, PreparedData data, double? learningRate);
@@ -211,7 +212,7 @@ internal abstract class TrainerCommand
             try
             {
                 result = SweepProgress.Run(
-                    console, ansi, "sweep", run.Options.NumberOfIterations, progress => Find(mlContext, run, data, new LrFinderTrainerOptions { Progress = progress }));
+                    console, ansi, "sweep", run.Options.NumberOfIterations, progress => Find(mlContext, run, data, new LrFinderTrainerOptions { Progress = progress }, context.CancellationToken));
             }
             catch (InvalidOperationException e) when (e.Message.Contains("download", StringComparison.OrdinalIgnoreCase))
             {

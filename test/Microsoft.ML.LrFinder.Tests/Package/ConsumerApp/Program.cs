@@ -6,6 +6,7 @@ using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.LrFinder;
+using Microsoft.ML.TorchSharp;
 using Microsoft.ML.TorchSharp.NasBert;
 using static TorchSharp.torch;
 
