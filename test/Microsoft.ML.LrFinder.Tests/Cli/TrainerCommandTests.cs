@@ -30,7 +30,7 @@ public class TrainerCommandTests
             Assert.That(run.Out, Does.Contain("Training text-classification for 1 epochs at learning rate"));
 
             // Redirected output: the sweep's progress as plain lines (12 iterations: every one), then the fit's, per epoch.
-            Assert.That(run.Out, Does.Match(@"(?m)^sweep  1/12  lr 1e-7  smoothed loss [0-9.]+  elapsed \d+:\d\d  ETA \d+:\d\d$"));
+            Assert.That(run.Out, Does.Match(@"(?m)^sweep   1/12  lr 1e-7  smoothed loss [0-9.]+  elapsed \d+:\d\d  ETA \d+:\d\d$"));
             Assert.That(run.Out, Does.Match(@"(?m)^train  1/1  lr [0-9.e+-]+  elapsed \d+:\d\d  ETA 0:00$"));
             Assert.That(folder.Entries(), Is.EqualTo(new[] { "out", "out/lr-find.csv", "out/lr-find.json", "out/lr-find.png", "out/lr-find.svg", "out/model.zip" }));
         });
