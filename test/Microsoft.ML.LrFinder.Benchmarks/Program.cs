@@ -34,6 +34,11 @@ internal static class Program
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         Console.OutputEncoding = Encoding.UTF8;
+        if (args.Length > 0 && args[0] == "replay")
+        {
+            return Replay.ReplayCommand.Run(args[1..]);
+        }
+
         BenchmarkSettings? settings;
         try
         {

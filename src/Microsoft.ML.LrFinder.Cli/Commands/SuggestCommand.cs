@@ -38,6 +38,7 @@ internal static class SuggestCommand
             "Iterations the sweep was asked for; the suggestion window skips the first tenth of them and the last 5 points. [default: the number of rows]",
             minimum: 2);
         var suggest = new SuggestOption();
+        var schedule = new TrainingScheduleOption();
         var format = new Option<string>("--format")
         {
             Description = "How to print the result: a table, or the JSON report (the same keys as lr-find.json).",
@@ -61,13 +62,14 @@ internal static class SuggestCommand
 
         var command = new System.CommandLine.Command("suggest", "Re-analyse a saved curve (lr, loss) and print the suggestions; also how to check our numbers against another tool.")
         {
-            input, lrColumn, lossColumn, smoothed, iterations, suggest.Option, format, plot,
+            input, lrColumn, lossColumn, smoothed, iterations, suggest.Option, schedule.Option, format, plot,
         };
         command.SetAction(parseResult => context.Guard(parseResult, () =>
         {
             var curve = CurveCsvReader.Read(parseResult.GetValue(input)!, parseResult.GetValue(lrColumn)!, parseResult.GetValue(lossColumn)!);
             var options = new LrFinderOptions { NumberOfIterations = parseResult.GetValue(iterations) ?? curve.Count };
             suggest.ApplyTo(parseResult, options);
+            schedule.ApplyTo(parseResult, options);
             var result = LrCurveAnalysis.Analyze(
                 curve.LearningRates.Zip(curve.Losses), options.NumberOfIterations, parseResult.GetValue(smoothed), options);
             if (parseResult.GetValue(plot) is { } plotPath)

@@ -35,11 +35,19 @@ internal sealed class SuggestOption
         return methods.Count > 0 ? methods : LrSuggestionMethods.All;
     }
 
-    /// <summary>Applies the methods to finder options: all of them run, the first is the selector.</summary>
+    /// <summary>
+    /// Applies the methods to finder options: all of them run, the first is the selector. Without <c>--suggest</c> the options
+    /// keep the library's defaults (every built-in method, the default rule selected).
+    /// </summary>
     /// <param name="parseResult">A parse result without errors.</param>
     /// <param name="options">The options to fill.</param>
     public void ApplyTo(ParseResult parseResult, LrFinderOptions options)
     {
+        if ((parseResult.GetValue(Option) ?? []).Length == 0)
+        {
+            return;
+        }
+
         var methods = Bind(parseResult);
         options.SuggestionMethods = methods;
         options.Selector = methods.Count > 0 ? methods[0] : null;

@@ -4,7 +4,7 @@ namespace Microsoft.ML.LrFinder.Cli.Options;
 
 /// <summary>
 /// The finder options every sweeping command shares, with fastai's names translated to mlnet's kebab-case:
-/// <c>--start-lr</c>, <c>--end-lr</c>, <c>--num-iterations</c>, <c>--linear</c>, <c>--no-stop-div</c>, <c>--seed</c>, <c>--suggest</c>.
+/// <c>--start-lr</c>, <c>--end-lr</c>, <c>--num-iterations</c>, <c>--linear</c>, <c>--no-stop-div</c>, <c>--seed</c>, <c>--suggest</c>, <c>--schedule</c>.
 /// </summary>
 internal sealed class SweepOptionSet
 {
@@ -26,6 +26,7 @@ internal sealed class SweepOptionSet
             DefaultValueFactory = _ => defaultSeed,
         };
         Suggest = new SuggestOption();
+        TrainingSchedule = new TrainingScheduleOption();
     }
 
     public LearningRateOption StartLearningRate { get; }
@@ -42,6 +43,8 @@ internal sealed class SweepOptionSet
 
     public SuggestOption Suggest { get; }
 
+    public TrainingScheduleOption TrainingSchedule { get; }
+
     /// <summary>Adds the options to <paramref name="command"/>, with the check that the start is below the end.</summary>
     /// <param name="command">The sweeping command.</param>
     public void AddTo(System.CommandLine.Command command)
@@ -53,6 +56,7 @@ internal sealed class SweepOptionSet
         command.Options.Add(NoStopOnDivergence);
         command.Options.Add(Seed);
         command.Options.Add(Suggest.Option);
+        command.Options.Add(TrainingSchedule.Option);
         command.Validators.Add(result =>
         {
             if (StartLearningRate.TryGet(result, out double start, out string startText)
@@ -79,6 +83,7 @@ internal sealed class SweepOptionSet
             Seed = parseResult.GetValue(Seed),
         };
         Suggest.ApplyTo(parseResult, options);
+        TrainingSchedule.ApplyTo(parseResult, options);
         options.Validate();
         return options;
     }

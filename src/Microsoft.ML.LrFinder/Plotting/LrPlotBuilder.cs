@@ -50,7 +50,8 @@ internal static class LrPlotBuilder
 
         var withValue = Enumerable.Range(0, result.Suggestions.Count).Where(i => result.Suggestions[i].HasValue).ToArray();
         var (xMin, xMax) = LearningRateRange(result);
-        var (yMin, yTop) = LossRange(curve, options.ShowRawLoss);
+        bool drawLagFree = result.Suggestions.Any(s => s.HasValue && s.Curve == LrLossCurve.LagFree);
+        var (yMin, yTop) = LossRange(result, options.ShowRawLoss, drawLagFree);
 
         // The label rows sit above the curve's range, so that no label ever hides the curve.
         double plotWidth = Math.Max(100, pageWidth - (HorizontalChrome * options.FontSize));
@@ -90,6 +91,11 @@ internal static class LrPlotBuilder
 
         AddOutsideWindowShade(model, curve, xMin, xMax);
         AddCurve(model, curve, options.ShowRawLoss);
+        if (drawLagFree)
+        {
+            AddLagFreeCurve(model, result);
+        }
+
         AddEarlyStop(model, result, xMin, xMax);
 
         var lineFractions = withValue.Select(i => Fraction(result.Suggestions[i].LearningRate!.Value, xMin, xMax)).ToArray();
@@ -212,6 +218,16 @@ internal static class LrPlotBuilder
         model.Series.Add(window);
     }
 
+    /// <summary>The lag-free curve, drawn where our rules read it and named after the rules that read it.</summary>
+    private static void AddLagFreeCurve(PlotModel model, LrFinderResult result)
+    {
+        var readers = result.Suggestions.Where(s => s.HasValue && s.Curve == LrLossCurve.LagFree).Select(s => s.Method);
+        var line = NewLine($"lag-free loss, read by {string.Join(", ", readers)}", LrPlotStyle.LagFreeCurve, 2.25);
+        line.LineStyle = LineStyle.Solid;
+        line.Points.AddRange(result.Curve.Points.Select(p => Point(p.LearningRate, p.LagFreeLoss)));
+        model.Series.Add(line);
+    }
+
     private static void AddOutsideWindowShade(PlotModel model, LrCurve curve, double xMin, double xMax)
     {
         var points = curve.Points;
@@ -286,13 +302,14 @@ internal static class LrPlotBuilder
             LineStyle = selected ? LineStyle.Solid : LineStyle.Dash,
         });
 
-        if (suggestion.Point is { } point && point.LearningRate > 0 && double.IsFinite(point.SmoothedLoss) && !LrReportFormat.IsAtPoint(suggestion))
+        double pointLoss = suggestion.PointLoss;
+        if (suggestion.Point is { } point && point.LearningRate > 0 && double.IsFinite(pointLoss) && !LrReportFormat.IsAtPoint(suggestion))
         {
             // The value is derived from the point (minimum: a tenth of its learning rate): show the step from one to the other.
             model.Annotations.Add(new ArrowAnnotation
             {
-                StartPoint = new DataPoint(point.LearningRate, point.SmoothedLoss),
-                EndPoint = new DataPoint(lr, point.SmoothedLoss),
+                StartPoint = new DataPoint(point.LearningRate, pointLoss),
+                EndPoint = new DataPoint(lr, pointLoss),
                 Color = color,
                 StrokeThickness = 1.5,
                 LineStyle = LineStyle.Solid,
@@ -305,12 +322,12 @@ internal static class LrPlotBuilder
     /// <summary>The point of the curve the suggestion was read from.</summary>
     private static void AddPoint(PlotModel model, LrSuggestion suggestion, OxyColor color, bool selected)
     {
-        if (suggestion.Point is { } point && point.LearningRate > 0 && double.IsFinite(point.SmoothedLoss))
+        if (suggestion.Point is { } point && point.LearningRate > 0 && double.IsFinite(suggestion.PointLoss))
         {
             model.Annotations.Add(new PointAnnotation
             {
                 X = point.LearningRate,
-                Y = point.SmoothedLoss,
+                Y = suggestion.PointLoss,
                 Shape = MarkerType.Circle,
                 Size = selected ? 6.5 : 5,
                 Fill = color,
@@ -379,8 +396,9 @@ internal static class LrPlotBuilder
         return (Math.Pow(10, low), Math.Pow(10, high));
     }
 
-    private static (double Min, double Max) LossRange(LrCurve curve, bool includeRawLoss)
+    private static (double Min, double Max) LossRange(LrFinderResult result, bool includeRawLoss, bool includeLagFree)
     {
+        var curve = result.Curve;
         var points = curve.Points;
         var smoothed = points.Where(p => p.LearningRate > 0).Select(p => p.SmoothedLoss).Where(double.IsFinite).ToArray();
         if (smoothed.Length == 0)
@@ -405,6 +423,20 @@ internal static class LrPlotBuilder
         low = Math.Max(Math.Min(low, raw.Min()), low - span);
 
         double high = Math.Min(smoothed.Max(), reference + span);
+
+        // Whatever the shape (a noisy start can put the lowest smoothed value first and make the span above tiny), every marked
+        // point and the whole window of each curve a rule reads stay inside the axes.
+        var mustShow = Enumerable.Range(curve.WindowStart, curve.WindowLength).Select(i => points[i].SmoothedLoss)
+            .Concat(includeLagFree ? points.Select(p => p.LagFreeLoss) : [])
+            .Concat(result.Suggestions.Select(s => s.PointLoss))
+            .Where(double.IsFinite)
+            .ToArray();
+        if (mustShow.Length > 0)
+        {
+            low = Math.Min(low, mustShow.Min());
+            high = Math.Max(high, mustShow.Max());
+        }
+
         if (!(high > low))
         {
             high = low + span;

@@ -6,6 +6,7 @@ namespace Microsoft.ML.LrFinder.Plotting;
 internal static class LrPlotStyle
 {
     public static readonly OxyColor Curve = OxyColor.FromRgb(0x00, 0x72, 0xB2);
+    public static readonly OxyColor LagFreeCurve = OxyColor.FromRgb(0x33, 0x33, 0x33);
     public static readonly OxyColor RawLoss = OxyColor.FromAColor(0x55, Curve);
     public static readonly OxyColor OutsideWindow = OxyColor.FromRgb(0xA6, 0xA6, 0xA6);
     public static readonly OxyColor OutsideWindowShade = OxyColor.FromArgb(0x14, 0x00, 0x00, 0x00);

@@ -54,7 +54,7 @@ public static class LrFinderReport
     /// <summary>
     /// The JSON report, indented, with the fixed keys <c>stopReason</c> (a <see cref="LrFinderStopReason"/> name),
     /// <c>iterations</c> (iterations run), <c>suggestions</c> (each <c>method</c>, <c>learningRate</c>, <c>pointLearningRate</c>,
-    /// <c>pointLoss</c> — the smoothed loss at the point — and <c>explanation</c>), <c>selected</c> (<c>method</c>,
+    /// <c>pointLoss</c> — the loss at the point on the curve the rule read, named by <c>curve</c> — and <c>explanation</c>), <c>selected</c> (<c>method</c>,
     /// <c>learningRate</c>, or null) and <c>warnings</c>. Numbers are exact (shortest round-trip form); a missing value is null.
     /// </summary>
     /// <param name="result">The result to describe.</param>

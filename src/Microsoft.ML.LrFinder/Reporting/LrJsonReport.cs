@@ -5,7 +5,8 @@ namespace Microsoft.ML.LrFinder.Reporting;
 
 /// <summary>
 /// The JSON report. Its keys are fixed: <c>stopReason</c>, <c>iterations</c>, <c>suggestions</c> (each <c>method</c>,
-/// <c>learningRate</c>, <c>pointLearningRate</c>, <c>pointLoss</c>, <c>explanation</c>), <c>selected</c> (<c>method</c>,
+/// <c>learningRate</c>, <c>pointLearningRate</c>, <c>pointLoss</c> — on the curve named by <c>curve</c>, <c>smoothed</c> or
+/// <c>lagFree</c> — and <c>explanation</c>), <c>selected</c> (<c>method</c>,
 /// <c>learningRate</c>) and <c>warnings</c>. Numbers are written in shortest round-trip form; a value that does not exist
 /// (no suggestion, a non-finite loss) is <c>null</c>, so that every JSON reader accepts the file.
 /// </summary>
@@ -32,7 +33,8 @@ internal static class LrJsonReport
             json.WriteString("method", suggestion.Method);
             WriteNumberOrNull(json, "learningRate", suggestion.LearningRate);
             WriteNumberOrNull(json, "pointLearningRate", suggestion.Point?.LearningRate);
-            WriteNumberOrNull(json, "pointLoss", suggestion.Point?.SmoothedLoss);
+            WriteNumberOrNull(json, "pointLoss", suggestion.PointLoss);
+            json.WriteString("curve", suggestion.Curve == LrLossCurve.LagFree ? "lagFree" : "smoothed");
             json.WriteString("explanation", suggestion.Explanation);
             json.WriteEndObject();
         }

@@ -73,7 +73,7 @@ internal static class LrTextReport
         {
             text.AppendLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"        point: iteration {point.Iteration}, learning rate {LrReportFormat.LearningRate(point.LearningRate)}, smoothed loss {LrReportFormat.Loss(point.SmoothedLoss)}"));
+                $"        point: iteration {point.Iteration}, learning rate {LrReportFormat.LearningRate(point.LearningRate)}, {(suggestion.Curve == LrLossCurve.LagFree ? "lag-free" : "smoothed")} loss {LrReportFormat.Loss(suggestion.PointLoss)}"));
         }
     }
 

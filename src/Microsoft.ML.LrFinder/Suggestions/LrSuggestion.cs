@@ -6,12 +6,13 @@ namespace Microsoft.ML.LrFinder;
 /// </summary>
 public sealed class LrSuggestion
 {
-    private LrSuggestion(string method, double? learningRate, LrCurvePoint? point, string explanation)
+    private LrSuggestion(string method, double? learningRate, LrCurvePoint? point, string explanation, LrLossCurve curve)
     {
         Method = method;
         LearningRate = learningRate;
         Point = point;
         Explanation = explanation;
+        Curve = curve;
     }
 
     /// <summary>The name of the method that produced this suggestion, for example <c>valley</c>.</summary>
@@ -30,6 +31,12 @@ public sealed class LrSuggestion
     /// <summary>One line in words: how the value was obtained, or why there is none.</summary>
     public string Explanation { get; }
 
+    /// <summary>The curve the rule read <see cref="Point"/> on: the plot marks the point on that curve.</summary>
+    public LrLossCurve Curve { get; }
+
+    /// <summary>The loss of <see cref="Point"/> on <see cref="Curve"/>; NaN when there is no point.</summary>
+    public double PointLoss => Point is not { } point ? double.NaN : Curve == LrLossCurve.LagFree ? point.LagFreeLoss : point.SmoothedLoss;
+
     /// <summary>Whether the method produced a learning rate.</summary>
     public bool HasValue => LearningRate.HasValue;
 
@@ -38,9 +45,10 @@ public sealed class LrSuggestion
     /// <param name="learningRate">The suggested learning rate: finite and positive.</param>
     /// <param name="point">The curve point the value is read from.</param>
     /// <param name="explanation">One line saying how the value was obtained.</param>
+    /// <param name="curve">The curve the rule read the point on; default <see cref="LrLossCurve.Smoothed"/>.</param>
     /// <returns>A suggestion with a value.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="learningRate"/> is not finite and positive.</exception>
-    public static LrSuggestion At(string method, double learningRate, LrCurvePoint point, string explanation)
+    public static LrSuggestion At(string method, double learningRate, LrCurvePoint point, string explanation, LrLossCurve curve = LrLossCurve.Smoothed)
     {
         ArgumentException.ThrowIfNullOrEmpty(method);
         if (!double.IsFinite(learningRate) || learningRate <= 0)
@@ -48,7 +56,7 @@ public sealed class LrSuggestion
             throw new ArgumentOutOfRangeException(nameof(learningRate), learningRate, "must be finite and greater than 0.");
         }
 
-        return new LrSuggestion(method, learningRate, point, explanation ?? string.Empty);
+        return new LrSuggestion(method, learningRate, point, explanation ?? string.Empty, curve);
     }
 
     /// <summary>Creates a "no suggestion" result.</summary>
@@ -58,7 +66,7 @@ public sealed class LrSuggestion
     public static LrSuggestion None(string method, string reason)
     {
         ArgumentException.ThrowIfNullOrEmpty(method);
-        return new LrSuggestion(method, null, null, reason ?? string.Empty);
+        return new LrSuggestion(method, null, null, reason ?? string.Empty, LrLossCurve.Smoothed);
     }
 
     /// <inheritdoc />

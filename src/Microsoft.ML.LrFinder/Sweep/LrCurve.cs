@@ -11,15 +11,34 @@ public sealed class LrCurve
     /// The number of iterations the sweep was asked for (not the number it ran). It sets the start of the suggestion window:
     /// the first <c>requestedIterations / 10</c> points (integer division) are skipped, as fastai does.
     /// </param>
+    /// <param name="lagFreeBandwidthDecades">
+    /// The bandwidth of the lag-free curve's smoother, in decades of learning rate. Default
+    /// <see cref="LrFinderDefaults.LagFreeBandwidthDecades"/>; must be finite and greater than 0.
+    /// </param>
     /// <exception cref="ArgumentNullException"><paramref name="points"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="requestedIterations"/> is negative.</exception>
-    public LrCurve(IEnumerable<LrCurvePoint> points, int requestedIterations)
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="requestedIterations"/> is negative, or <paramref name="lagFreeBandwidthDecades"/> is not finite and positive.
+    /// </exception>
+    public LrCurve(IEnumerable<LrCurvePoint> points, int requestedIterations, double lagFreeBandwidthDecades = LrFinderDefaults.LagFreeBandwidthDecades)
     {
         ArgumentNullException.ThrowIfNull(points);
         ArgumentOutOfRangeException.ThrowIfNegative(requestedIterations);
+        if (!double.IsFinite(lagFreeBandwidthDecades) || lagFreeBandwidthDecades <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(lagFreeBandwidthDecades), lagFreeBandwidthDecades, "must be finite and greater than 0.");
+        }
+
         var recorded = points.ToArray();
+        var lagFree = LagFreeSmoother.Smooth(
+            recorded.Select(p => p.LearningRate).ToArray(), recorded.Select(p => p.Loss).ToArray(), lagFreeBandwidthDecades);
+        for (int i = 0; i < recorded.Length; i++)
+        {
+            recorded[i] = recorded[i] with { LagFreeLoss = lagFree[i] };
+        }
+
         Points = recorded;
         RequestedIterations = requestedIterations;
+        LagFreeBandwidthDecades = lagFreeBandwidthDecades;
         (WindowStart, WindowEnd) = ComputeWindow(recorded, requestedIterations);
     }
 
@@ -28,6 +47,9 @@ public sealed class LrCurve
 
     /// <summary>The number of iterations the sweep was asked for.</summary>
     public int RequestedIterations { get; }
+
+    /// <summary>The bandwidth of the smoother behind <see cref="LrCurvePoint.LagFreeLoss"/>, in decades of learning rate.</summary>
+    public double LagFreeBandwidthDecades { get; }
 
     /// <summary>Index of the first point in the suggestion window.</summary>
     public int WindowStart { get; }

@@ -27,6 +27,12 @@ public static class LrFinderDefaults
     /// <summary>Whether the sweep stops when the loss diverges: true.</summary>
     public const bool StopOnDivergence = true;
 
+    /// <summary>
+    /// The bandwidth of the lag-free curve our own rules read (the standard deviation of its Gaussian weights), in decades of
+    /// learning rate: 0.15. Chosen with the regret benchmark (docs/benchmarks.md).
+    /// </summary>
+    public const double LagFreeBandwidthDecades = 0.15;
+
     /// <summary>The suggestion window skips the first <c>NumberOfIterations / SkipStartDivisor</c> points: 10.</summary>
     public const int SkipStartDivisor = 10;
 

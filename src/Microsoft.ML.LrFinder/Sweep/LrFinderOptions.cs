@@ -31,6 +31,18 @@ public sealed class LrFinderOptions
     /// <value>Default true.</value>
     public bool StopOnDivergence { get; set; } = LrFinderDefaults.StopOnDivergence;
 
+    /// <summary>How the selected learning rate will be used in training; the default rule picks its constants for it.</summary>
+    /// <value>
+    /// Default null: as the trainer uses it (<see cref="LrTrainingSchedule.OneCycle"/> for the NAS-BERT family and question
+    /// answering, <see cref="LrTrainingSchedule.Constant"/> for object detection) and <see cref="LrTrainingSchedule.Constant"/> for the
+    /// generic finder and a saved curve.
+    /// </value>
+    public LrTrainingSchedule? TrainingSchedule { get; set; }
+
+    /// <summary>The bandwidth of the lag-free curve our own rules read, in decades of learning rate (docs/suggestions.md).</summary>
+    /// <value>Default 0.15 (<see cref="LrFinderDefaults.LagFreeBandwidthDecades"/>). Must be finite and greater than 0.</value>
+    public double LagFreeBandwidthDecades { get; set; } = LrFinderDefaults.LagFreeBandwidthDecades;
+
     /// <summary>The suggestion methods to run on the curve.</summary>
     /// <value>Default null: every built-in method. When set, must not be empty or contain null.</value>
     public IReadOnlyList<ILrSuggestionMethod>? SuggestionMethods { get; set; }
@@ -76,6 +88,16 @@ public sealed class LrFinderOptions
         if (!double.IsFinite(DivergenceThreshold) || DivergenceThreshold <= 1)
         {
             throw new ArgumentOutOfRangeException(nameof(DivergenceThreshold), DivergenceThreshold, "must be finite and greater than 1.");
+        }
+
+        if (TrainingSchedule is { } schedule && !Enum.IsDefined(schedule))
+        {
+            throw new ArgumentOutOfRangeException(nameof(TrainingSchedule), TrainingSchedule, "must be Constant or OneCycle.");
+        }
+
+        if (!double.IsFinite(LagFreeBandwidthDecades) || LagFreeBandwidthDecades <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(LagFreeBandwidthDecades), LagFreeBandwidthDecades, "must be finite and greater than 0.");
         }
 
         if (SuggestionMethods is { } methods && (methods.Count == 0 || methods.Any(m => m is null)))

@@ -20,7 +20,7 @@ public enum LrFinderStopReason
 
     /// <summary>
     /// The training loop that fed the sweep ended before the range completed (for example a trainer ran out of epochs);
-    /// <see cref="LrSweep.BuildResult"/> reports this when it is called on a sweep that has not stopped.
+    /// <see cref="LrSweep.ToRecord"/> reports this when it is called on a sweep that has not stopped.
     /// </summary>
     EndOfData,
 }

@@ -22,7 +22,7 @@ namespace Microsoft.ML.LrFinder;
 /// {
 ///     sweep.Record(TrainOneStep(lr));
 /// }
-/// LrFinderResult result = sweep.BuildResult();
+/// LrFinderResult result = sweep.BuildResult();   // or LrCurveAnalysis.Analyze(sweep.ToRecord())
 /// </code>
 /// </remarks>
 public sealed class LrSweep
@@ -150,19 +150,18 @@ public sealed class LrSweep
     }
 
     /// <summary>
-    /// Builds the result: the curve, the stop reason, every suggestion, the selector's suggestion and the warnings.
-    /// Called on a sweep that has not stopped, it ends it with <see cref="LrFinderStopReason.EndOfData"/>.
+    /// The record of the sweep: its curve, stop reason, wall time and settings. Called on a sweep that has not stopped, it
+    /// ends it with <see cref="LrFinderStopReason.EndOfData"/>.
     /// </summary>
-    /// <returns>The result of the sweep.</returns>
-    public LrFinderResult BuildResult()
+    /// <returns>The record; <c>LrSweepAnalysis.BuildResult</c> turns it into a result with suggestions.</returns>
+    public LrSweepRecord ToRecord()
     {
         if (!IsStopped)
         {
             Stop(LrFinderStopReason.EndOfData);
         }
 
-        var curve = new LrCurve(points, Options.NumberOfIterations);
-        return LrResultBuilder.Build(curve, StopReason!.Value, Options, elapsedAtStop);
+        return new LrSweepRecord(new LrCurve(points, Options.NumberOfIterations, Options.LagFreeBandwidthDecades), StopReason!.Value, elapsedAtStop, Options);
     }
 
     /// <summary>

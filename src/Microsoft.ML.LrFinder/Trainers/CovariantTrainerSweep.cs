@@ -28,6 +28,8 @@ internal sealed class CovariantTrainerSweep<TBase, TDerived> : TrainerSweep<TBas
 
     public override string LearningRateOptionName => inner.LearningRateOptionName;
 
+    public override LrTrainingSchedule TrainingSchedule => inner.TrainingSchedule;
+
     public override void CheckInput(IDataView input) => inner.CheckInput(input);
 
     public override LrFinderResult Sweep(IDataView sweepData, IDataView fullData, LrFinderOptions options, IChannel channel, IProgress<LrFinderProgress>? progress, CancellationToken cancellationToken) =>

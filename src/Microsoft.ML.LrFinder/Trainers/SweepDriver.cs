@@ -31,7 +31,7 @@ internal sealed class SweepDriver
     /// <summary>
     /// Runs the sweep: sets the first learning rate, then calls <paramref name="trainOneEpoch"/> (one pass of the trainer's own
     /// loop over the sweep's rows) until the sweep stops, reading the rows again when they run out. Ends early when a pass
-    /// makes no step (no usable row), which <see cref="LrSweep.BuildResult"/> reports as <see cref="LrFinderStopReason.EndOfData"/>.
+    /// makes no step (no usable row), which <see cref="LrSweep.ToRecord"/> reports as <see cref="LrFinderStopReason.EndOfData"/>.
     /// </summary>
     public void Run(int batchSize, Action trainOneEpoch)
     {

@@ -13,6 +13,8 @@ internal static class TrainerLrFinder
     {
         ArgumentNullException.ThrowIfNull(input);
         options.Validate();
+        options = options.Clone();
+        options.TrainingSchedule ??= target.TrainingSchedule;
         trainerOptions.Validate();
         target.CheckInput(input);
         var sweepData = ApplyRowBudget(target, input, trainerOptions);

@@ -30,6 +30,9 @@ internal abstract class TrainerSweep<TTransformer>
     /// <summary>The learning rate in the user's options, as the trainer reads it.</summary>
     public abstract double TrainerLearningRate { get; }
 
+    /// <summary>How the trainer uses the learning rate it is given: the default rule's constants follow it.</summary>
+    public abstract LrTrainingSchedule TrainingSchedule { get; }
+
     /// <summary>Where the selected learning rate goes, for messages: <c>LearningRate = [lr]</c> or <c>InitLearningRate</c>.</summary>
     public abstract string LearningRateOptionName { get; }
 

@@ -33,6 +33,9 @@ internal sealed class NasBertTrainerSweep<TLabel, TTarget> : TrainerSweep<TorchS
 
     public override string LearningRateOptionName => "LearningRate";
 
+    // Its LearningRate is the peak of the one-cycle schedule it steps per batch.
+    public override LrTrainingSchedule TrainingSchedule => LrTrainingSchedule.OneCycle;
+
     private NasBertInternals<TLabel, TTarget> Internals => NasBertInternals<TLabel, TTarget>.Get(TrainerName);
 
     private NasBertTrainer.NasBertOptions Options => Internals.GetOptions(trainer);

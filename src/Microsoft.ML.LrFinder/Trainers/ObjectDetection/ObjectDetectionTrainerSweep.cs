@@ -30,6 +30,9 @@ internal sealed class ObjectDetectionTrainerSweep : TrainerSweep<ObjectDetection
 
     public override string LearningRateOptionName => "InitLearningRate";
 
+    // InitLearningRate is the starting rate of a per-epoch step decay.
+    public override LrTrainingSchedule TrainingSchedule => LrTrainingSchedule.Constant;
+
     private ObjectDetectionTrainer.Options Options => ObjectDetectionInternals.Get().GetOptions(trainer);
 
     public override void CheckInput(IDataView input)

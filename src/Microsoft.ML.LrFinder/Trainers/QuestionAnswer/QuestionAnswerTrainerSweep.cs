@@ -28,6 +28,9 @@ internal sealed class QuestionAnswerTrainerSweep : TrainerSweep<QATransformer>
 
     public override string LearningRateOptionName => "LearningRate";
 
+    // Its LearningRate is the peak of the one-cycle schedule it steps per batch.
+    public override LrTrainingSchedule TrainingSchedule => LrTrainingSchedule.OneCycle;
+
     private QATrainer.Options Options => QuestionAnswerInternals.Get().GetOptions(trainer);
 
     public override void CheckInput(IDataView input)

@@ -3,6 +3,8 @@ namespace Microsoft.ML.LrFinder;
 /// <summary>Turns a curve into a result: runs the suggestion methods, picks the selector's suggestion, adds the warnings.</summary>
 internal static class LrResultBuilder
 {
+    public static LrFinderResult Build(LrSweepRecord record) => Build(record.Curve, record.StopReason, record.Options, record.Elapsed);
+
     public static LrFinderResult Build(LrCurve curve, LrFinderStopReason stopReason, LrFinderOptions options, TimeSpan elapsed)
     {
         var selector = options.Selector ?? LrSuggestionMethods.Valley;

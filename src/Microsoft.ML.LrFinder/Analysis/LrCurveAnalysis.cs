@@ -6,6 +6,16 @@ namespace Microsoft.ML.LrFinder;
 /// </summary>
 public static class LrCurveAnalysis
 {
+    /// <summary>Analyses a sweep's record: the path every live sweep takes from the engine to its result.</summary>
+    /// <param name="record">The record of a sweep (<see cref="LrSweep.ToRecord"/>); its options choose the methods and the selector.</param>
+    /// <returns>The result, with the record's stop reason and elapsed time.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="record"/> is null.</exception>
+    public static LrFinderResult Analyze(LrSweepRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return LrResultBuilder.Build(record);
+    }
+
     /// <summary>Analyses a curve whose points already hold the raw and the smoothed loss.</summary>
     /// <param name="curve">The curve; its suggestion window is used as it is.</param>
     /// <param name="options">
@@ -56,7 +66,7 @@ public static class LrCurveAnalysis
         var smoothing = new DebiasedMovingAverage(settings.SmoothingBeta);
         var recorded = points.Select((point, i) => new LrCurvePoint(
             i, point.LearningRate, point.Loss, lossIsSmoothed ? point.Loss : smoothing.Add(point.Loss)));
-        return Analyze(new LrCurve(recorded.ToArray(), requestedIterations), settings);
+        return Analyze(new LrCurve(recorded.ToArray(), requestedIterations, settings.LagFreeBandwidthDecades), settings);
     }
 
     private static void Describe(LrFinderOptions settings, LrCurve curve)

@@ -1,0 +1,73 @@
+namespace Microsoft.ML.LrFinder;
+
+/// <summary>
+/// The part of a curve our own rules read: the lag-free loss from the start of the suggestion window (the first
+/// <c>requestedIterations / 10</c> points are skipped, as for every rule) to the last point where it is defined. No points are
+/// dropped at the end: the lag-free curve has no lag to hide there.
+/// </summary>
+internal sealed class LagFreeWindow
+{
+    private LagFreeWindow(LrCurvePoint[] points)
+    {
+        Points = points;
+        Losses = points.Select(p => p.LagFreeLoss).ToArray();
+        if (points.Length > 0)
+        {
+            Minimum = SuggestionMath.ArgMin(Losses);
+            Top = SuggestionMath.ArgMax(Losses, 0, Minimum + 1);
+        }
+    }
+
+    public LrCurvePoint[] Points { get; }
+
+    public double[] Losses { get; }
+
+    public int Count => Points.Length;
+
+    /// <summary>The index of the lowest lag-free loss (ties: the first).</summary>
+    public int Minimum { get; }
+
+    /// <summary>The index of the highest lag-free loss at or before <see cref="Minimum"/> (ties: the first).</summary>
+    public int Top { get; }
+
+    /// <summary>How far the loss falls from <see cref="Top"/> to <see cref="Minimum"/>; 0 when it never falls.</summary>
+    public double Drop => Count == 0 ? 0 : Losses[Top] - Losses[Minimum];
+
+    /// <summary>Whether the loss falls at all: every rule of ours suggests on such a curve.</summary>
+    public bool Decreases => Drop > 0 && double.IsFinite(Drop);
+
+    public static LagFreeWindow Of(LrCurve curve)
+    {
+        ArgumentNullException.ThrowIfNull(curve);
+        var points = new List<LrCurvePoint>();
+        for (int i = curve.WindowStart; i < curve.Points.Count; i++)
+        {
+            var point = curve.Points[i];
+            if (!double.IsFinite(point.LagFreeLoss) || !double.IsFinite(point.LearningRate) || point.LearningRate <= 0)
+            {
+                break;
+            }
+
+            points.Add(point);
+        }
+
+        return new LagFreeWindow([.. points]);
+    }
+
+    /// <summary>The first index after <see cref="Top"/> and at most <see cref="Minimum"/> whose loss is at or below <paramref name="level"/>.</summary>
+    public int FirstAtOrBelow(double level)
+    {
+        int index = Math.Min(Top + 1, Minimum);
+        while (index < Minimum && !(Losses[index] <= level))
+        {
+            index++;
+        }
+
+        return index;
+    }
+
+    /// <summary>The "no suggestion" of a rule when this window is empty or the loss never falls in it.</summary>
+    public LrSuggestion NoSuggestion(string method) => Count == 0
+        ? LrSuggestion.None(method, "the lag-free curve has no point in the suggestion window (too few points, or the loss was non-finite early).")
+        : LrSuggestion.None(method, "the lag-free loss never decreases in the suggestion window.");
+}

@@ -1,0 +1,4 @@
+namespace Microsoft.ML.LrFinder.Benchmarks.Replay;
+
+/// <summary>One (task, seed) as the recorder saved it: the sweeps it ran and, per budget, the grid of trained rates.</summary>
+internal sealed record RecordedRun(string Task, int Seed, IReadOnlyList<RecordedSweep> Sweeps, IReadOnlyList<RecordedGrid> Budgets);

@@ -1,0 +1,61 @@
+namespace Microsoft.ML.LrFinder.Benchmarks.Replay;
+
+/// <summary>
+/// Re-scores rules on recorded runs in seconds: each rule reads the recorded sweep, and its rate is scored on the budget's
+/// grid (test loss read between grid points ÷ the test loss of the rate validation chose).
+/// </summary>
+internal sealed class ReplayScorer
+{
+    private readonly Dictionary<(RecordedSweep, double), LrCurve> curves = new(ReferenceTupleComparer.Instance);
+    private readonly Dictionary<(RecordedSweep, ReplayRule), double?> suggestions = new(ReferenceTupleComparer.Instance);
+
+    /// <summary>The rule's rate on a sweep, or null when it makes no suggestion.</summary>
+    public double? Suggest(ReplayRule rule, RecordedSweep sweep)
+    {
+        if (!suggestions.TryGetValue((sweep, rule), out var rate))
+        {
+            rate = rule.Method.Suggest(Curve(sweep, rule.BandwidthDecades)).LearningRate;
+            suggestions[(sweep, rule)] = rate;
+        }
+
+        return rate;
+    }
+
+    public double? Regret(ReplayRule rule, ReplayUnit unit) => Suggest(rule, unit.Sweep) is { } rate ? unit.Grid.Regret(rate) : null;
+
+    public ReplayScore Score(ReplayRule rule, IEnumerable<ReplayUnit> units) => ReplayScore.Of(units.Select(unit => Regret(rule, unit)));
+
+    /// <summary>
+    /// Leave-one-task-out: for each task, the family member with the lowest objective on the other tasks' units, scored on the
+    /// task's own units. Returns the held-out regrets of every unit and the member chosen for each task.
+    /// </summary>
+    public (ReplayScore Score, IReadOnlyDictionary<string, ReplayRule> Chosen) LeaveOneTaskOut(
+        IReadOnlyList<ReplayRule> family, IReadOnlyList<ReplayUnit> units)
+    {
+        var heldOut = new List<double?>();
+        var chosen = new Dictionary<string, ReplayRule>();
+        foreach (var task in units.Select(u => u.Task).Distinct())
+        {
+            var training = units.Where(u => u.Task != task).ToArray();
+            var best = family.MinBy(rule => Score(rule, training).Objective)!;
+            chosen[task] = best;
+            heldOut.AddRange(units.Where(u => u.Task == task).Select(u => Regret(best, u)));
+        }
+
+        return (ReplayScore.Of(heldOut), chosen);
+    }
+
+    private LrCurve Curve(RecordedSweep sweep, double bandwidth)
+    {
+        if (!curves.TryGetValue((sweep, bandwidth), out var curve))
+        {
+            // The sweep's own smoothing, so fastai's rules read exactly what a live sweep would have given them.
+            var average = new DebiasedMovingAverage(LrFinderDefaults.SmoothingBeta);
+            var points = sweep.Points.Select((p, i) => new LrCurvePoint(i, p.LearningRate, p.Loss, average.Add(p.Loss)));
+            curve = new LrCurve(points, sweep.Iterations, bandwidth);
+            curves[(sweep, bandwidth)] = curve;
+        }
+
+        return curve;
+    }
+}
