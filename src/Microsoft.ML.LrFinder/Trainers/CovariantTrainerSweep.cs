@@ -38,8 +38,8 @@ internal sealed class CovariantTrainerSweep<TBase, TDerived> : TrainerSweep<TBas
 
     public override void CheckInput(IDataView input) => inner.CheckInput(input);
 
-    public override LrFinderResult Sweep(IDataView sweepData, IDataView fullData, LrFinderOptions options, IChannel channel, CancellationToken cancellationToken) =>
-        inner.Sweep(sweepData, fullData, options, channel, cancellationToken);
+    public override LrFinderResult Sweep(IDataView sweepData, IDataView fullData, LrFinderOptions options, IChannel channel, IProgress<LrFinderProgress>? progress, CancellationToken cancellationToken) =>
+        inner.Sweep(sweepData, fullData, options, channel, progress, cancellationToken);
 
     public override TBase FitWithLearningRate(IDataView input, double learningRate) => inner.FitWithLearningRate(input, learningRate);
 
