@@ -74,7 +74,7 @@ internal sealed class TextClassificationSession : IRegretSession
         }
 
         var clock = Stopwatch.StartNew();
-        // MLContext does not seed torch before the head is initialised (DESIGN.md): seed, so that every run of a seed starts
+        // MLContext does not seed torch before the head is initialised (docs/architecture.md): seed, so that every run of a seed starts
         // from one model.
         random.manual_seed(seed);
         var model = mlContext.MulticlassClassification.Trainers.TextClassification(TrainerOptions(learningRate)).Fit(train);

@@ -5,7 +5,7 @@ namespace Microsoft.ML.LrFinder.Tests.Cli;
 /// <summary>
 /// The trainer subcommands on small real data (TestData/, see TestData/README.md for sources and licences) with a
 /// random-weight encoder (<c>--random-init</c>, the only way offline without a weights file) and a short sweep. Question
-/// answering has no happy-path test: its random RoBERTa encoder is ~500 MB and a sweep peaks at 6.4 GB (DESIGN.md).
+/// answering has no happy-path test: its random RoBERTa encoder is ~500 MB and a sweep peaks at 6.4 GB (docs/architecture.md).
 /// </summary>
 public class TrainerCommandTests
 {
