@@ -62,4 +62,14 @@ if (File.Exists(mlTorchSharp) && File.Exists(torchSharp))
     }
 }
 
+// Step 3: TorchSharp can free a temporary Scalar while libtorch reads it; keep Scalar arguments alive until each call returns.
+if (File.Exists(torchSharp))
+{
+    int methods = ScalarKeepAlivePatcher.Patch(torchSharp, dryRun);
+    if (methods > 0)
+    {
+        Console.WriteLine($"{Prefix} {torchSharp}: {methods} methods keep their Scalar arguments alive until they return{(dryRun ? " [dry run]" : string.Empty)}");
+    }
+}
+
 return 0;

@@ -121,6 +121,60 @@ public sealed partial class LrFinderCatalog
         return Find(TrainerSweeps.For(mlContext.MulticlassClassification.Trainers.QuestionAnswer(options)), data, finderOptions, trainerOptions, cancellationToken);
     }
 
+    /// <summary>
+    /// Writes random weights of the right architecture for a trainer's pretrained model where ML.NET looks before downloading it,
+    /// <c>&lt;MLContext.TempFilePath&gt;/mlnet/&lt;file&gt;</c>, so that the trainer (and a sweep of it) runs without the download.
+    /// For trying the trainers and the finder offline only: a curve on random weights says nothing about the learning rate of the
+    /// pretrained model.
+    /// </summary>
+    /// <param name="trainer">Which trainer's pretrained file to write (TextClassification and SentenceSimilarity share one).</param>
+    /// <param name="seed">The torch seed of the weights, so two calls write the same file; default 1. Torch's random generator is left as it was.</param>
+    /// <returns>The path of the file written.</returns>
+    /// <exception cref="InvalidOperationException">
+    /// <c>MLContext.TempFilePath</c> is the system temp folder, where the file would stand in for the real download in every later
+    /// run on this machine: set it to a folder of your own first.
+    /// </exception>
+    /// <exception cref="IOException">The file already exists (perhaps the real download); it is never overwritten.</exception>
+    /// <exception cref="NotSupportedException">The loaded Microsoft.ML.TorchSharp is not the supported 0.23.1 (a model class moved).</exception>
+    /// <example>
+    /// <code>
+    /// var mlContext = new MLContext(seed: 1) { TempFilePath = Directory.CreateTempSubdirectory("trial-").FullName };
+    /// mlContext.LrFinder().WriteRandomWeights(TorchSharpTrainerKind.TextClassification);
+    /// var trainer = mlContext.MulticlassClassification.Trainers.TextClassification(options).WithLrFinder();
+    /// </code>
+    /// </example>
+    /// <remarks>
+    /// Cost measured on 2 CPU threads: NAS-BERT 17.9 MB in ~0.3 s; the NER encoder 54.8 MB in ~0.5 s; AutoFormerV2 77.5 MB in
+    /// ~3.3 s; RoBERTa ~496 MB in ~5 s. Create the trainer from this <see cref="MLContext"/> after the call: trainers copy
+    /// <c>TempFilePath</c> when the catalog creates them.
+    /// </remarks>
+    public string WriteRandomWeights(TorchSharpTrainerKind trainer, int seed = 1)
+    {
+        string fileName = RandomTrialWeights.FileName(trainer);
+        string folder = Path.GetFullPath(mlContext.TempFilePath);
+        if (string.Equals(Path.TrimEndingDirectorySeparator(folder), Path.TrimEndingDirectorySeparator(Path.GetFullPath(Path.GetTempPath())), StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException(
+                $"MLContext.TempFilePath is the system temp folder ({folder}): random weights there would stand in for the real {fileName} in every later run. Set TempFilePath to a folder of your own first.");
+        }
+
+        string path = Path.Combine(folder, "mlnet", fileName);
+        if (File.Exists(path))
+        {
+            throw new IOException($"{path} already exists; random weights never overwrite a pretrained file. Use another TempFilePath.");
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using var randomState = new TorchRandomState();
+        global::TorchSharp.torch.random.manual_seed(seed);
+
+        // Written next to the target and moved into place, so that a failed write never leaves a truncated file to be loaded.
+        string partial = path + ".partial";
+        RandomTrialWeights.Write(trainer, partial);
+        File.Move(partial, path);
+        return path;
+    }
+
     private static LrFinderResult Find<TTransformer>(
         TrainerSweep<TTransformer> target, IDataView data, LrFinderOptions? finderOptions, LrFinderTrainerOptions? trainerOptions, CancellationToken cancellationToken)
         where TTransformer : class, ITransformer

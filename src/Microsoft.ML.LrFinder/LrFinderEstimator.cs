@@ -18,7 +18,9 @@ namespace Microsoft.ML.LrFinder;
 /// generator as it found it, so the real fit sees the data and the random stream it would have seen without the finder.
 /// </para>
 /// <para>
-/// Progress goes to <c>MLContext.Log</c> (one line per sweep batch, then a summary); <c>MLContext.CancelExecution()</c> stops
+/// Progress goes to <c>MLContext.Log</c> (one line per sweep batch, then a summary) and, per sweep batch, to
+/// <see cref="LrFinderTrainerOptions.Progress"/>; libtorch's NNPACK is off during the sweep and the fit
+/// (<see cref="LibTorchNnpack"/>); <c>MLContext.CancelExecution()</c> stops
 /// the sweep or the fit with an <see cref="OperationCanceledException"/>; <c>GpuDeviceId</c> and <c>FallbackToCpu</c> apply to the
 /// sweep exactly as to the trainer. Calls to <see cref="Fit"/> on estimators that share one trainer run one at a time.
 /// </para>
@@ -37,6 +39,9 @@ public sealed class LrFinderEstimator<TTransformer> : IEstimator<TTransformer>
         this.options = options;
         this.trainerOptions = trainerOptions;
     }
+
+    /// <summary>The hook this estimator sweeps and fits through (for tests that observe the trainer it builds).</summary>
+    internal TrainerSweep<TTransformer> Target => target;
 
     /// <summary>The wrapped trainer estimator, as the catalog returned it.</summary>
     public IEstimator<TTransformer> Trainer => target.Trainer;
@@ -90,6 +95,7 @@ public sealed class LrFinderEstimator<TTransformer> : IEstimator<TTransformer>
         ArgumentNullException.ThrowIfNull(input);
         lock (target.Trainer)
         {
+            using var quietConvolutions = LibTorchNnpack.Disable();
             var tunePlan = trainerOptions.Tune is { } planOptions ? TrainerTuner.Prepare(target, input, validation: null, planOptions) : default;
             var result = TrainerLrFinder.Find(target, input, options, trainerOptions, CancellationToken.None);
             LastResult = result;

@@ -20,6 +20,9 @@ internal sealed class BenchmarkSettings
     /// <summary>Task names of the regret suite; null runs every task.</summary>
     public IReadOnlyList<string>? Tasks { get; init; }
 
+    /// <summary>The task names <c>--tasks</c> gave; null when it was not given (the record section then records every TorchSharp task).</summary>
+    public IReadOnlyList<string>? ExplicitTasks { get; init; }
+
     /// <summary>Whether ML.NET's TextClassification joins the regret suite and the overhead benchmark (slow: seconds per step).</summary>
     public bool IncludeTextClassification { get; init; }
 
@@ -50,9 +53,31 @@ internal sealed class BenchmarkSettings
     /// <summary>Where the markdown goes; null leaves docs/benchmarks.md alone.</summary>
     public string? OutputPath { get; init; }
 
+    /// <summary>
+    /// Where every (task, seed) is saved as JSON (<c>--save-runs</c>): the record section writes there, and the regret section
+    /// too when it is set. Null saves nothing.
+    /// </summary>
+    public string? SaveRunsDirectory { get; init; }
+
+    /// <summary>Seeds of the record section: 8 by default, enough to see a rule's spread per task; <c>--seeds</c> sets both suites'.</summary>
+    public IReadOnlyList<int> RecordSeeds { get; init; } = [1, 2, 3, 4, 5, 6, 7, 8];
+
+    /// <summary>
+    /// Grid points of the record section, log-spaced from <see cref="RecordGridStart"/> to <see cref="GridEnd"/>: 43 is 6 per
+    /// decade over 1e-6 … 1e1, a decade lower than the regret grid so that the constant budget's best rates (below a one-cycle
+    /// peak) stay inside it. <c>--grid</c> sets both suites'.
+    /// </summary>
+    public int RecordGridCount { get; init; } = 43;
+
+    public double RecordGridStart { get; init; } = 1e-6;
+
     public const string TextClassificationTaskName = "detox-textclassification";
 
+    /// <summary>The sections a plain run (no <c>--only</c>) runs.</summary>
     public static IReadOnlyList<string> AllSections { get; } = ["overhead", "snapshot", "leaks", "earlystop", "regret"];
+
+    /// <summary>Every section <c>--only</c> accepts: the plain run's and <c>record</c>, which only saves runs for replay.</summary>
+    public static IReadOnlyList<string> KnownSections { get; } = [.. AllSections, "record"];
 
     public static BenchmarkSettings Quick(string? outputPath) => new()
     {
@@ -76,14 +101,24 @@ internal sealed class BenchmarkSettings
 
     /// <summary>A copy with the given settings replaced (command-line overrides).</summary>
     public BenchmarkSettings With(
-        IEnumerable<string>? sections = null, IReadOnlyList<int>? seeds = null, int? gridCount = null, IReadOnlyList<string>? tasks = null) => new()
+        IEnumerable<string>? sections = null,
+        IReadOnlyList<int>? seeds = null,
+        int? gridCount = null,
+        IReadOnlyList<string>? tasks = null,
+        string? saveRunsDirectory = null,
+        bool noOutput = false) => new()
     {
         Full = Full,
         Seeds = seeds ?? Seeds,
+        RecordSeeds = seeds ?? RecordSeeds,
         GridCount = gridCount ?? GridCount,
+        RecordGridCount = gridCount ?? RecordGridCount,
+        RecordGridStart = RecordGridStart,
+        SaveRunsDirectory = saveRunsDirectory ?? SaveRunsDirectory,
         GridStart = GridStart,
         GridEnd = GridEnd,
         Tasks = tasks ?? Tasks,
+        ExplicitTasks = tasks ?? ExplicitTasks,
         IncludeTextClassification = IncludeTextClassification || (tasks?.Contains(TextClassificationTaskName, StringComparer.OrdinalIgnoreCase) ?? false),
         TextClassificationSeeds = TextClassificationSeeds,
         TextClassificationGridPoints = TextClassificationGridPoints,
@@ -93,6 +128,6 @@ internal sealed class BenchmarkSettings
         SnapshotRepetitions = SnapshotRepetitions,
         LeakSweeps = LeakSweeps,
         Sections = sections is null ? Sections : new HashSet<string>(sections, StringComparer.OrdinalIgnoreCase),
-        OutputPath = OutputPath,
+        OutputPath = noOutput ? null : OutputPath,
     };
 }

@@ -17,13 +17,17 @@ internal static class Program
 {
     private const string Usage = """
         usage: ./build.sh bench [--full] [--only SECTIONS] [--seeds N] [--grid N] [--threads N] [--output PATH | --no-write]
+                                [--save-runs DIR]
           --full         the whole suite (10 seeds, 49 grid points, every task, 200 leak sweeps); default: the quick run
                          (1 seed, 13 grid points, 3 tasks, 50 leak sweeps)
-          --only         comma-separated sections: overhead, snapshot, leaks, earlystop, regret
-          --tasks        comma-separated regret tasks: digits-mlp, digits-cnn, digits-mlp-sgd, iris-mlp, housing-mlp,
-                         detox-textclassification
-          --seeds N      seeds 1..N of the regret suite
-          --grid N       grid points from 1e-5 to 1e1
+          --only         comma-separated sections: overhead, snapshot, leaks, earlystop, regret, record
+                         (record: with --save-runs, only sweeps (50, 100, 200 iterations) and grids under both budgets, saved
+                         for replay; nothing is trained at a suggestion and no markdown is written; 8 seeds, 43 grid points
+                         from 1e-6 to 1e1, every TorchSharp task)
+          --tasks        comma-separated regret tasks: TASKS
+          --seeds N      seeds 1..N of the regret suite (and of the record section)
+          --grid N       grid points from 1e-5 to 1e1 (record section: from 1e-6 to 1e1)
+          --save-runs DIR  write every (task, seed) as DIR/<task>.s<seed>.json (raw sweep curves, grid losses per budget)
           --threads N    libtorch intra-op threads (default: 1)
           --output PATH  markdown file to write (default: docs/benchmarks.md of this repository)
           --no-write     print only
@@ -31,6 +35,7 @@ internal static class Program
 
     public static int Main(string[] args)
     {
+        string usage = Usage.Replace("TASKS", string.Join(", ", TaskCatalog.All().Select(t => t.Name).Append(BenchmarkSettings.TextClassificationTaskName)), StringComparison.Ordinal);
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         Console.OutputEncoding = Encoding.UTF8;
@@ -47,13 +52,13 @@ internal static class Program
         catch (ArgumentException e)
         {
             Console.Error.WriteLine(e.Message);
-            Console.Error.WriteLine(Usage);
+            Console.Error.WriteLine(usage);
             return 2;
         }
 
         if (settings is null)
         {
-            Console.WriteLine(Usage);
+            Console.WriteLine(usage);
             return 0;
         }
 
@@ -138,10 +143,10 @@ internal static class Program
                 var methods = LrSuggestionMethods.All;
                 log.WriteLine(Format.Invariant($"Regret: {tasks.Count} tasks, up to {settings.Seeds.Count} seeds × {grid.Length} grid points …"));
                 RegretPlan Plan(IRegretTask task) => task is TextClassificationTask
-                    ? new(settings.Seeds.Take(settings.TextClassificationSeeds).ToArray(), grid.Where((_, i) => i % Math.Max(1, (grid.Length - 1) / (settings.TextClassificationGridPoints - 1)) == 0).ToArray())
+                    ? new(settings.Seeds.Take(settings.TextClassificationSeeds).ToArray(), grid.Where((_, i) => i % Math.Max(1, (grid.Length - 1) / (settings.TextClassificationGridPoints - 1)) == 0).ToArray(), SweepLengths: false)
                     : new(settings.Seeds, grid);
                 var failures = new List<string>();
-                var runs = RegretBenchmark.Run(tasks, Plan, methods, log, failures);
+                var runs = RegretBenchmark.Run(tasks, Plan, methods, log, failures, settings.SaveRunsDirectory);
                 body.AppendLine(RegretReport.Build(tasks, runs, methods, Plan));
                 if (failures.Count > 0)
                 {
@@ -150,6 +155,19 @@ internal static class Program
                     failures.ForEach(f => body.AppendLine($"- {f}"));
                     body.AppendLine();
                 }
+            });
+        }
+
+        if (settings.Runs("record"))
+        {
+            Guarded("record", body, log, () =>
+            {
+                var failures = new List<string>();
+                var tasks = RecordTasks(settings);
+                var grid = GridSearch.LogSpaced(settings.RecordGridStart, settings.GridEnd, settings.RecordGridCount);
+                RunRecorder.Run(tasks, settings.RecordSeeds, grid, settings.SaveRunsDirectory!, log, failures);
+                body.AppendLine(Format.Invariant($"Recorded {tasks.Count} tasks × {settings.RecordSeeds.Count} seeds into `{settings.SaveRunsDirectory}`; {failures.Count} failed."));
+                failures.ForEach(f => body.AppendLine($"- {f}"));
             });
         }
 
@@ -207,11 +225,27 @@ internal static class Program
         return settings.Tasks is null ? all : all.Where(t => settings.Tasks.Contains(t.Name, StringComparer.OrdinalIgnoreCase)).ToList();
     }
 
+    /// <summary>
+    /// The record section's tasks: every TorchSharp task (or those of <c>--tasks</c>); TextClassification only when named, as it
+    /// costs seconds per step.
+    /// </summary>
+    private static List<IRegretTask> RecordTasks(BenchmarkSettings settings)
+    {
+        var all = new List<IRegretTask>(TaskCatalog.All());
+        if (settings.ExplicitTasks is null)
+        {
+            return all;
+        }
+
+        all.Add(new TextClassificationTask());
+        return all.Where(t => settings.ExplicitTasks.Contains(t.Name, StringComparer.OrdinalIgnoreCase)).ToList();
+    }
+
     /// <summary>The settings the arguments ask for; null for --help.</summary>
     private static BenchmarkSettings? Parse(string[] args)
     {
         bool full = false, noWrite = false;
-        string? output = null, only = null, tasks = null;
+        string? output = null, only = null, tasks = null, saveRuns = null;
         int? seeds = null, grid = null, threads = null;
         for (int i = 0; i < args.Length; i++)
         {
@@ -227,6 +261,7 @@ internal static class Program
                 case "--output": output = Value(); break;
                 case "--only": only = Value(); break;
                 case "--tasks": tasks = Value(); break;
+                case "--save-runs": saveRuns = Value(); break;
                 case "--seeds": seeds = Count(); break;
                 case "--grid": grid = Count(); break;
                 case "--threads": threads = Count(); break;
@@ -240,13 +275,25 @@ internal static class Program
         if (only is not null)
         {
             var sections = only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var unknown = sections.Where(s => !BenchmarkSettings.AllSections.Contains(s, StringComparer.OrdinalIgnoreCase)).ToArray();
+            var unknown = sections.Where(s => !BenchmarkSettings.KnownSections.Contains(s, StringComparer.OrdinalIgnoreCase)).ToArray();
             if (unknown.Length > 0)
             {
-                throw new ArgumentException($"unknown section '{unknown[0]}'; use {string.Join(", ", BenchmarkSettings.AllSections)}.");
+                throw new ArgumentException($"unknown section '{unknown[0]}'; use {string.Join(", ", BenchmarkSettings.KnownSections)}.");
             }
 
-            settings = settings.With(sections: sections);
+            // A recording alone leaves docs/benchmarks.md alone: its product is the saved runs, not tables.
+            bool recordOnly = sections.All(s => s.Equals("record", StringComparison.OrdinalIgnoreCase));
+            settings = settings.With(sections: sections, noOutput: recordOnly && output is null);
+        }
+
+        if (saveRuns is not null)
+        {
+            settings = settings.With(saveRunsDirectory: Path.GetFullPath(saveRuns));
+        }
+
+        if (settings.Runs("record") && settings.SaveRunsDirectory is null)
+        {
+            throw new ArgumentException("--only record needs --save-runs DIR.");
         }
 
         if (tasks is not null)

@@ -7,9 +7,9 @@ namespace Microsoft.ML.LrFinder.Samples;
 public static class NamedEntityRecognitionSample
 {
     /// <summary>Trains on a TSV without header: a sentence, then its space-separated tags (one per word).</summary>
-    public static void Run(string tsvPath, string outputFolder)
+    public static void Run(string tsvPath, string outputFolder, bool randomInit = false)
     {
-        var mlContext = new MLContext(seed: 1);
+        var mlContext = SampleContext.Create(TorchSharpTrainerKind.NamedEntityRecognition, randomInit);
         var rows = File.ReadLines(tsvPath)
             .Select(line => line.Split('\t'))
             .Select(fields => new TaggedSentence { Sentence = fields[0], Tags = fields[1].Split(' ') })

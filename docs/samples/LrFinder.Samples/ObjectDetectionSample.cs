@@ -10,9 +10,9 @@ public static class ObjectDetectionSample
     /// Trains on a TSV without header next to its images: image file name, comma-separated labels, comma-separated boxes
     /// (left, top, right, bottom; four numbers per label, in the image's pixels).
     /// </summary>
-    public static void Run(string tsvPath, string outputFolder)
+    public static void Run(string tsvPath, string outputFolder, bool randomInit = false)
     {
-        var mlContext = new MLContext(seed: 1);
+        var mlContext = SampleContext.Create(TorchSharpTrainerKind.ObjectDetection, randomInit);
         string imageFolder = Path.GetDirectoryName(Path.GetFullPath(tsvPath))!;
         var data = mlContext.Data.LoadFromTextFile<Annotation>(tsvPath, separatorChar: '\t');
 

@@ -1,9 +1,11 @@
 using Microsoft.ML.LrFinder.Samples;
 
-// dotnet run --project docs/samples/LrFinder.Samples -- <sample> <data path> [output folder]
+// dotnet run --project docs/samples/LrFinder.Samples -- <sample> <data path> [output folder] [--random-init]
+bool randomInit = args.Contains("--random-init");
+args = args.Where(a => a != "--random-init").ToArray();
 if (args.Length < 2)
 {
-    Console.Error.WriteLine("usage: LrFinder.Samples text-classification|sentence-similarity|ner|object-detection|question-answer|tune <data> [output]");
+    Console.Error.WriteLine("usage: LrFinder.Samples text-classification|sentence-similarity|ner|object-detection|question-answer|tune <data> [output] [--random-init]");
     return 2;
 }
 
@@ -12,19 +14,19 @@ Directory.CreateDirectory(output);
 switch (args[0])
 {
     case "text-classification":
-        TextClassificationSample.Run(args[1], output);
+        TextClassificationSample.Run(args[1], output, randomInit);
         break;
     case "sentence-similarity":
-        SentenceSimilaritySample.Run(args[1], output);
+        SentenceSimilaritySample.Run(args[1], output, randomInit);
         break;
     case "ner":
-        NamedEntityRecognitionSample.Run(args[1], output);
+        NamedEntityRecognitionSample.Run(args[1], output, randomInit);
         break;
     case "object-detection":
-        ObjectDetectionSample.Run(args[1], output);
+        ObjectDetectionSample.Run(args[1], output, randomInit);
         break;
     case "question-answer":
-        QuestionAnswerSample.Run(args[1], output);
+        QuestionAnswerSample.Run(args[1], output, randomInit);
         break;
     case "tune":
         TuningSample.Run(args[1], output);

@@ -7,9 +7,9 @@ namespace Microsoft.ML.LrFinder.Samples;
 public static class QuestionAnswerSample
 {
     /// <summary>Trains on a TSV with a header and columns Context, Question, TrainingAnswer, AnswerStart (int).</summary>
-    public static void Run(string tsvPath, string outputFolder)
+    public static void Run(string tsvPath, string outputFolder, bool randomInit = false)
     {
-        var mlContext = new MLContext(seed: 1);
+        var mlContext = SampleContext.Create(TorchSharpTrainerKind.QuestionAnswer, randomInit);
         var data = mlContext.Data.LoadFromTextFile<Example>(tsvPath, separatorChar: '\t', hasHeader: true, allowQuoting: true);
 
         var trainer = mlContext.MulticlassClassification.Trainers.QuestionAnswer(new QATrainer.Options

@@ -7,9 +7,9 @@ namespace Microsoft.ML.LrFinder.Samples;
 public static class SentenceSimilaritySample
 {
     /// <summary>Trains on a TSV with a header and columns Sentence1, Sentence2, Similarity (float).</summary>
-    public static void Run(string tsvPath, string outputFolder)
+    public static void Run(string tsvPath, string outputFolder, bool randomInit = false)
     {
-        var mlContext = new MLContext(seed: 1);
+        var mlContext = SampleContext.Create(TorchSharpTrainerKind.SentenceSimilarity, randomInit);
         var data = mlContext.Data.LoadFromTextFile<Pair>(tsvPath, separatorChar: '\t', hasHeader: true, allowQuoting: true);
 
         var trainer = mlContext.Regression.Trainers.SentenceSimilarity(new SentenceSimilarityTrainer.SentenceSimilarityOptions

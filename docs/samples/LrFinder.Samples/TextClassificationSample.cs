@@ -7,9 +7,9 @@ namespace Microsoft.ML.LrFinder.Samples;
 public static class TextClassificationSample
 {
     /// <summary>Trains on a TSV with a header and columns Sentiment (label) and SentimentText (text).</summary>
-    public static void Run(string tsvPath, string outputFolder)
+    public static void Run(string tsvPath, string outputFolder, bool randomInit = false)
     {
-        var mlContext = new MLContext(seed: 1);
+        var mlContext = SampleContext.Create(TorchSharpTrainerKind.TextClassification, randomInit);
         mlContext.Log += (_, e) =>
         {
             if (e.RawMessage?.StartsWith("LrFinder", StringComparison.Ordinal) == true)

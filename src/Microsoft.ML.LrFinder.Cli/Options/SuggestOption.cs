@@ -5,7 +5,7 @@ namespace Microsoft.ML.LrFinder.Cli.Options;
 
 /// <summary>
 /// <c>--suggest &lt;methods&gt;</c>: which suggestion methods run, comma- or space-separated. The first one listed is the one
-/// selected. Default: every built-in method, valley selected.
+/// selected. Default: every built-in method, lagfree selected.
 /// </summary>
 internal sealed class SuggestOption
 {

@@ -3,7 +3,10 @@ using Spectre.Console.Rendering;
 
 namespace Microsoft.ML.LrFinder.Cli.Output;
 
-/// <summary>The live bar's column with the current learning rate and smoothed loss (labelled "loss" to fit 80 columns).</summary>
+/// <summary>
+/// The live bar's column with the current learning rate and smoothed loss (labelled "loss" to fit 80 columns); a NaN one (an
+/// epoch of <c>--train</c> has no loss to show) is left out.
+/// </summary>
 internal sealed class LearningRateLossColumn : ProgressColumn
 {
     protected override bool NoWrap => true;
@@ -17,6 +20,8 @@ internal sealed class LearningRateLossColumn : ProgressColumn
 
         double lr = task.State.Get<double>(LiveBarProgress.LearningRateKey);
         double loss = task.State.Get<double>(LiveBarProgress.SmoothedLossKey);
-        return new Text($"lr {Reporting.LrReportFormat.LearningRate(lr)}  loss {Reporting.LrReportFormat.Loss(loss)}");
+        string learningRate = double.IsNaN(lr) ? string.Empty : $"lr {Reporting.LrReportFormat.LearningRate(lr)}";
+        string smoothed = double.IsNaN(loss) ? string.Empty : $"  loss {Reporting.LrReportFormat.Loss(loss)}";
+        return new Text(learningRate + smoothed);
     }
 }

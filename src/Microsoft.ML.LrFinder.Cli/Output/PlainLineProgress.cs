@@ -28,16 +28,25 @@ internal sealed class PlainLineProgress : IProgress<LrFinderProgress>
         _writer.WriteLine(Format(_description, value));
     }
 
-    /// <summary>One progress line, for example <c>sweep  40/100  lr 1.6e-4  smoothed loss 2.263  ETA 0:01</c>.</summary>
+    /// <summary>
+    /// One progress line, for example <c>sweep  40/100  lr 1.6e-4  smoothed loss 2.263  elapsed 0:04  ETA 0:06</c>. A NaN learning
+    /// rate or loss (an epoch of <c>--train</c> reports no loss) is left out.
+    /// </summary>
     internal static string Format(string description, LrFinderProgress value)
     {
         int done = value.Iteration + 1;
-        var remaining = done >= value.TotalIterations
-            ? TimeSpan.Zero
-            : value.Elapsed / done * (value.TotalIterations - done);
         string width = value.TotalIterations.ToString(CultureInfo.InvariantCulture);
+        string learningRate = double.IsNaN(value.LearningRate) ? string.Empty : $"  lr {Reporting.LrReportFormat.LearningRate(value.LearningRate)}";
+        string loss = double.IsNaN(value.SmoothedLoss) ? string.Empty : $"  smoothed loss {Reporting.LrReportFormat.Loss(value.SmoothedLoss)}";
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"{description}  {done.ToString(CultureInfo.InvariantCulture).PadLeft(width.Length)}/{width}  lr {Reporting.LrReportFormat.LearningRate(value.LearningRate)}  smoothed loss {Reporting.LrReportFormat.Loss(value.SmoothedLoss)}  ETA {remaining:m\\:ss}");
+            $"{description}  {done.ToString(CultureInfo.InvariantCulture).PadLeft(width.Length)}/{width}{learningRate}{loss}  elapsed {value.Elapsed:m\\:ss}  ETA {Remaining(value):m\\:ss}");
+    }
+
+    /// <summary>The time left at the mean pace so far.</summary>
+    internal static TimeSpan Remaining(LrFinderProgress value)
+    {
+        int done = value.Iteration + 1;
+        return done >= value.TotalIterations ? TimeSpan.Zero : value.Elapsed / done * (value.TotalIterations - done);
     }
 }

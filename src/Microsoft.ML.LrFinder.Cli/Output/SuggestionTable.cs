@@ -47,7 +47,7 @@ internal static class SuggestionTable
         table.AddColumn(new TableColumn("suggested LR").RightAligned());
         table.AddColumn(new TableColumn("from iteration").RightAligned());
         table.AddColumn(new TableColumn("at LR").RightAligned());
-        table.AddColumn(new TableColumn("smoothed loss").RightAligned());
+        table.AddColumn(new TableColumn("loss at point").RightAligned());
         foreach (var suggestion in result.Suggestions)
         {
             bool isSelected = ReferenceEquals(suggestion, result.Selected) && suggestion.HasValue;
@@ -57,7 +57,7 @@ internal static class SuggestionTable
                 Cell(suggestion.LearningRate is { } lr ? Reporting.LrReportFormat.LearningRate(lr) : "none"),
                 Cell(point is { } p ? p.Iteration.ToString(CultureInfo.InvariantCulture) : "-"),
                 Cell(point is { } q ? Reporting.LrReportFormat.LearningRate(q.LearningRate) : "-"),
-                Cell(point is { } r ? Reporting.LrReportFormat.Loss(r.SmoothedLoss) : "-"));
+                Cell(point is not null ? Reporting.LrReportFormat.Loss(suggestion.PointLoss) : "-"));
         }
 
         return table;

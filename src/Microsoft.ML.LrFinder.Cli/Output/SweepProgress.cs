@@ -3,8 +3,8 @@ using Spectre.Console;
 namespace Microsoft.ML.LrFinder.Cli.Output;
 
 /// <summary>
-/// Shows a sweep's progress: on a terminal a live bar (iteration / total, learning rate, smoothed loss, time left); when output
-/// is redirected, a plain line every tenth of the sweep and at its last iteration.
+/// Shows a sweep's (or a fit's) progress: on a terminal a live bar (iteration / total, learning rate, smoothed loss, time
+/// elapsed, time left); when output is redirected, a plain line every tenth of the run and at its last iteration.
 /// </summary>
 internal static class SweepProgress
 {
@@ -31,7 +31,7 @@ internal static class SweepProgress
                 new ProgressBarColumn { Width = 20 },
                 new IterationColumn(),
                 new LearningRateLossColumn(),
-                new RemainingTimeColumn())
+                new TimeColumn())
             .Start(context =>
             {
                 var task = context.AddTask(description, maxValue: totalIterations);

@@ -15,7 +15,7 @@ internal sealed class NerCommand : TrainerCommand
     private const string TagTokens = "__lrfind_tags";
 
     public NerCommand()
-        : base("ner", "Sweep ML.NET's NamedEntityRecognition trainer (NAS-BERT) on your data.", PretrainedModel.NerNasBert, defaultBatchSize: 32)
+        : base("ner", "Sweep ML.NET's NamedEntityRecognition trainer (NAS-BERT) on your data.", TorchSharpTrainerKind.NamedEntityRecognition, defaultBatchSize: 32)
     {
     }
 
@@ -37,8 +37,8 @@ internal sealed class NerCommand : TrainerCommand
         return Fit(conversions, train, validation, ("tags", label), ("text", text));
     }
 
-    protected override LrFinderResult Find(MLContext mlContext, TrainerRun run, PreparedData data) =>
-        mlContext.LrFinder().Find(Options(run, data, null), data.Train, run.Options);
+    protected override LrFinderResult Find(MLContext mlContext, TrainerRun run, PreparedData data, LrFinderTrainerOptions trainerOptions, CancellationToken cancellationToken) =>
+        mlContext.LrFinder().Find(Options(run, data, null), data.Train, run.Options, trainerOptions, cancellationToken);
 
     protected override IEstimator<ITransformer> CreateTrainer(MLContext mlContext, TrainerRun run, PreparedData data, double? learningRate) =>
         mlContext.MulticlassClassification.Trainers.NamedEntityRecognition(Options(run, data, learningRate))

@@ -23,7 +23,7 @@ internal sealed class ObjectDetectionCommand : TrainerCommand
     private const string BoxTokens = "__lrfind_box_tokens";
 
     public ObjectDetectionCommand()
-        : base("object-detection", "Sweep ML.NET's ObjectDetection trainer (AutoFormerV2) on your images.", PretrainedModel.AutoFormer, defaultBatchSize: null)
+        : base("object-detection", "Sweep ML.NET's ObjectDetection trainer (AutoFormerV2) on your images.", TorchSharpTrainerKind.ObjectDetection, defaultBatchSize: null)
     {
     }
 
@@ -75,8 +75,8 @@ internal sealed class ObjectDetectionCommand : TrainerCommand
         return Fit(conversions, train, validation, ("labels", labels), ("image", image), ("boxes", boxes), ("image folder", folder));
     }
 
-    protected override LrFinderResult Find(MLContext mlContext, TrainerRun run, PreparedData data) =>
-        mlContext.LrFinder().Find(Options(run, data, null), data.Train, run.Options);
+    protected override LrFinderResult Find(MLContext mlContext, TrainerRun run, PreparedData data, LrFinderTrainerOptions trainerOptions, CancellationToken cancellationToken) =>
+        mlContext.LrFinder().Find(Options(run, data, null), data.Train, run.Options, trainerOptions, cancellationToken);
 
     protected override IEstimator<ITransformer> CreateTrainer(MLContext mlContext, TrainerRun run, PreparedData data, double? learningRate) =>
         mlContext.MulticlassClassification.Trainers.ObjectDetection(Options(run, data, learningRate))

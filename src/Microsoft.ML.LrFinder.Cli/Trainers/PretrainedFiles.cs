@@ -6,45 +6,32 @@ namespace Microsoft.ML.LrFinder.Cli.Trainers;
 /// </summary>
 internal static class PretrainedFiles
 {
-    /// <summary>The file name each trainer family loads (the last segment of its download address in 0.23.1).</summary>
-    public static string FileName(PretrainedModel model) => model switch
+    /// <summary>The file name each trainer loads (the last segment of its download address in 0.23.1).</summary>
+    public static string FileName(TorchSharpTrainerKind trainer) => trainer switch
     {
-        PretrainedModel.NasBert => "NasBert2000000.tsm",
-        PretrainedModel.NerNasBert => "pretrained_NasBert_14M_encoder.tsm",
-        PretrainedModel.Roberta => "pretrained_Roberta_encoder.tsm",
-        PretrainedModel.AutoFormer => "autoformer_11m_torchsharp.bin",
-        _ => throw new ArgumentOutOfRangeException(nameof(model), model, "unknown model."),
+        TorchSharpTrainerKind.TextClassification or TorchSharpTrainerKind.SentenceSimilarity => "NasBert2000000.tsm",
+        TorchSharpTrainerKind.NamedEntityRecognition => "pretrained_NasBert_14M_encoder.tsm",
+        TorchSharpTrainerKind.QuestionAnswer => "pretrained_Roberta_encoder.tsm",
+        TorchSharpTrainerKind.ObjectDetection => "autoformer_11m_torchsharp.bin",
+        _ => throw new ArgumentOutOfRangeException(nameof(trainer), trainer, "unknown trainer."),
     };
 
-    /// <summary>Makes <paramref name="weights"/> the file ML.NET loads for <paramref name="model"/> under <paramref name="tempFilePath"/>.</summary>
-    /// <param name="model">Which pretrained model.</param>
+    /// <summary>Makes <paramref name="weights"/> the file ML.NET loads for <paramref name="trainer"/> under <paramref name="tempFilePath"/>.</summary>
+    /// <param name="trainer">Which trainer.</param>
     /// <param name="weights">The user's file.</param>
     /// <param name="tempFilePath">The run's folder, to be set as <c>MLContext.TempFilePath</c>.</param>
     /// <exception cref="CliUsageException">The file does not exist.</exception>
-    public static void Provide(PretrainedModel model, string weights, string tempFilePath)
+    public static void Provide(TorchSharpTrainerKind trainer, string weights, string tempFilePath)
     {
         if (!File.Exists(weights))
         {
             throw new CliUsageException($"--weights '{weights}' does not exist.");
         }
 
-        string target = Target(model, tempFilePath);
+        string target = Path.Combine(tempFilePath, "mlnet", FileName(trainer));
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
 
         // A link, not a copy: the RoBERTa encoder is ~500 MB.
         File.CreateSymbolicLink(target, Path.GetFullPath(weights));
     }
-
-    /// <summary>Writes a random-weight file for <paramref name="model"/> under <paramref name="tempFilePath"/>.</summary>
-    /// <param name="model">Which pretrained model.</param>
-    /// <param name="tempFilePath">The run's folder, to be set as <c>MLContext.TempFilePath</c>.</param>
-    /// <param name="seed">The torch seed of the weights.</param>
-    public static void Randomize(PretrainedModel model, string tempFilePath, int seed)
-    {
-        string target = Target(model, tempFilePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        RandomEncoderWeights.Write(model, target, seed);
-    }
-
-    private static string Target(PretrainedModel model, string tempFilePath) => Path.Combine(tempFilePath, "mlnet", FileName(model));
 }

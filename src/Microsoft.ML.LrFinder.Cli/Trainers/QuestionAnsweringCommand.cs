@@ -19,7 +19,7 @@ internal sealed class QuestionAnsweringCommand : TrainerCommand
     private const string AnswerIndex = "__lrfind_answer_start";
 
     public QuestionAnsweringCommand()
-        : base("question-answering", "Sweep ML.NET's QuestionAnswer trainer (RoBERTa) on your data.", PretrainedModel.Roberta, defaultBatchSize: 4)
+        : base("question-answering", "Sweep ML.NET's QuestionAnswer trainer (RoBERTa) on your data.", TorchSharpTrainerKind.QuestionAnswer, defaultBatchSize: 4)
     {
     }
 
@@ -58,8 +58,8 @@ internal sealed class QuestionAnsweringCommand : TrainerCommand
             ("answer index", answerIndex));
     }
 
-    protected override LrFinderResult Find(MLContext mlContext, TrainerRun run, PreparedData data) =>
-        mlContext.LrFinder().Find(Options(run, data, null), data.Train, run.Options);
+    protected override LrFinderResult Find(MLContext mlContext, TrainerRun run, PreparedData data, LrFinderTrainerOptions trainerOptions, CancellationToken cancellationToken) =>
+        mlContext.LrFinder().Find(Options(run, data, null), data.Train, run.Options, trainerOptions, cancellationToken);
 
     protected override IEstimator<ITransformer> CreateTrainer(MLContext mlContext, TrainerRun run, PreparedData data, double? learningRate) =>
         mlContext.MulticlassClassification.Trainers.QuestionAnswer(Options(run, data, learningRate));

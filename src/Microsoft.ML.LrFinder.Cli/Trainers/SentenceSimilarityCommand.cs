@@ -14,7 +14,7 @@ internal sealed class SentenceSimilarityCommand : TrainerCommand
     private const string Sentence2Role = "--sentence2-col";
 
     public SentenceSimilarityCommand()
-        : base("sentence-similarity", "Sweep ML.NET's SentenceSimilarity trainer (NAS-BERT) on your data.", PretrainedModel.NasBert, defaultBatchSize: 32)
+        : base("sentence-similarity", "Sweep ML.NET's SentenceSimilarity trainer (NAS-BERT) on your data.", TorchSharpTrainerKind.SentenceSimilarity, defaultBatchSize: 32)
     {
     }
 
@@ -51,8 +51,8 @@ internal sealed class SentenceSimilarityCommand : TrainerCommand
 
     protected override bool SupportsTune => true;
 
-    protected override LrFinderResult Find(MLContext mlContext, TrainerRun run, PreparedData data) =>
-        mlContext.LrFinder().Find(Options(run, data, null), data.Train, run.Options);
+    protected override LrFinderResult Find(MLContext mlContext, TrainerRun run, PreparedData data, LrFinderTrainerOptions trainerOptions, CancellationToken cancellationToken) =>
+        mlContext.LrFinder().Find(Options(run, data, null), data.Train, run.Options, trainerOptions, cancellationToken);
 
     protected override LrTuneResult Tune(MLContext mlContext, TrainerRun run, PreparedData data, LrFinderResult sweep, IProgress<LrTuneProgress> progress) =>
         mlContext.LrFinder().Tune(Options(run, data, null), data.Train, data.Validation, sweep, run.Tune, progress);

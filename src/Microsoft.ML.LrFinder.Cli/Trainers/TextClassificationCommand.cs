@@ -11,7 +11,7 @@ internal sealed class TextClassificationCommand : TrainerCommand
     private const string TextRole = "--text-col";
 
     public TextClassificationCommand()
-        : base("text-classification", "Sweep ML.NET's TextClassification trainer (NAS-BERT) on your data.", PretrainedModel.NasBert, defaultBatchSize: 32)
+        : base("text-classification", "Sweep ML.NET's TextClassification trainer (NAS-BERT) on your data.", TorchSharpTrainerKind.TextClassification, defaultBatchSize: 32)
     {
     }
 
@@ -33,8 +33,8 @@ internal sealed class TextClassificationCommand : TrainerCommand
 
     protected override bool SupportsTune => true;
 
-    protected override LrFinderResult Find(MLContext mlContext, TrainerRun run, PreparedData data) =>
-        mlContext.LrFinder().Find(Options(run, data, null), data.Train, run.Options);
+    protected override LrFinderResult Find(MLContext mlContext, TrainerRun run, PreparedData data, LrFinderTrainerOptions trainerOptions, CancellationToken cancellationToken) =>
+        mlContext.LrFinder().Find(Options(run, data, null), data.Train, run.Options, trainerOptions, cancellationToken);
 
     protected override LrTuneResult Tune(MLContext mlContext, TrainerRun run, PreparedData data, LrFinderResult sweep, IProgress<LrTuneProgress> progress) =>
         mlContext.LrFinder().Tune(Options(run, data, null), data.Train, data.Validation, sweep, run.Tune, progress);

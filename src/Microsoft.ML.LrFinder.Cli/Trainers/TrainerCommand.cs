@@ -21,11 +21,11 @@ internal abstract class TrainerCommand
 
     private const int DefaultMaxEpochs = 10;
 
-    protected TrainerCommand(string name, string description, PretrainedModel pretrained, int? defaultBatchSize)
+    protected TrainerCommand(string name, string description, TorchSharpTrainerKind trainer, int? defaultBatchSize)
     {
         Name = name;
         Description = description;
-        Pretrained = pretrained;
+        Trainer = trainer;
         DefaultBatchSize = defaultBatchSize;
     }
 
@@ -35,8 +35,8 @@ internal abstract class TrainerCommand
     /// <summary>The help text.</summary>
     public string Description { get; }
 
-    /// <summary>The pretrained file the trainer loads.</summary>
-    public PretrainedModel Pretrained { get; }
+    /// <summary>The trainer, which names the pretrained file it loads.</summary>
+    public TorchSharpTrainerKind Trainer { get; }
 
     /// <summary>The trainer's batch size; null when the trainer has no batch-size option (object detection).</summary>
     public int? DefaultBatchSize { get; }
@@ -74,7 +74,7 @@ internal abstract class TrainerCommand
         var maxEpochs = CliOptionFactory.Int("--max-epochs", "Epochs of the real fit (--train).", DefaultMaxEpochs, minimum: 1);
         var weights = new Option<string?>("--weights")
         {
-            Description = $"The pretrained file ({PretrainedFiles.FileName(Pretrained)}) when ML.NET cannot download it.",
+            Description = $"The pretrained file ({PretrainedFiles.FileName(Trainer)}) when ML.NET cannot download it.",
             HelpName = "file",
         };
         var randomInit = CliOptionFactory.Flag(
@@ -154,7 +154,13 @@ internal abstract class TrainerCommand
     protected abstract PreparedData Prepare(MLContext mlContext, TrainerRun run, TabularDataset train, TabularDataset? validation);
 
     /// <summary>Sweeps the trainer.</summary>
-    protected abstract LrFinderResult Find(MLContext mlContext, TrainerRun run, PreparedData data);
+    /// <param name="mlContext">The run's context.</param>
+    /// <param name="run">What the command line asked for.</param>
+    /// <param name="data">The prepared data.</param>
+    /// <param name="trainerOptions">The progress reporter (and the library's defaults for the rest).</param>
+    /// <param name="cancellationToken">Ctrl+C: ends the sweep at the next batch.</param>
+    /// <returns>The sweep's result.</returns>
+    protected abstract LrFinderResult Find(MLContext mlContext, TrainerRun run, PreparedData data, LrFinderTrainerOptions trainerOptions, CancellationToken cancellationToken);
 
     /// <summary>Tunes the sweep's result on <c>--validation-dataset</c> (or a held-out share of the training rows); see docs/tuning.md.</summary>
     protected virtual LrTuneResult Tune(MLContext mlContext, TrainerRun run, PreparedData data, LrFinderResult sweep, IProgress<LrTuneProgress> progress) =>
@@ -177,6 +183,10 @@ internal abstract class TrainerCommand
         var ansi = console.CreateAnsiConsole();
         using var folder = OutputFolder.Begin(run.Output);
         string runFolder = Path.Combine(Path.GetTempPath(), "lrfind-" + Guid.NewGuid().ToString("N"));
+
+        // libtorch would print an NNPACK warning per convolution on CPUs NNPACK does not support (object detection): off for
+        // the sweep and the fit, so standard error carries only the tool's own lines.
+        using var quietConvolutions = LibTorchNnpack.Disable();
         try
         {
             var mlContext = new MLContext(run.Options.Seed);
@@ -192,13 +202,13 @@ internal abstract class TrainerCommand
                 mlContext.TempFilePath = runFolder;
                 if (run.Weights is { } weights)
                 {
-                    PretrainedFiles.Provide(Pretrained, weights, runFolder);
+                    PretrainedFiles.Provide(Trainer, weights, runFolder);
                 }
                 else
                 {
                     console.Error.WriteLine(
                         $"lrfind {Name}: warning: --random-init: the encoder has random weights. This is for trying the tool without a download; its curve says nothing about the pretrained model, so do not use its learning rate for real training.");
-                    PretrainedFiles.Randomize(Pretrained, runFolder, run.Options.Seed ?? 1);
+                    mlContext.LrFinder().WriteRandomWeights(Trainer, run.Options.Seed ?? 1);
                 }
             }
 
@@ -211,12 +221,13 @@ internal abstract class TrainerCommand
             LrFinderResult result;
             try
             {
-                result = ansi.Status().Start($"sweeping {Name}…", _ => Find(mlContext, run, data));
+                result = SweepProgress.Run(
+                    console, ansi, "sweep", run.Options.NumberOfIterations, progress => Find(mlContext, run, data, new LrFinderTrainerOptions { Progress = progress }, context.CancellationToken));
             }
             catch (InvalidOperationException e) when (e.Message.Contains("download", StringComparison.OrdinalIgnoreCase))
             {
                 throw new CliFailureException(
-                    $"ML.NET could not download the pretrained file {PretrainedFiles.FileName(Pretrained)} (offline?); pass --weights <file>, or --random-init to try the tool without it.",
+                    $"ML.NET could not download the pretrained file {PretrainedFiles.FileName(Trainer)} (offline?); pass --weights <file>, or --random-init to try the tool without it.",
                     e);
             }
             catch (ArgumentException e)
@@ -265,7 +276,8 @@ internal abstract class TrainerCommand
                 ansi.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
                     $"Training {Name} for {run.MaxEpochs} epochs at learning rate {(learningRate is { } lr ? Reporting.LrReportFormat.LearningRate(lr) : "(the trainer's)")}…"));
-                var model = CreateTrainer(mlContext, run, data, learningRate).Fit(data.Train);
+                var model = EpochProgress.Run(
+                    console, ansi, mlContext, run.MaxEpochs, learningRate ?? double.NaN, () => CreateTrainer(mlContext, run, data, learningRate).Fit(data.Train));
                 mlContext.Model.Save(data.Preprocessing.Append(model), train.Data.Schema, folder.PathFor(ModelFile));
             }
 

@@ -112,8 +112,8 @@ internal static class LrCurveDiagnostics
         }
 
         var losses = Enumerable.Range(curve.WindowStart, curve.WindowLength).Select(i => curve.Points[i].SmoothedLoss).ToArray();
-        var denoised = SuggestionMath.RunningMean(
-            SuggestionMath.RunningMedian(losses, HalfDropMethod.MedianHalfWidth), HalfDropMethod.MeanHalfWidth);
+        var denoised = CurveMath.RunningMean(
+            CurveMath.RunningMedian(losses, HalfDropMethod.MedianHalfWidth), HalfDropMethod.MeanHalfWidth);
         double steepest = SteepestStep(losses);
         double steepestDenoised = SteepestStep(denoised);
         if (steepest < 0 && steepest < NoisySlopeRatio * Math.Min(steepestDenoised, 0))

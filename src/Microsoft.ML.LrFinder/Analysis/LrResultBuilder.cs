@@ -7,7 +7,7 @@ internal static class LrResultBuilder
 
     public static LrFinderResult Build(LrCurve curve, LrFinderStopReason stopReason, LrFinderOptions options, TimeSpan elapsed)
     {
-        var selector = options.Selector ?? LrSuggestionMethods.Valley;
+        var selector = options.Selector ?? LrSuggestionMethods.LagFree;
         var methods = new List<ILrSuggestionMethod>();
         foreach (var method in options.SuggestionMethods ?? LrSuggestionMethods.All)
         {
@@ -22,7 +22,8 @@ internal static class LrResultBuilder
             methods.Add(selector);
         }
 
-        var suggestions = methods.Select(method => method.Suggest(curve)).ToArray();
+        var schedule = options.TrainingSchedule ?? LrTrainingSchedule.Constant;
+        var suggestions = methods.Select(method => method.Suggest(curve, schedule)).ToArray();
         var selected = suggestions[methods.IndexOf(selector)];
         var warnings = LrCurveDiagnostics.Diagnose(curve, stopReason, suggestions, selected);
         return new LrFinderResult(curve, stopReason, suggestions, selected, warnings, options, elapsed);

@@ -96,7 +96,7 @@ internal static class LrPlotBuilder
             AddLagFreeCurve(model, result);
         }
 
-        AddEarlyStop(model, result);
+        AddEarlyStop(model, result, xMin, xMax);
 
         var lineFractions = withValue.Select(i => Fraction(result.Suggestions[i].LearningRate!.Value, xMin, xMax)).ToArray();
         var labels = withValue.Select(i => LabelText(result, result.Suggestions[i])).ToArray();
@@ -253,7 +253,7 @@ internal static class LrPlotBuilder
         }
     }
 
-    private static void AddEarlyStop(PlotModel model, LrFinderResult result)
+    private static void AddEarlyStop(PlotModel model, LrFinderResult result, double xMin, double xMax)
     {
         var points = result.Curve.Points;
         if (!LrReportFormat.StoppedEarly(result.StopReason) || points.Count == 0 || !(points[^1].LearningRate > 0))
@@ -280,7 +280,10 @@ internal static class LrPlotBuilder
             TextOrientation = AnnotationTextOrientation.Vertical,
             TextLinePosition = 0.02,
             TextHorizontalAlignment = HorizontalAlignment.Left,
-            TextVerticalAlignment = VerticalAlignment.Top,
+
+            // Vertical text's top faces left: Top writes it right of the line, Bottom left of it. The line is the last point, often
+            // at the right border, where text right of it would be cut: write it on the side with room.
+            TextVerticalAlignment = Fraction(last.LearningRate, xMin, xMax) > 0.5 ? VerticalAlignment.Bottom : VerticalAlignment.Top,
         });
     }
 

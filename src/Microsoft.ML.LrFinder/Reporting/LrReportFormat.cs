@@ -73,10 +73,13 @@ internal static class LrReportFormat
         }
 
         int ratio = WholeRatio(suggestion);
+        double halves = point.LearningRate / lr * 2;
         string derivation = ratio switch
         {
             > 1 => FormattableString.Invariant($"{suggestion.Method}/{ratio}"),
             < -1 => FormattableString.Invariant($"{suggestion.Method}×{-ratio}"),
+            // A divisor such as 2.5 (the lag-free rule's for a one-cycle peak) is shown as it is.
+            _ when IsWhole(halves, out int twice) => FormattableString.Invariant($"{suggestion.Method}/{Number(twice / 2.0)}"),
             _ => suggestion.Method,
         };
         return $"{derivation} = {LearningRate(lr)} ({PointName(suggestion.Method)} at {LearningRate(point.LearningRate)})";
@@ -86,6 +89,7 @@ internal static class LrReportFormat
     public static string PointName(string method) => method switch
     {
         "minimum" => "loss minimum",
+        "lagfree" => "lag-free minimum",
         "steep" or "steepest" => "steepest descent",
         _ => method + " point",
     };

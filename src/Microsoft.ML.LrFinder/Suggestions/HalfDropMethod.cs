@@ -40,9 +40,9 @@ internal sealed class HalfDropMethod : ILrSuggestionMethod
                 : LrSuggestion.None(Name, FormattableString.Invariant($"the rule needs at least {MinimumPoints} points in the window; it has {n}."));
         }
 
-        var denoised = SuggestionMath.RunningMean(SuggestionMath.RunningMedian(window.Losses, MedianHalfWidth), MeanHalfWidth);
-        int minimum = SuggestionMath.ArgMin(denoised);
-        int top = SuggestionMath.ArgMax(denoised, 0, minimum + 1);
+        var denoised = CurveMath.RunningMean(CurveMath.RunningMedian(window.Losses, MedianHalfWidth), MeanHalfWidth);
+        int minimum = CurveMath.ArgMin(denoised);
+        int top = CurveMath.ArgMax(denoised, 0, minimum + 1);
         double drop = denoised[top] - denoised[minimum];
         double level = denoised[minimum] + (drop / 2);
         if (!(drop > 0) || !double.IsFinite(level))

@@ -13,4 +13,13 @@ public interface ILrSuggestionMethod
     /// <param name="curve">The recorded curve.</param>
     /// <returns>The suggestion, or a "no suggestion" result with its reason; never an exception for any curve.</returns>
     LrSuggestion Suggest(LrCurve curve);
+
+    /// <summary>
+    /// Reads a suggestion off the curve for a rate that will be used as <paramref name="schedule"/> says. Rules that do not
+    /// depend on it (fastai's) ignore it; the default rule reads the curve with the constants fitted for it.
+    /// </summary>
+    /// <param name="curve">The recorded curve.</param>
+    /// <param name="schedule">How the selected rate will be used in training.</param>
+    /// <returns>The suggestion, or a "no suggestion" result with its reason; never an exception for any curve.</returns>
+    LrSuggestion Suggest(LrCurve curve, LrTrainingSchedule schedule) => Suggest(curve);
 }

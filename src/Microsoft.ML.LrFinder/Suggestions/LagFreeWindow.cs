@@ -1,9 +1,9 @@
 namespace Microsoft.ML.LrFinder;
 
 /// <summary>
-/// The part of a curve our own rules read: the lag-free loss from the start of the suggestion window (the first
-/// <c>requestedIterations / 10</c> points are skipped, as for every rule) to the last point where it is defined. No points are
-/// dropped at the end: the lag-free curve has no lag to hide there.
+/// The part of a curve our own rules read: the lag-free loss over the suggestion window that every rule reads
+/// (<see cref="LrCurve.WindowStart"/> to <see cref="LrCurve.WindowEnd"/>), up to the last point where it is defined (the
+/// lag-free curve ends before a divergent tail).
 /// </summary>
 internal sealed class LagFreeWindow
 {
@@ -13,8 +13,8 @@ internal sealed class LagFreeWindow
         Losses = points.Select(p => p.LagFreeLoss).ToArray();
         if (points.Length > 0)
         {
-            Minimum = SuggestionMath.ArgMin(Losses);
-            Top = SuggestionMath.ArgMax(Losses, 0, Minimum + 1);
+            Minimum = CurveMath.ArgMin(Losses);
+            Top = CurveMath.ArgMax(Losses, 0, Minimum + 1);
         }
     }
 
@@ -40,7 +40,7 @@ internal sealed class LagFreeWindow
     {
         ArgumentNullException.ThrowIfNull(curve);
         var points = new List<LrCurvePoint>();
-        for (int i = curve.WindowStart; i < curve.Points.Count; i++)
+        for (int i = curve.WindowStart; i < curve.WindowEnd; i++)
         {
             var point = curve.Points[i];
             if (!double.IsFinite(point.LagFreeLoss) || !double.IsFinite(point.LearningRate) || point.LearningRate <= 0)

@@ -37,8 +37,23 @@ public static class LrSuggestionMethods
     /// </summary>
     public static ILrSuggestionMethod HalfDrop { get; } = new HalfDropMethod();
 
-    /// <summary>Every built-in method, in the order results list them: valley, slide, minimum, steep, halfdrop.</summary>
-    public static IReadOnlyList<ILrSuggestionMethod> All { get; } = Array.AsReadOnly([Valley, Slide, Minimum, Steepest, HalfDrop]);
+    /// <summary>
+    /// <c>lagfree</c> (ours, the default selector): the geometric mean of halfdrop's rate and the learning rate at the lowest
+    /// point of the lag-free curve (a zero-phase smoothing of the raw losses, without the moving average's lag) divided by
+    /// <see cref="LagFreeConstantDivisor"/> for a constant rate or <see cref="LagFreeOneCycleDivisor"/> for a one-cycle peak
+    /// (<see cref="LrFinderOptions.TrainingSchedule"/>). The divisors were chosen by leave-one-task-out validation on the regret
+    /// benchmark (docs/benchmarks.md).
+    /// </summary>
+    public static ILrSuggestionMethod LagFree { get; } = new LagFreeMethod("lagfree", LagFreeConstantDivisor, LagFreeOneCycleDivisor);
+
+    /// <summary>What <see cref="LagFree"/> divides the lag-free minimum's learning rate by for a constant rate: 8.</summary>
+    public const double LagFreeConstantDivisor = 8;
+
+    /// <summary>What <see cref="LagFree"/> divides the lag-free minimum's learning rate by for a one-cycle peak: 2.</summary>
+    public const double LagFreeOneCycleDivisor = 2;
+
+    /// <summary>Every built-in method, in the order results list them: lagfree, valley, slide, minimum, steep, halfdrop.</summary>
+    public static IReadOnlyList<ILrSuggestionMethod> All { get; } = Array.AsReadOnly([LagFree, Valley, Slide, Minimum, Steepest, HalfDrop]);
 
     /// <summary>Finds a built-in method by its <see cref="ILrSuggestionMethod.Name"/>, ignoring case; <c>steepest</c> also finds steep.</summary>
     /// <param name="name">The method's name, for example <c>valley</c>.</param>

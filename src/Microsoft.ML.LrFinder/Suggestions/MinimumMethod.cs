@@ -20,7 +20,7 @@ internal sealed class MinimumMethod : ILrSuggestionMethod
             return SuggestionWindow.Empty(Name);
         }
 
-        var point = window.Points[SuggestionMath.ArgMin(window.Losses)];
+        var point = window.Points[CurveMath.ArgMin(window.Losses)];
         return SuggestionWindow.Suggest(Name, point.LearningRate / Divisor, point, FormattableString.Invariant(
             $"the smoothed loss is lowest ({LrFormat.Loss(point.SmoothedLoss)}) at iteration {point.Iteration}, learning rate {LrFormat.LearningRate(point.LearningRate)}; a tenth of it is {LrFormat.LearningRate(point.LearningRate / Divisor)}."));
     }

@@ -34,7 +34,7 @@ internal sealed class SlideMethod : ILrSuggestionMethod
                     $"the rule compares gradients {Interval} points apart and needs at least {Interval + 1} points in the window; it has {n}."));
         }
 
-        var gradient = SuggestionMath.Gradient(window.Losses);
+        var gradient = CurveMath.Gradient(window.Losses);
         int right = n - 1;
         int left = right - Interval;
         int index = left;

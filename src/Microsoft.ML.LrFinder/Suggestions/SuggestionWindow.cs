@@ -34,8 +34,12 @@ internal sealed class SuggestionWindow
 
     /// <summary>A suggestion, or "no suggestion" when the value could not be a learning rate (never NaN, never an exception).</summary>
     public static LrSuggestion Suggest(string method, double learningRate, LrCurvePoint point, string explanation) =>
+        Suggest(method, learningRate, point, LrLossCurve.Smoothed, explanation);
+
+    /// <summary>As above, for a rule that read <paramref name="curve"/>.</summary>
+    public static LrSuggestion Suggest(string method, double learningRate, LrCurvePoint point, LrLossCurve curve, string explanation) =>
         double.IsFinite(learningRate) && learningRate > 0
-            ? LrSuggestion.At(method, learningRate, point, explanation)
+            ? LrSuggestion.At(method, learningRate, point, explanation, curve)
             : LrSuggestion.None(method, FormattableString.Invariant($"the rule gave {learningRate}, which is not a learning rate."));
 
     public static LrSuggestion Empty(string method) =>

@@ -10,9 +10,12 @@ namespace Microsoft.ML.LrFinder;
 /// <list type="number">
 /// <item>A centred running median of 3 points removes single-batch spikes without moving an edge of the curve.</item>
 /// <item>
-/// The values are capped at the highest median-filtered loss at or before the lowest one (the plateau the sweep started
-/// from), so the blow-up at the end of a sweep cannot drag the smoothed curve upward to its left: a backward pass or a wide
-/// window that starts inside a divergent tail otherwise spreads values thousands of times the minimum over the good part.
+/// The divergent tail is cut off: from the first point after the lowest one whose median-filtered loss is above the highest
+/// one before it (the plateau the sweep started from), training has broken down, and those points get NaN. Both are looked
+/// for after the first points the suggestion window skips, whose losses are the noisiest (a first batch can be far below
+/// the plateau that follows it). A backward pass
+/// or a wide window that reached into the blow-up would otherwise spread values thousands of times the minimum over the
+/// good part of the curve, and even values merely capped at the plateau drag the minimum upward.
 /// </item>
 /// <item>
 /// A local linear regression with Gaussian weights in log10(learning rate), with a bandwidth in decades: it reproduces any
@@ -38,8 +41,9 @@ internal static class LagFreeSmoother
     /// <param name="learningRates">The learning rate of each point.</param>
     /// <param name="losses">The raw loss of each point, in the same order.</param>
     /// <param name="bandwidthDecades">The standard deviation of the Gaussian weights, in decades of learning rate; must be positive.</param>
-    /// <returns>One value per point; NaN from the first non-finite loss or invalid learning rate on.</returns>
-    public static double[] Smooth(IReadOnlyList<double> learningRates, IReadOnlyList<double> losses, double bandwidthDecades)
+    /// <param name="skippedPoints">The leading points the suggestion window skips: not used to find the divergent tail.</param>
+    /// <returns>One value per point; NaN from the first non-finite loss or invalid learning rate on, and in the divergent tail.</returns>
+    public static double[] Smooth(IReadOnlyList<double> learningRates, IReadOnlyList<double> losses, double bandwidthDecades, int skippedPoints = 0)
     {
         int n = Math.Min(learningRates.Count, losses.Count);
         var smoothed = new double[losses.Count];
@@ -58,9 +62,11 @@ internal static class LagFreeSmoother
             y[i] = losses[i];
         }
 
-        var filtered = SuggestionMath.RunningMedian(y, MedianHalfWidth);
-        CapAtStartingPlateau(filtered);
-        for (int i = 0; i < usable; i++)
+        var filtered = CurveMath.RunningMedian(y, MedianHalfWidth);
+        int trained = BeforeDivergentTail(filtered, Math.Clamp(skippedPoints, 0, usable - 1));
+        x = x[..trained];
+        filtered = filtered[..trained];
+        for (int i = 0; i < trained; i++)
         {
             smoothed[i] = LocalLinear(x, filtered, i, bandwidthDecades);
         }
@@ -79,14 +85,18 @@ internal static class LagFreeSmoother
         return count;
     }
 
-    private static void CapAtStartingPlateau(double[] values)
+    /// <summary>The number of leading points before the first one after the minimum that rises above the starting plateau.</summary>
+    private static int BeforeDivergentTail(double[] values, int start)
     {
-        int lowest = SuggestionMath.ArgMin(values);
-        double ceiling = values[SuggestionMath.ArgMax(values, 0, lowest + 1)];
-        for (int i = lowest + 1; i < values.Length; i++)
+        int lowest = CurveMath.ArgMin(values, start);
+        double plateau = values[CurveMath.ArgMax(values, start, lowest + 1)];
+        int end = lowest + 1;
+        while (end < values.Length && !(values[end] > plateau))
         {
-            values[i] = Math.Min(values[i], ceiling);
+            end++;
         }
+
+        return end;
     }
 
     /// <summary>The value at <c>x[at]</c> of the weighted least-squares line through the neighbours of point <paramref name="at"/>.</summary>

@@ -30,7 +30,10 @@ public sealed class LrCurve
 
         var recorded = points.ToArray();
         var lagFree = LagFreeSmoother.Smooth(
-            recorded.Select(p => p.LearningRate).ToArray(), recorded.Select(p => p.Loss).ToArray(), lagFreeBandwidthDecades);
+            recorded.Select(p => p.LearningRate).ToArray(),
+            recorded.Select(p => p.Loss).ToArray(),
+            lagFreeBandwidthDecades,
+            requestedIterations / LrFinderDefaults.SkipStartDivisor);
         for (int i = 0; i < recorded.Length; i++)
         {
             recorded[i] = recorded[i] with { LagFreeLoss = lagFree[i] };

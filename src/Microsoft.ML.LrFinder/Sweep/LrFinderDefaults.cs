@@ -29,9 +29,9 @@ public static class LrFinderDefaults
 
     /// <summary>
     /// The bandwidth of the lag-free curve our own rules read (the standard deviation of its Gaussian weights), in decades of
-    /// learning rate: 0.15. Chosen with the regret benchmark (docs/benchmarks.md).
+    /// learning rate: 0.25. Chosen with the regret benchmark (docs/benchmarks.md, "Bandwidth").
     /// </summary>
-    public const double LagFreeBandwidthDecades = 0.15;
+    public const double LagFreeBandwidthDecades = 0.25;
 
     /// <summary>The suggestion window skips the first <c>NumberOfIterations / SkipStartDivisor</c> points: 10.</summary>
     public const int SkipStartDivisor = 10;

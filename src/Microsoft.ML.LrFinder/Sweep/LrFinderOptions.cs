@@ -40,7 +40,7 @@ public sealed class LrFinderOptions
     public LrTrainingSchedule? TrainingSchedule { get; set; }
 
     /// <summary>The bandwidth of the lag-free curve our own rules read, in decades of learning rate (docs/suggestions.md).</summary>
-    /// <value>Default 0.15 (<see cref="LrFinderDefaults.LagFreeBandwidthDecades"/>). Must be finite and greater than 0.</value>
+    /// <value>Default 0.25 (<see cref="LrFinderDefaults.LagFreeBandwidthDecades"/>). Must be finite and greater than 0.</value>
     public double LagFreeBandwidthDecades { get; set; } = LrFinderDefaults.LagFreeBandwidthDecades;
 
     /// <summary>The suggestion methods to run on the curve.</summary>
@@ -48,7 +48,7 @@ public sealed class LrFinderOptions
     public IReadOnlyList<ILrSuggestionMethod>? SuggestionMethods { get; set; }
 
     /// <summary>The method whose suggestion becomes the result's selected learning rate.</summary>
-    /// <value>Default null: valley. It is added to the methods run when missing from <see cref="SuggestionMethods"/>.</value>
+    /// <value>Default null: lagfree (<see cref="LrSuggestionMethods.LagFree"/>). It is added to the methods run when missing from <see cref="SuggestionMethods"/>.</value>
     public ILrSuggestionMethod? Selector { get; set; }
 
     /// <summary>The seed passed to <c>torch.random.manual_seed</c> before the sweep, so that two sweeps give identical curves.</summary>

@@ -10,11 +10,11 @@ namespace Microsoft.ML.LrFinder;
 /// every module's training flag and torch's default random generator.
 /// </summary>
 /// <remarks>
-/// Memory: one copy of the parameters (and of their gradients when they exist) and buffers as tensors on their device, plus
-/// the optimizer state serialised into a managed byte array (for Adam, two more parameter-sized tensors). The copies are
-/// detached from any dispose scope, so a scope around the caller does not free them early; <see cref="Dispose"/> frees them.
-/// The optimizer state is copied through <see cref="OptimizerHelper.save_state_dict(BinaryWriter)"/>, because
-/// <c>state_dict()</c> returns live references.
+/// Memory: one copy of the parameters and buffers and of the optimizer's state tensors (for Adam, two more parameter-sized
+/// tensors; <see cref="OptimizerStateCopy"/>), on their device: no more than the parameters plus the optimizer's state. A
+/// gradient is copied only when it holds something other than +0 (a user accumulating gradients across batches); an all-zero
+/// gradient is put back as zeros and a missing one as missing. The copies are detached from any dispose scope, so a scope
+/// around the caller does not free them early; <see cref="Dispose"/> frees them.
 /// </remarks>
 internal sealed class TorchSharpTrainingState : IDisposable
 {
@@ -23,9 +23,10 @@ internal sealed class TorchSharpTrainingState : IDisposable
     private readonly Parameter[] parameters;
     private readonly Tensor[] parameterCopies;
     private readonly Tensor?[] gradientCopies;
+    private readonly bool[] hadGradient;
     private readonly Tensor[] buffers;
     private readonly Tensor[] bufferCopies;
-    private readonly byte[] optimizerState;
+    private readonly OptimizerStateCopy? optimizerState;
     private readonly (double LearningRate, double InitialLearningRate)[] learningRates;
     private readonly (nn.Module Module, bool Training)[] trainingFlags;
     private readonly Tensor randomState;
@@ -45,19 +46,12 @@ internal sealed class TorchSharpTrainingState : IDisposable
             using (no_grad())
             {
                 parameterCopies = parameters.Select(Copy).ToArray();
-                gradientCopies = parameters.Select(CopyGradient).ToArray();
+                hadGradient = new bool[parameters.Length];
+                gradientCopies = parameters.Select((p, i) => CopyGradient(p, out hadGradient[i])).ToArray();
                 bufferCopies = buffers.Select(Copy).ToArray();
             }
 
-            using (var stream = new MemoryStream())
-            {
-                using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
-                {
-                    optimizer.save_state_dict(writer);
-                }
-
-                optimizerState = stream.ToArray();
-            }
+            optimizerState = new OptimizerStateCopy(optimizer);
 
             learningRates = optimizer.ParamGroups.Select(g => (g.LearningRate, g.InitialLearningRate)).ToArray();
 
@@ -87,7 +81,7 @@ internal sealed class TorchSharpTrainingState : IDisposable
             for (int i = 0; i < parameters.Length; i++)
             {
                 parameters[i].copy_(parameterCopies[i]);
-                RestoreGradient(parameters[i], gradientCopies[i]);
+                RestoreGradient(parameters[i], hadGradient[i], gradientCopies[i]);
             }
 
             for (int i = 0; i < buffers.Length; i++)
@@ -96,10 +90,7 @@ internal sealed class TorchSharpTrainingState : IDisposable
             }
         }
 
-        using (var reader = new BinaryReader(new MemoryStream(optimizerState, writable: false)))
-        {
-            optimizer.load_state_dict(reader);
-        }
+        optimizerState!.Restore();
 
         foreach (var (group, (learningRate, initialLearningRate)) in optimizer.ParamGroups.Zip(learningRates))
         {
@@ -130,6 +121,7 @@ internal sealed class TorchSharpTrainingState : IDisposable
         }
 
         owned.Clear();
+        optimizerState?.Dispose();
     }
 
     private Tensor Own(Tensor tensor)
@@ -144,20 +136,47 @@ internal sealed class TorchSharpTrainingState : IDisposable
         return Own(detached.clone());
     }
 
-    private Tensor? CopyGradient(Parameter parameter)
+    // Null when the parameter has no gradient or an all-zero one (+0 everywhere: what zero_grad leaves), which Restore rebuilds.
+    private Tensor? CopyGradient(Parameter parameter, out bool exists)
     {
         using var gradient = parameter.grad;
-        return gradient is null ? null : Copy(gradient);
+        exists = gradient is not null;
+        if (gradient is null)
+        {
+            return null;
+        }
+
+        bool holdsSomething;
+        using (NewDisposeScope())
+        {
+            // One pass when the gradient holds something (the usual case); −0 counts as something, to restore it bit for bit.
+            holdsSomething = gradient.any().item<bool>() || gradient.signbit().any().item<bool>();
+        }
+
+        // The copy is made outside that scope: a scope frees what it creates, and the copy must outlive it.
+        return holdsSomething ? Copy(gradient) : null;
     }
 
-    private static void RestoreGradient(Parameter parameter, Tensor? saved)
+    private static void RestoreGradient(Parameter parameter, bool existed, Tensor? saved)
     {
         using var gradient = parameter.grad;
-        if (saved is null)
+        if (!existed)
         {
             if (gradient is not null)
             {
                 parameter.grad = null;
+            }
+        }
+        else if (saved is null)
+        {
+            if (gradient is not null)
+            {
+                gradient.zero_();
+            }
+            else
+            {
+                using var zeros = zeros_like(parameter);
+                parameter.grad = zeros;
             }
         }
         else if (gradient is null)

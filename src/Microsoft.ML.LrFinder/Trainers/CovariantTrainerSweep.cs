@@ -30,10 +30,16 @@ internal sealed class CovariantTrainerSweep<TBase, TDerived> : TrainerSweep<TBas
 
     public override LrTrainingSchedule TrainingSchedule => inner.TrainingSchedule;
 
+    public override Action<object>? InternalTrainerCreated
+    {
+        get => inner.InternalTrainerCreated;
+        set => inner.InternalTrainerCreated = value;
+    }
+
     public override void CheckInput(IDataView input) => inner.CheckInput(input);
 
-    public override LrFinderResult Sweep(IDataView sweepData, IDataView fullData, LrFinderOptions options, IChannel channel, CancellationToken cancellationToken) =>
-        inner.Sweep(sweepData, fullData, options, channel, cancellationToken);
+    public override LrFinderResult Sweep(IDataView sweepData, IDataView fullData, LrFinderOptions options, IChannel channel, IProgress<LrFinderProgress>? progress, CancellationToken cancellationToken) =>
+        inner.Sweep(sweepData, fullData, options, channel, progress, cancellationToken);
 
     public override TBase FitWithLearningRate(IDataView input, double learningRate) => inner.FitWithLearningRate(input, learningRate);
 

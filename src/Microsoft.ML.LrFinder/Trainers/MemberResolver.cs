@@ -96,6 +96,23 @@ internal sealed class MemberResolver
         return method;
     }
 
+    /// <summary>A static method with exactly these parameter types.</summary>
+    public MethodInfo? StaticMethod(Type? owner, string name, params Type[] parameterTypes)
+    {
+        if (owner is null)
+        {
+            return null;
+        }
+
+        var method = owner.GetMethod(name, BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static, binder: null, parameterTypes, modifiers: null);
+        if (method is null)
+        {
+            missing.Add($"static {Name(owner)}.{name}({string.Join(", ", parameterTypes.Select(t => t.Name))})");
+        }
+
+        return method;
+    }
+
     /// <summary>A constructor with exactly these parameter types.</summary>
     public ConstructorInfo? Constructor(Type? owner, params Type[] parameterTypes)
     {

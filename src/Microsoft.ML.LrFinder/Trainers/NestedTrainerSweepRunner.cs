@@ -22,6 +22,8 @@ internal static class NestedTrainerSweepRunner
     /// <param name="channel">Where progress lines go.</param>
     /// <param name="trainerName">The trainer's catalog name, for messages.</param>
     /// <param name="prepareOptimizer">Adjusts the trainer's optimizer before the first step (for example its momentum); may be null.</param>
+    /// <param name="internalTrainerCreated">See <see cref="TrainerSweep{TTransformer}.InternalTrainerCreated"/>; may be null.</param>
+    /// <param name="progress">Receives one report per sweep batch, on the training thread; null for none.</param>
     /// <param name="cancellationToken">Ends the sweep early with <see cref="LrFinderStopReason.Cancelled"/>.</param>
     public static LrFinderResult Run<TTrainer, TOptions>(
         NestedTrainerInternals<TTrainer, TOptions> internals,
@@ -34,15 +36,20 @@ internal static class NestedTrainerSweepRunner
         IChannel channel,
         string trainerName,
         Action<Optimizer>? prepareOptimizer,
+        Action<object>? internalTrainerCreated,
+        IProgress<LrFinderProgress>? progress,
         CancellationToken cancellationToken)
         where TTrainer : class
         where TOptions : class
     {
         var host = internals.GetHost(trainer);
-        var sweep = new LrSweep(options, progress: null, cancellationToken);
+        LrSweep sweep;
         using (internals.UseOptions(trainer, sweepOptions))
         {
             var internalTrainer = internals.CreateTrainer(trainer, new QuietChannel(channel), fullData);
+
+            // Started once the model is built and its weights loaded, so that elapsed time and ETA are the steps' own.
+            sweep = new LrSweep(options, progress, cancellationToken);
             var model = internals.GetModel(internalTrainer);
             var optimizer = internals.GetOptimizer(internalTrainer);
             try
@@ -50,8 +57,9 @@ internal static class NestedTrainerSweepRunner
                 var driver = new SweepDriver(sweep, optimizer, channel, trainerName);
                 internals.SetScheduler(internalTrainer, new SweepScheduler(onStep: null));
                 prepareOptimizer?.Invoke(optimizer);
-                var progress = new SweepProgressChannel(driver.OnStep);
-                driver.Run(batchSize, () => internals.Train(internalTrainer, host, sweepData, progress));
+                internalTrainerCreated?.Invoke(internalTrainer);
+                var stepLosses = new SweepProgressChannel(driver.OnStep);
+                driver.Run(batchSize, () => internals.Train(internalTrainer, host, sweepData, stepLosses));
             }
             finally
             {

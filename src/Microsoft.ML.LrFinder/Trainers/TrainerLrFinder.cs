@@ -26,7 +26,8 @@ internal static class TrainerLrFinder
             global::TorchSharp.torch.random.manual_seed(seed);
         }
 
-        var result = target.Sweep(sweepData, input, options, channel, cancellationToken);
+        using var quietConvolutions = LibTorchNnpack.Disable();
+        var result = target.Sweep(sweepData, input, options, channel, trainerOptions.Progress, cancellationToken);
         channel.Info(MessageSensitivity.None, Summary(target.TrainerName, result));
         foreach (string warning in result.Warnings)
         {

@@ -37,6 +37,13 @@ internal abstract class TrainerSweep<TTransformer>
     public abstract string LearningRateOptionName { get; }
 
     /// <summary>
+    /// Called with each internal trainer a sweep builds, once its hook is in place and before its first step; null in the product.
+    /// It lets tests read that trainer's own optimizer and model by their own reflection, so that what they check does not
+    /// depend on the hook's view of the trainer.
+    /// </summary>
+    public virtual Action<object>? InternalTrainerCreated { get; set; }
+
+    /// <summary>
     /// Checks, before any training, that the hook can reach every internal member (the version guard) and that the data has
     /// the trainer's columns with the right types, at least one batch of rows and, for classifiers, two classes.
     /// </summary>
@@ -49,8 +56,9 @@ internal abstract class TrainerSweep<TTransformer>
     /// <param name="fullData">All rows: the trainer sizes its model (class count) from them, as the real fit will.</param>
     /// <param name="options">The sweep settings (validated).</param>
     /// <param name="channel">Where progress lines go (<c>MLContext.Log</c>).</param>
+    /// <param name="progress">Receives one report per sweep batch, on the training thread; null for none.</param>
     /// <param name="cancellationToken">Ends the sweep early with <see cref="LrFinderStopReason.Cancelled"/> (no exception).</param>
-    public abstract LrFinderResult Sweep(IDataView sweepData, IDataView fullData, LrFinderOptions options, IChannel channel, CancellationToken cancellationToken);
+    public abstract LrFinderResult Sweep(IDataView sweepData, IDataView fullData, LrFinderOptions options, IChannel channel, IProgress<LrFinderProgress>? progress, CancellationToken cancellationToken);
 
     /// <summary>The real fit, through the trainer's public <c>Fit</c>, on a copy of its options with <paramref name="learningRate"/>.</summary>
     public abstract TTransformer FitWithLearningRate(IDataView input, double learningRate);

@@ -6,7 +6,7 @@ namespace Microsoft.ML.LrFinder.Benchmarks.Cost;
 
 /// <summary>
 /// Many sweeps in one process on the digits MLP. Live tensors are read from TorchSharp's counters and compared with a control
-/// of plain training loops (DESIGN.md's trap: the raw count moves by a constant per model, which is not a leak); resident
+/// of plain training loops (the raw count moves by a constant per model, which is not a leak); resident
 /// memory is read after warm-up sweeps, so the allocator's first growth is not mistaken for a leak.
 /// </summary>
 internal static class LeakBenchmark

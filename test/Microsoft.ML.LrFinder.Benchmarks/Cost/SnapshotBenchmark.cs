@@ -40,10 +40,24 @@ internal static class SnapshotBenchmark
         long stateBytes = StateCensus.Bytes(optimizer);
         var target = TorchSweep.CreateTarget(model, optimizer, Loss, batches);
 
+        // The snapshot copies a gradient only when it holds something (a user accumulating across batches): weighed once with
+        // the gradients zero_grad leaves, once with the last step's gradients in place. The timings below are the second kind.
+        optimizer.zero_grad();
+        var cleared = StateCensus.Reachable(target);
+        target.Snapshot();
+        long snapshotBytes = StateCensus.NewBytes(target, cleared);
+        target.Restore();
+        long generatorBytes;
+        using (var generator = Generator.Default)
+        using (var state = generator.get_state())
+        {
+            generatorBytes = state.NumberOfElements * state.ElementSize;
+        }
+
         var steps = new List<double>();
         var snapshots = new List<double>();
         var restores = new List<double>();
-        long snapshotBytes = 0;
+        long snapshotBytesWithGradients = 0;
         for (int i = 0; i < repetitions; i++)
         {
             ProcessMemory.Settle();
@@ -54,7 +68,7 @@ internal static class SnapshotBenchmark
             snapshots.Add(clock.Elapsed.TotalMilliseconds);
             if (before is not null)
             {
-                snapshotBytes = StateCensus.NewBytes(target, before);
+                snapshotBytesWithGradients = StateCensus.NewBytes(target, before);
             }
 
             clock.Restart();
@@ -62,6 +76,6 @@ internal static class SnapshotBenchmark
             restores.Add(clock.Elapsed.TotalMilliseconds);
         }
 
-        return new SnapshotResult(parameters, stateBytes, snapshotBytes, Stats.Median(steps), Stats.Median(snapshots), Stats.Median(restores), repetitions);
+        return new SnapshotResult(parameters, stateBytes, snapshotBytes, snapshotBytesWithGradients, generatorBytes, Stats.Median(steps), Stats.Median(snapshots), Stats.Median(restores), repetitions);
     }
 }

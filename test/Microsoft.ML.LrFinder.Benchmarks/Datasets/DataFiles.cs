@@ -59,6 +59,30 @@ internal static class DataFiles
     }
 
     /// <summary>
+    /// ML.NET's breast-cancer.txt (Wisconsin): 699 rows, label (0 benign, 1 malignant) then nine cell measurements 1–10,
+    /// TAB-separated after 16 <c>//</c> comment lines. The 16 rows with a missing bare-nuclei value (<c>?</c>) are dropped,
+    /// leaving 683.
+    /// </summary>
+    public static Dataset LoadBreastCancer()
+    {
+        var features = new List<float[]>();
+        var labels = new List<int>();
+        foreach (var line in File.ReadLines(Path.Combine(DataDirectory, "breast-cancer.txt")))
+        {
+            if (line.Length == 0 || line.StartsWith("//", StringComparison.Ordinal) || line.Contains('?', StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var fields = line.Split('\t');
+            labels.Add(int.Parse(fields[0], CultureInfo.InvariantCulture));
+            features.Add(fields.Skip(1).Select(f => float.Parse(f, CultureInfo.InvariantCulture)).ToArray());
+        }
+
+        return new Dataset("breast-cancer", [.. features], [.. labels], null, classCount: 2);
+    }
+
+    /// <summary>
     /// ML.NET's housing.txt without the <c>BlackIndex</c> column (dropped as Data/README.md explains): 506 rows, label
     /// <c>MedianHomeValue</c>, 12 features.
     /// </summary>

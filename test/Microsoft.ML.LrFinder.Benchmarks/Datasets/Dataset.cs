@@ -42,4 +42,24 @@ internal sealed class Dataset
     public int FeatureCount => Features.Length == 0 ? 0 : Features[0].Length;
 
     public bool IsClassification => ClassLabels is not null;
+
+    /// <summary>
+    /// The rows of the given classes only, relabelled 0..n−1 in the order given: a fine-tuning task pretrains on some classes
+    /// of a data set and fine-tunes a new head on the others, so the two never share a row.
+    /// </summary>
+    public Dataset SelectClasses(string name, params int[] classes)
+    {
+        if (ClassLabels is null)
+        {
+            throw new InvalidOperationException("a regression data set has no classes.");
+        }
+
+        var rows = Enumerable.Range(0, Count).Where(i => classes.Contains(ClassLabels[i])).ToArray();
+        return new Dataset(
+            name,
+            rows.Select(i => Features[i]).ToArray(),
+            rows.Select(i => Array.IndexOf(classes, ClassLabels[i])).ToArray(),
+            null,
+            classes.Length);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.ML.LrFinder.Benchmarks.Tasks;
 
 namespace Microsoft.ML.LrFinder.Benchmarks.Regret;
 
@@ -21,10 +22,10 @@ internal static class GridSearch
     }
 
     /// <summary>Trains the budget at every learning rate of the grid and returns the outcomes in grid order.</summary>
-    public static GridResult Run(IRegretSession session, IReadOnlyList<double> learningRates)
+    public static GridResult Run(IRegretSession session, IReadOnlyList<double> learningRates, TrainingBudget budget)
     {
         var clock = Stopwatch.StartNew();
-        var outcomes = learningRates.Select(session.Train).ToArray();
-        return new GridResult(outcomes, session.BudgetSteps, clock.Elapsed);
+        var outcomes = learningRates.Select(lr => session.Train(lr, budget)).ToArray();
+        return new GridResult(budget, outcomes, session.BudgetSteps, clock.Elapsed);
     }
 }

@@ -8,8 +8,8 @@ internal interface IRegretSession : IDisposable
     /// <summary>The optimizer steps of one training run of the budget.</summary>
     int BudgetSteps { get; }
 
-    /// <summary>Trains the seed's initial model for the whole budget at peak learning rate <paramref name="learningRate"/>.</summary>
-    TrainingOutcome Train(double learningRate);
+    /// <summary>Trains the seed's initial model for the whole budget at learning rate <paramref name="learningRate"/> under <paramref name="budget"/>.</summary>
+    TrainingOutcome Train(double learningRate, TrainingBudget budget);
 
     /// <summary>Runs the LR finder on the seed's initial model with the budget's optimizer and batches.</summary>
     LrFinderResult Sweep(LrFinderOptions options);

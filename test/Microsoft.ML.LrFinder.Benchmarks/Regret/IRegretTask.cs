@@ -1,6 +1,6 @@
 namespace Microsoft.ML.LrFinder.Benchmarks.Regret;
 
-/// <summary>A task of the regret suite: a model, data with a held-out split and a fixed training budget.</summary>
+/// <summary>A task of the regret suite: a model, data with validation and test splits and a fixed training budget per schedule.</summary>
 internal interface IRegretTask
 {
     string Name { get; }
@@ -11,7 +11,10 @@ internal interface IRegretTask
     /// <summary>The fixed budget in a few words (optimizer, schedule, epochs, batch size).</summary>
     string Budget { get; }
 
-    /// <summary>The validation loss the regret is a ratio of.</summary>
+    /// <summary>The schedules the budget is trained under (TorchSharp tasks: one-cycle and constant; a trainer: its own).</summary>
+    IReadOnlyList<Tasks.TrainingBudget> Budgets { get; }
+
+    /// <summary>The held-out loss: the oracle is chosen on its validation value, the regret is a ratio of its test values.</summary>
     string LossName { get; }
 
     /// <summary>Prepares the seed's split, initial weights and batch order.</summary>

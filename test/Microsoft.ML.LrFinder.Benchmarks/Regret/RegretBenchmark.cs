@@ -4,17 +4,20 @@ using Microsoft.ML.LrFinder.Benchmarks.Reporting;
 namespace Microsoft.ML.LrFinder.Benchmarks.Regret;
 
 /// <summary>
-/// The regret benchmark: per task and seed, the brute-force grid (the oracle), one LR-finder sweep with every suggestion
-/// method, and the full training budget at each method's suggestion.
+/// The regret benchmark: per task and seed, one LR-finder sweep with every suggestion method and, under each of the task's
+/// budgets, the brute-force grid (the oracle, chosen on validation) and the full training budget at each method's suggestion
+/// (scored on test).
 /// </summary>
 internal static class RegretBenchmark
 {
+    /// <summary>Runs the suite; with <paramref name="saveRunsDirectory"/>, also writes every (task, seed) as <see cref="RunRecordWriter"/> does.</summary>
     public static IReadOnlyList<SeedRun> Run(
         IReadOnlyList<IRegretTask> tasks,
         Func<IRegretTask, RegretPlan> plan,
         IReadOnlyList<ILrSuggestionMethod> methods,
         TextWriter log,
-        List<string> failures)
+        List<string> failures,
+        string? saveRunsDirectory = null)
     {
         // Warm-up, not recorded: the first sweep and the first training run of a process pay for the JIT, which on these small
         // models would weigh on the compute ratio.
@@ -22,19 +25,19 @@ internal static class RegretBenchmark
         {
             var first = plan(tasks[0]);
             using var warmUp = tasks[0].Open(first.Seeds[0]);
-            warmUp.Train(first.Grid[0]);
+            warmUp.Train(first.Grid[0], tasks[0].Budgets[0]);
             warmUp.Sweep(new LrFinderOptions { SuggestionMethods = methods });
         }
 
         var runs = new List<SeedRun>();
         foreach (var task in tasks)
         {
-            var (seeds, grid) = plan(task);
+            var (seeds, grid, sweepLengths) = plan(task);
             foreach (int seed in seeds)
             {
                 try
                 {
-                    runs.Add(RunSeed(task, seed, grid, methods, log));
+                    runs.AddRange(RunSeed(task, seed, grid, sweepLengths, methods, log, saveRunsDirectory));
                 }
 #pragma warning disable CA1031 // One failed (task, seed) is reported and skipped; the suite's other runs still count.
                 catch (Exception e)
@@ -49,46 +52,68 @@ internal static class RegretBenchmark
         return runs;
     }
 
-    private static SeedRun RunSeed(IRegretTask task, int seed, IReadOnlyList<double> gridRates, IReadOnlyList<ILrSuggestionMethod> methods, TextWriter log)
+    private static List<SeedRun> RunSeed(
+        IRegretTask task,
+        int seed,
+        IReadOnlyList<double> gridRates,
+        bool sweepLengths,
+        IReadOnlyList<ILrSuggestionMethod> methods,
+        TextWriter log,
+        string? saveRunsDirectory)
     {
         using var session = task.Open(seed);
-        var grid = GridSearch.Run(session, gridRates);
 
-        // The finder's defaults, as a user would run it; every method reads the same curve.
+        // The finder's defaults, as a user would run it; every method and every budget reads the same curve.
         var options = new LrFinderOptions { SuggestionMethods = methods, Seed = seed };
         var clock = Stopwatch.StartNew();
         var sweep = session.Sweep(options);
         var sweepElapsed = clock.Elapsed;
 
-        // Methods often agree; a learning rate is trained once per seed.
-        var trained = grid.Outcomes.ToDictionary(o => o.LearningRate);
-        var records = new List<RegretRecord>();
-        foreach (var method in methods)
+        // The other lengths cost 250 iterations, little beside the grid, and tell whether a shorter sweep keeps the quality.
+        IReadOnlyList<LrFinderResult> lengthSweeps = sweepLengths ? RunRecorder.Sweeps(session, seed, sweep, methods) : [sweep];
+
+        var runs = new List<SeedRun>();
+        foreach (var budget in task.Budgets)
         {
-            var suggestion = sweep.Suggestions.FirstOrDefault(s => s.Method == method.Name);
-            double? lr = suggestion?.LearningRate;
-            double loss = double.NaN;
-            if (lr is { } value)
+            var grid = GridSearch.Run(session, gridRates, budget);
+
+            // Methods often agree; a learning rate is trained once per seed and budget.
+            var trained = grid.Outcomes.ToDictionary(o => o.LearningRate);
+            var records = new List<RegretRecord>();
+            foreach (var method in methods)
             {
-                if (!trained.TryGetValue(value, out var outcome))
+                var suggestion = sweep.Suggestions.FirstOrDefault(s => s.Method == method.Name);
+                double? lr = suggestion?.LearningRate;
+                double loss = double.NaN;
+                if (lr is { } value)
                 {
-                    outcome = session.Train(value);
-                    trained[value] = outcome;
+                    if (!trained.TryGetValue(value, out var outcome))
+                    {
+                        outcome = session.Train(value, budget);
+                        trained[value] = outcome;
+                    }
+
+                    loss = outcome.TestLoss;
                 }
 
-                loss = outcome.ValidationLoss;
+                records.Add(new RegretRecord(task.Name, budget.Name, seed, method.Name, lr, loss, grid.Oracle.LearningRate, grid.Oracle.TestLoss));
             }
 
-            records.Add(new RegretRecord(task.Name, seed, method.Name, lr, loss, grid.Oracle.LearningRate, grid.Oracle.ValidationLoss));
+            log.WriteLine(Format.Invariant(
+                $"  {task.Name} {budget.Name} seed {seed}: oracle {Format.Lr(grid.Oracle.LearningRate)} (val {Format.Loss(grid.Oracle.ValidationLoss)}, test {Format.Loss(grid.Oracle.TestLoss)}), sweep {sweep.IterationsRun} it ({sweep.StopReason}), grid {Format.Seconds(grid.Elapsed)}, sweep {Format.Seconds(sweepElapsed)}"));
+            foreach (var record in records)
+            {
+                log.WriteLine(Format.Invariant($"    {record.Method,-9} {Format.Lr(record.SuggestedLearningRate),-9} test loss {Format.Loss(record.TestLoss)} regret {Format.Ratio(record.Regret)}"));
+            }
+
+            runs.Add(new SeedRun(task.Name, budget.Name, seed, grid, sweep, sweepElapsed, records) { LengthSweeps = lengthSweeps });
         }
 
-        log.WriteLine(Format.Invariant(
-            $"  {task.Name} seed {seed}: oracle {Format.Lr(grid.Oracle.LearningRate)} (loss {Format.Loss(grid.Oracle.ValidationLoss)}), sweep {sweep.IterationsRun} it ({sweep.StopReason}), grid {Format.Seconds(grid.Elapsed)}, sweep {Format.Seconds(sweepElapsed)}"));
-        foreach (var record in records)
+        if (saveRunsDirectory is not null)
         {
-            log.WriteLine(Format.Invariant($"    {record.Method,-9} {Format.Lr(record.SuggestedLearningRate),-9} loss {Format.Loss(record.ValidationLoss)} regret {Format.Ratio(record.Regret)}"));
+            RunRecordWriter.Write(saveRunsDirectory, task, seed, lengthSweeps, runs.Select(r => r.Grid).ToArray());
         }
 
-        return new SeedRun(task.Name, seed, grid, sweep, sweepElapsed, records);
+        return runs;
     }
 }

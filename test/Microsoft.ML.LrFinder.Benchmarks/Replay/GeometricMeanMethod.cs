@@ -17,10 +17,12 @@ internal sealed class GeometricMeanMethod : ILrSuggestionMethod
 
     public string Rule => $"The geometric mean of {first.Name} and {second.Name}.";
 
-    public LrSuggestion Suggest(LrCurve curve)
+    public LrSuggestion Suggest(LrCurve curve) => Suggest(curve, LrTrainingSchedule.Constant);
+
+    public LrSuggestion Suggest(LrCurve curve, LrTrainingSchedule schedule)
     {
-        var a = first.Suggest(curve);
-        var b = second.Suggest(curve);
+        var a = first.Suggest(curve, schedule);
+        var b = second.Suggest(curve, schedule);
         if (a.LearningRate is not { } x || b.LearningRate is not { } y)
         {
             return a.HasValue ? b : a;

@@ -3,16 +3,11 @@ using System.Runtime.CompilerServices;
 namespace Microsoft.ML.LrFinder.Benchmarks.Replay;
 
 /// <summary>Compares cache keys by the identity of their object and the value of their second item (records compare by value, which is slow here).</summary>
-internal sealed class ReferenceTupleComparer :
-    IEqualityComparer<(RecordedSweep, double)>, IEqualityComparer<(RecordedSweep, ReplayRule)>
+internal sealed class ReferenceTupleComparer : IEqualityComparer<(RecordedSweep, double)>
 {
     public static ReferenceTupleComparer Instance { get; } = new();
 
     public bool Equals((RecordedSweep, double) x, (RecordedSweep, double) y) => ReferenceEquals(x.Item1, y.Item1) && x.Item2.Equals(y.Item2);
 
     public int GetHashCode((RecordedSweep, double) obj) => HashCode.Combine(RuntimeHelpers.GetHashCode(obj.Item1), obj.Item2);
-
-    public bool Equals((RecordedSweep, ReplayRule) x, (RecordedSweep, ReplayRule) y) => ReferenceEquals(x.Item1, y.Item1) && ReferenceEquals(x.Item2, y.Item2);
-
-    public int GetHashCode((RecordedSweep, ReplayRule) obj) => HashCode.Combine(RuntimeHelpers.GetHashCode(obj.Item1), RuntimeHelpers.GetHashCode(obj.Item2));
 }

@@ -25,15 +25,15 @@ internal static class ReplayReport
             foreach (var budget in budgets)
             {
                 var units = Units(runs, iterations, budget);
-                var (score, _) = scorer.LeaveOneTaskOut(family, units);
-                cells.Add(Cell(score));
+                var (score, perBudgetChoice) = scorer.LeaveOneTaskOut(family, units);
+                cells.Add(family.Length == 1 ? Cell(score) : $"{Cell(score)}: {Chosen(perBudgetChoice)}");
                 perBudget.AddRange(HeldOut(scorer, family, units));
             }
 
             cells.Add(Cell(ReplayScore.Of(perBudget)));
             var (shared, chosen) = scorer.LeaveOneTaskOut(family, Units(runs, iterations, null));
             cells.Add(Cell(shared));
-            cells.Add(string.Join("; ", chosen.GroupBy(c => c.Value.Constants).Select(g => $"{g.Key} ({g.Count()})")));
+            cells.Add(Chosen(chosen));
             var all = Units(runs, iterations, null);
             var inSample = family.MinBy(rule => scorer.Score(rule, all).Objective)!;
             cells.Add($"{Cell(scorer.Score(inSample, all))} at {inSample.Constants}");
@@ -41,6 +41,8 @@ internal static class ReplayReport
         }
 
         report.AppendLine(table.ToString());
+        WriteBandwidths(report, scorer, rules, runs, iterations);
+        WriteAnchors(report, scorer, runs, iterations);
         WritePerTask(report, scorer, families, runs, iterations);
         WriteWorst(report, scorer, families, runs, iterations);
         WriteSweepLength(report, scorer, families, runs);
@@ -51,18 +53,93 @@ internal static class ReplayReport
     {
         var units = Units(runs, iterations, null);
         var tasks = units.Select(u => u.Task).Distinct().ToArray();
-        report.AppendLine("### Per task (held out), both budgets, shared constants");
+        report.AppendLine("### Per task (held out), both budgets, constants fitted per budget");
         report.AppendLine();
         report.AppendLine("Cells: mean / worst regret over the task's seeds and both budgets.");
         report.AppendLine();
         var table = new MarkdownTable(["family", .. tasks]);
         foreach (var family in families)
         {
-            var (_, chosen) = scorer.LeaveOneTaskOut(family, units);
+            var heldOut = PerBudgetHeldOut(scorer, family, units);
             table.Add([family[0].Family, .. tasks.Select(task =>
             {
-                var score = ReplayScore.Of(units.Where(u => u.Task == task).Select(u => scorer.Regret(chosen[task], u)));
+                var score = ReplayScore.Of(heldOut.Where(h => h.Unit.Task == task).Select(h => h.Regret));
                 return Format.Invariant($"{Format.Ratio(score.Mean)} / {Format.Ratio(score.Worst)}");
+            })]);
+        }
+
+        report.AppendLine(table.ToString());
+    }
+
+    /// <summary>
+    /// How far the oracle sits from each point a rule could anchor on, in decades (log10 oracle ÷ anchor): per budget, the
+    /// spread across tasks of the per-task mean says how well a constant factor from that anchor can transfer to a new task.
+    /// </summary>
+    private static void WriteAnchors(StringBuilder report, ReplayScorer scorer, IReadOnlyList<RecordedRun> runs, int iterations)
+    {
+        var anchors = new (string Name, ReplayRule Rule)[]
+        {
+            ("fastai minimum (the point)", new ReplayRule("a", "", LrFinderDefaults.LagFreeBandwidthDecades, new LagFreeMinimumShim(LrSuggestionMethods.Minimum, 10))),
+            ("lag-free minimum", new ReplayRule("a", "", LrFinderDefaults.LagFreeBandwidthDecades, new LagFreeMinimumMethod("a", 1))),
+            ("lag-free minimum, bw 0.4", new ReplayRule("a", "", 0.4, new LagFreeMinimumMethod("a", 1))),
+            ("lag-free 50% of the fall", new ReplayRule("a", "", LrFinderDefaults.LagFreeBandwidthDecades, new LagFreeLevelMethod("a", 0.5, 1))),
+            ("lag-free 85% of the fall", new ReplayRule("a", "", LrFinderDefaults.LagFreeBandwidthDecades, new LagFreeLevelMethod("a", 0.85, 1))),
+            ("edge, rise 15%", new ReplayRule("a", "", LrFinderDefaults.LagFreeBandwidthDecades, new ConvergenceEdgeMethod("a", 0.15, 1))),
+            ("edge, rise 60%", new ReplayRule("a", "", LrFinderDefaults.LagFreeBandwidthDecades, new ConvergenceEdgeMethod("a", 0.6, 1))),
+            ("halfdrop", new ReplayRule("a", "", LrFinderDefaults.LagFreeBandwidthDecades, LrSuggestionMethods.HalfDrop)),
+        };
+        var budgets = runs.SelectMany(r => r.Budgets.Select(b => b.Name)).Distinct().ToArray();
+        report.AppendLine("### Anchors: decades from each anchor to the oracle");
+        report.AppendLine();
+        report.AppendLine("log10(oracle ÷ anchor) per unit; cells: mean over all units, standard deviation of the per-task means (how much the factor a new task needs varies), and the mean within-task standard deviation (seed noise).");
+        report.AppendLine();
+        var table = new MarkdownTable(["anchor", .. budgets]);
+        foreach (var (name, rule) in anchors)
+        {
+            var cells = new List<string> { name };
+            foreach (var budget in budgets)
+            {
+                var byTask = Units(runs, iterations, budget)
+                    .Select(u => (u.Task, Decades: scorer.Suggest(rule, u) is { } a ? Math.Log10(u.Grid.OracleLearningRate / a) : double.NaN))
+                    .Where(x => double.IsFinite(x.Decades))
+                    .GroupBy(x => x.Task)
+                    .Select(g => g.Select(x => x.Decades).ToArray())
+                    .ToArray();
+                var means = byTask.Select(g => g.Average()).ToArray();
+                cells.Add(Format.Invariant($"{byTask.SelectMany(g => g).Average():+0.00;-0.00} (tasks ±{StandardDeviation(means):0.00}, seeds ±{byTask.Average(StandardDeviation):0.00})"));
+            }
+
+            table.Add([.. cells]);
+        }
+
+        report.AppendLine(table.ToString());
+    }
+
+    private static double StandardDeviation(double[] values)
+    {
+        double mean = values.Average();
+        return values.Length < 2 ? 0 : Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1));
+    }
+
+    /// <summary>
+    /// One lag-free bandwidth serves both schedules (it shapes the curve the plot draws), so each family is also validated with
+    /// its bandwidth fixed: per bandwidth, the held-out regret with the other constants fitted per budget.
+    /// </summary>
+    private static void WriteBandwidths(StringBuilder report, ReplayScorer scorer, IReadOnlyList<ReplayRule> rules, IReadOnlyList<RecordedRun> runs, int iterations)
+    {
+        var budgets = runs.SelectMany(r => r.Budgets.Select(b => b.Name)).Distinct().ToArray();
+        var lagFreeFamilies = rules.Where(r => r.Family.StartsWith("lf-", StringComparison.Ordinal)).Select(r => r.Family).Distinct().ToArray();
+        report.AppendLine("### Bandwidth: held-out regret with the bandwidth fixed, other constants fitted per budget (both budgets)");
+        report.AppendLine();
+        var table = new MarkdownTable(["family", .. ReplayRuleFamilies.Bandwidths.Select(b => Format.Invariant($"bw {b}"))]);
+        foreach (var name in lagFreeFamilies)
+        {
+            table.Add([name, .. ReplayRuleFamilies.Bandwidths.Select(bandwidth =>
+            {
+                var family = rules.Where(r => r.Family == name && r.BandwidthDecades == bandwidth).ToArray();
+                var score = ReplayScore.Of(budgets.SelectMany(budget => HeldOut(scorer, family, Units(runs, iterations, budget))));
+                var usual = budgets.Select(budget => $"{budget}: {scorer.LeaveOneTaskOut(family, Units(runs, iterations, budget)).Chosen.Values.GroupBy(r => r.Constants).MaxBy(g => g.Count())!.Key}");
+                return $"{Cell(score)} ({string.Join(", ", usual)})";
             })]);
         }
 
@@ -73,17 +150,15 @@ internal static class ReplayReport
     private static void WriteWorst(StringBuilder report, ReplayScorer scorer, ReplayRule[][] families, IReadOnlyList<RecordedRun> runs, int iterations)
     {
         var units = Units(runs, iterations, null);
-        report.AppendLine("### Worst held-out cases (both budgets, shared constants)");
+        report.AppendLine("### Worst held-out cases (both budgets, constants fitted per budget)");
         report.AppendLine();
         var table = new MarkdownTable("family", "task", "seed", "budget", "suggested", "oracle", "regret");
         foreach (var family in families)
         {
-            var (_, chosen) = scorer.LeaveOneTaskOut(family, units);
-            foreach (var unit in units.OrderByDescending(u => scorer.Regret(chosen[u.Task], u) ?? double.PositiveInfinity).Take(3))
+            foreach (var (unit, rule, regret) in PerBudgetHeldOut(scorer, family, units).OrderByDescending(h => h.Regret ?? double.PositiveInfinity).Take(3))
             {
                 table.Add(family[0].Family, unit.Task, Format.Invariant($"{unit.Seed}"), unit.Grid.Name,
-                    Format.Lr(scorer.Suggest(chosen[unit.Task], unit.Sweep)), Format.Lr(unit.Grid.OracleLearningRate),
-                    Format.Ratio(scorer.Regret(chosen[unit.Task], unit) ?? double.NaN));
+                    Format.Lr(scorer.Suggest(rule, unit)), Format.Lr(unit.Grid.OracleLearningRate), Format.Ratio(regret ?? double.NaN));
             }
         }
 
@@ -94,12 +169,12 @@ internal static class ReplayReport
     private static void WriteSweepLength(StringBuilder report, ReplayScorer scorer, ReplayRule[][] families, IReadOnlyList<RecordedRun> runs)
     {
         var lengths = runs.SelectMany(r => r.Sweeps.Select(s => s.Iterations)).Distinct().Order().ToArray();
-        report.AppendLine("### Sweep length: leave-one-task-out regret at each number of iterations (both budgets, shared constants)");
+        report.AppendLine("### Sweep length: leave-one-task-out regret at each number of iterations (both budgets, constants fitted per budget)");
         report.AppendLine();
         var table = new MarkdownTable(["family", .. lengths.Select(n => $"{n} iterations")]);
         foreach (var family in families)
         {
-            table.Add([family[0].Family, .. lengths.Select(n => Cell(scorer.LeaveOneTaskOut(family, Units(runs, n, null)).Score))]);
+            table.Add([family[0].Family, .. lengths.Select(n => Cell(ReplayScore.Of(PerBudgetHeldOut(scorer, family, Units(runs, n, null)).Select(h => h.Regret))))]);
         }
 
         report.AppendLine(table.ToString());
@@ -110,11 +185,24 @@ internal static class ReplayReport
             run.Budgets.Where(b => budget is null || b.Name == budget).Select(grid => new ReplayUnit(run.Task, run.Seed, sweep, grid))))
         .ToArray();
 
+    /// <summary>Leave-one-task-out within each budget: every unit with the member fitted without its task, on its budget only.</summary>
+    private static IReadOnlyList<(ReplayUnit Unit, ReplayRule Rule, double? Regret)> PerBudgetHeldOut(
+        ReplayScorer scorer, IReadOnlyList<ReplayRule> family, IReadOnlyList<ReplayUnit> units) =>
+        units.GroupBy(u => u.Grid.Name).SelectMany(budget =>
+        {
+            var inBudget = budget.ToArray();
+            var (_, chosen) = scorer.LeaveOneTaskOut(family, inBudget);
+            return inBudget.Select(u => (u, chosen[u.Task], scorer.Regret(chosen[u.Task], u)));
+        }).ToArray();
+
     private static IEnumerable<double?> HeldOut(ReplayScorer scorer, IReadOnlyList<ReplayRule> family, IReadOnlyList<ReplayUnit> units)
     {
         var (_, chosen) = scorer.LeaveOneTaskOut(family, units);
         return units.Select(u => scorer.Regret(chosen[u.Task], u));
     }
+
+    private static string Chosen(IReadOnlyDictionary<string, ReplayRule> chosen) =>
+        string.Join("; ", chosen.GroupBy(c => c.Value.Constants).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} ({g.Count()})"));
 
     private static string Cell(ReplayScore score) => Format.Invariant(
         $"{Format.Ratio(score.Mean)} / {Format.Ratio(score.GeometricMean)} / {Format.Ratio(score.Worst)}{(score.NoSuggestion > 0 ? $" ({score.NoSuggestion})" : string.Empty)}");

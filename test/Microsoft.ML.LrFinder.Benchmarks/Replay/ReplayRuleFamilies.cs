@@ -6,7 +6,7 @@ namespace Microsoft.ML.LrFinder.Benchmarks.Replay;
 /// </summary>
 internal static class ReplayRuleFamilies
 {
-    public static readonly double[] Bandwidths = [0.05, 0.1, 0.15, 0.25, 0.4];
+    public static readonly double[] Bandwidths = [0.05, 0.1, 0.15, 0.25, 0.4, 0.6, 0.8, 1.0];
 
     public static IReadOnlyList<ReplayRule> All()
     {
@@ -18,9 +18,14 @@ internal static class ReplayRuleFamilies
 
         foreach (double bandwidth in Bandwidths)
         {
-            foreach (double divisor in new[] { 1, 1.5, 2, 3, 4, 6, 10 })
+            foreach (double divisor in new[] { 1, 1.25, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10 })
             {
                 rules.Add(Rule("lf-minimum", $"÷{divisor}", bandwidth, new LagFreeMinimumMethod("lf-minimum", divisor)));
+            }
+
+            foreach (double divisor in new[] { 1, 1.25, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10 })
+            {
+                rules.Add(Rule("lf-minimum+halfdrop", $"÷{divisor}", bandwidth, new LagFreeMethod("lf-minimum+halfdrop", divisor, divisor)));
             }
 
             foreach (double fraction in new[] { 0.5, 0.7, 0.85, 0.95 })

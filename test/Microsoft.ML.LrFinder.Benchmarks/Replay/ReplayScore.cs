@@ -25,5 +25,5 @@ internal sealed record ReplayScore(double Mean, double GeometricMean, double Wor
     /// constant that is excellent on average but catastrophic once is not chosen; a diverged training run makes it +∞.
     /// A rule that is silent on a unit where the loss fell is charged as if it had diverged there.
     /// </summary>
-    public double Objective => NoSuggestion > 0 || Count == 0 ? double.PositiveInfinity : Mean + (0.25 * Worst);
+    public double Objective => NoSuggestion > 0 || Count == 0 ? double.PositiveInfinity : Mean + Worst;
 }

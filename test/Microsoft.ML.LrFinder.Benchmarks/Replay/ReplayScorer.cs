@@ -7,21 +7,27 @@ namespace Microsoft.ML.LrFinder.Benchmarks.Replay;
 internal sealed class ReplayScorer
 {
     private readonly Dictionary<(RecordedSweep, double), LrCurve> curves = new(ReferenceTupleComparer.Instance);
-    private readonly Dictionary<(RecordedSweep, ReplayRule), double?> suggestions = new(ReferenceTupleComparer.Instance);
+    private readonly Dictionary<(RecordedSweep, ReplayRule, LrTrainingSchedule), double?> suggestions = [];
 
-    /// <summary>The rule's rate on a sweep, or null when it makes no suggestion.</summary>
-    public double? Suggest(ReplayRule rule, RecordedSweep sweep)
+    /// <summary>How a budget uses its rate: the one-cycle budget's is a peak, the constant budget's a constant.</summary>
+    public static LrTrainingSchedule ScheduleOf(RecordedGrid grid) =>
+        grid.Name == "one-cycle" ? LrTrainingSchedule.OneCycle : LrTrainingSchedule.Constant;
+
+    /// <summary>The rule's rate on a sweep for a schedule, or null when it makes no suggestion.</summary>
+    public double? Suggest(ReplayRule rule, RecordedSweep sweep, LrTrainingSchedule schedule)
     {
-        if (!suggestions.TryGetValue((sweep, rule), out var rate))
+        if (!suggestions.TryGetValue((sweep, rule, schedule), out var rate))
         {
-            rate = rule.Method.Suggest(Curve(sweep, rule.BandwidthDecades)).LearningRate;
-            suggestions[(sweep, rule)] = rate;
+            rate = rule.Method.Suggest(Curve(sweep, rule.BandwidthDecades), schedule).LearningRate;
+            suggestions[(sweep, rule, schedule)] = rate;
         }
 
         return rate;
     }
 
-    public double? Regret(ReplayRule rule, ReplayUnit unit) => Suggest(rule, unit.Sweep) is { } rate ? unit.Grid.Regret(rate) : null;
+    public double? Suggest(ReplayRule rule, ReplayUnit unit) => Suggest(rule, unit.Sweep, ScheduleOf(unit.Grid));
+
+    public double? Regret(ReplayRule rule, ReplayUnit unit) => Suggest(rule, unit) is { } rate ? unit.Grid.Regret(rate) : null;
 
     public ReplayScore Score(ReplayRule rule, IEnumerable<ReplayUnit> units) => ReplayScore.Of(units.Select(unit => Regret(rule, unit)));
 

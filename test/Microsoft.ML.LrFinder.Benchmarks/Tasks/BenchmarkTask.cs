@@ -7,14 +7,14 @@ using static TorchSharp.torch;
 namespace Microsoft.ML.LrFinder.Benchmarks.Tasks;
 
 /// <summary>
-/// One task of the regret suite: a data set, a held-out split, a model, a loss and a fixed training budget
-/// (Adam or SGD, <see cref="Epochs"/> epochs of one-cycle at peak learning rate x, batch <see cref="BatchSize"/>).
-/// Everything random (split, initial weights, batch order) follows the seed.
+/// One task of the regret suite: a data set, a train / validation / test split, a model, a loss and a fixed training budget
+/// (Adam or SGD, <see cref="Epochs"/> epochs at learning rate x under each of <see cref="Budgets"/>, batch
+/// <see cref="BatchSize"/>). Everything random (split, initial weights, batch order) follows the seed.
 /// </summary>
 internal sealed class BenchmarkTask : IRegretTask
 {
     private readonly Func<Dataset> loadData;
-    private readonly Func<nn.Module<Tensor, Tensor>> createModel;
+    private readonly Func<int, nn.Module<Tensor, Tensor>> createModel;
     private Dataset? data;
 
     public BenchmarkTask(
@@ -27,7 +27,25 @@ internal sealed class BenchmarkTask : IRegretTask
         bool standardizeFeatures,
         long[]? sampleShape = null,
         TaskOptimizer optimizer = TaskOptimizer.Adam,
-        double validationFraction = 0.2)
+        double validationFraction = 0.2,
+        double testFraction = 0.2)
+        : this(name, description, loadData, _ => createModel(), epochs, batchSize, standardizeFeatures, sampleShape, optimizer, validationFraction, testFraction)
+    {
+    }
+
+    /// <summary>A task whose model depends on the seed beyond its initial weights (a fine-tuning task's pretrained trunk).</summary>
+    public BenchmarkTask(
+        string name,
+        string description,
+        Func<Dataset> loadData,
+        Func<int, nn.Module<Tensor, Tensor>> createModel,
+        int epochs,
+        int batchSize,
+        bool standardizeFeatures,
+        long[]? sampleShape,
+        TaskOptimizer optimizer,
+        double validationFraction,
+        double testFraction)
     {
         Name = name;
         Description = description;
@@ -39,6 +57,7 @@ internal sealed class BenchmarkTask : IRegretTask
         SampleShape = sampleShape;
         Optimizer = optimizer;
         ValidationFraction = validationFraction;
+        TestFraction = testFraction;
     }
 
     public string Name { get; }
@@ -55,21 +74,29 @@ internal sealed class BenchmarkTask : IRegretTask
 
     public double ValidationFraction { get; }
 
+    public double TestFraction { get; }
+
+    /// <summary>At most this many training rows (the small-data task); null trains on every row not held out.</summary>
+    public int? MaxTrainCount { get; init; }
+
     public TaskOptimizer Optimizer { get; }
 
     public string OptimizerName => Optimizer == TaskOptimizer.Adam ? "Adam" : "SGD momentum 0.9";
+
+    /// <summary>Every TorchSharp task trains under both schedules.</summary>
+    public IReadOnlyList<TrainingBudget> Budgets => TrainingBudget.Both;
 
     public Dataset Data => data ??= loadData();
 
     public bool IsClassification => Data.IsClassification;
 
-    public string Budget => Format.Invariant($"{OptimizerName}, one-cycle at peak x, {Epochs} epochs, batch {BatchSize}");
+    public string Budget => Format.Invariant($"{OptimizerName}, {string.Join(" or ", Budgets.Select(b => b.Description))}, {Epochs} epochs, batch {BatchSize}");
 
     public IRegretSession Open(int seed) => new TorchTaskSession(this, seed);
 
     public string LossName => IsClassification ? "cross-entropy" : "MSE (standardised target)";
 
-    public PreparedData Prepare(int seed) => PreparedData.Create(Data, seed, ValidationFraction, StandardizeFeatures, SampleShape);
+    public PreparedData Prepare(int seed) => PreparedData.Create(Data, seed, ValidationFraction, TestFraction, StandardizeFeatures, SampleShape, MaxTrainCount);
 
     /// <summary>The batches of the whole budget (and at least <paramref name="minimumBatches"/>), in the seed's order.</summary>
     public BatchSet CreateBatches(PreparedData prepared, int seed, int minimumBatches = 0)
@@ -84,7 +111,7 @@ internal sealed class BenchmarkTask : IRegretTask
     public nn.Module<Tensor, Tensor> CreateModel(int seed)
     {
         random.manual_seed(seed);
-        var model = createModel();
+        var model = createModel(seed);
         model.train();
         return model;
     }
@@ -97,18 +124,18 @@ internal sealed class BenchmarkTask : IRegretTask
     public Tensor Loss(Tensor output, Tensor labels) =>
         IsClassification ? nn.functional.cross_entropy(output, labels) : nn.functional.mse_loss(output, labels);
 
-    /// <summary>Trains a fresh model of the seed for the whole budget at peak learning rate <paramref name="maxLearningRate"/>.</summary>
-    public TrainingOutcome Train(PreparedData prepared, BatchSet batches, int seed, double maxLearningRate)
+    /// <summary>Trains a fresh model of the seed for the whole budget at learning rate <paramref name="learningRate"/>.</summary>
+    public TrainingOutcome Train(PreparedData prepared, BatchSet batches, int seed, double learningRate, TrainingBudget budget)
     {
         var clock = Stopwatch.StartNew();
         using var model = CreateModel(seed);
-        using var optimizer = CreateOptimizer(model, maxLearningRate);
+        using var optimizer = CreateOptimizer(model, learningRate);
         int total = TotalSteps(batches);
         int steps = 0;
         bool finite = true;
         for (; steps < total && finite; steps++)
         {
-            SetLearningRate(optimizer, OneCycleSchedule.LearningRateAt(maxLearningRate, steps, total));
+            SetLearningRate(optimizer, budget.LearningRateAt(learningRate, steps, total));
             using var scope = NewDisposeScope();
             var (features, labels) = batches[steps];
             optimizer.zero_grad();
@@ -119,19 +146,20 @@ internal sealed class BenchmarkTask : IRegretTask
             finite = double.IsFinite(loss.item<float>());
         }
 
-        double validation = finite ? Evaluate(model, prepared) : double.PositiveInfinity;
-        return new TrainingOutcome(maxLearningRate, validation, steps, clock.Elapsed);
+        double validation = finite ? Evaluate(model, prepared.ValidationFeatures, prepared.ValidationLabels) : double.PositiveInfinity;
+        double test = finite ? Evaluate(model, prepared.TestFeatures, prepared.TestLabels) : double.PositiveInfinity;
+        return new TrainingOutcome(learningRate, validation, test, steps, clock.Elapsed);
     }
 
-    /// <summary>The validation loss of the model on the held-out rows; +∞ when it is not finite.</summary>
-    public double Evaluate(nn.Module<Tensor, Tensor> model, PreparedData prepared)
+    /// <summary>The loss of the model on held-out rows (in eval mode, so BatchNorm uses its running statistics); +∞ when it is not finite.</summary>
+    public double Evaluate(nn.Module<Tensor, Tensor> model, Tensor features, Tensor labels)
     {
         model.eval();
         try
         {
             using var noGrad = no_grad();
             using var scope = NewDisposeScope();
-            double loss = Loss(model.call(prepared.ValidationFeatures), prepared.ValidationLabels).item<float>();
+            double loss = Loss(model.call(features), labels).item<float>();
             return double.IsFinite(loss) ? loss : double.PositiveInfinity;
         }
         finally

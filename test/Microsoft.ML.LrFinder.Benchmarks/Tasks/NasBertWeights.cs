@@ -7,7 +7,7 @@ namespace Microsoft.ML.LrFinder.Benchmarks.Tasks;
 
 /// <summary>
 /// A random-weight NAS-BERT encoder in the place ML.NET's TextClassification trainer loads its pretrained one from
-/// (<c>&lt;MLContext.TempFilePath&gt;/mlnet/NasBert2000000.tsm</c>), because these machines cannot download it (DESIGN.md). The file
+/// (<c>&lt;MLContext.TempFilePath&gt;/mlnet/NasBert2000000.tsm</c>), because these machines cannot download it (docs/architecture.md, "Facts the hook relies on"). The file
 /// is written by the trainer's own model class, so the trainer's strict load accepts it; the task is therefore "fine-tune a
 /// randomly initialised encoder", and its regret measures the finder, not the pretrained weights.
 /// </summary>

@@ -8,7 +8,7 @@ using static TorchSharp.torch;
 
 namespace Microsoft.ML.LrFinder.Benchmarks.Tasks;
 
-/// <summary>One seed of the TextClassification task: a stratified split of the detox comments and the trainer's options.</summary>
+/// <summary>One seed of the TextClassification task: a stratified train / validation / test split of the detox comments and the trainer's options.</summary>
 internal sealed class TextClassificationSession : IRegretSession
 {
     private readonly TextClassificationTask task;
@@ -17,6 +17,7 @@ internal sealed class TextClassificationSession : IRegretSession
     private readonly MLContext mlContext;
     private readonly IDataView train;
     private readonly IDataView validation;
+    private readonly IDataView test;
     private readonly int trainCount;
 
     public TextClassificationSession(TextClassificationTask task, int seed)
@@ -31,13 +32,15 @@ internal sealed class TextClassificationSession : IRegretSession
         var random = new Random(seed);
         var trainRows = new List<DetoxComments.Row>();
         var validationRows = new List<DetoxComments.Row>();
+        var testRows = new List<DetoxComments.Row>();
         foreach (var group in comments.GroupBy(c => c.Sentiment).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var rows = group.ToArray();
             random.Shuffle(rows);
             int held = (int)Math.Round(rows.Length * 0.2);
             validationRows.AddRange(rows.Take(held));
-            trainRows.AddRange(rows.Skip(held));
+            testRows.AddRange(rows.Skip(held).Take(held));
+            trainRows.AddRange(rows.Skip(2 * held));
         }
 
         var shuffledTrain = trainRows.ToArray();
@@ -49,6 +52,7 @@ internal sealed class TextClassificationSession : IRegretSession
         var toKey = mlContext.Transforms.Conversion.MapValueToKey("Label", nameof(DetoxComments.Row.Sentiment)).Fit(all);
         train = toKey.Transform(mlContext.Data.LoadFromEnumerable(shuffledTrain));
         validation = toKey.Transform(mlContext.Data.LoadFromEnumerable(validationRows));
+        test = toKey.Transform(mlContext.Data.LoadFromEnumerable(testRows));
     }
 
     public int BudgetSteps => task.Epochs * ((trainCount + task.BatchSize - 1) / task.BatchSize);
@@ -62,16 +66,22 @@ internal sealed class TextClassificationSession : IRegretSession
         LearningRate = [learningRate],
     };
 
-    public TrainingOutcome Train(double learningRate)
+    public TrainingOutcome Train(double learningRate, TrainingBudget budget)
     {
+        if (budget != TrainingBudget.OneCycle)
+        {
+            throw new ArgumentException("the trainer runs its own one-cycle schedule only.", nameof(budget));
+        }
+
         var clock = Stopwatch.StartNew();
-        // MLContext does not seed torch before the head is initialised (DESIGN.md): seed, so that every run of a seed starts
+        // MLContext does not seed torch before the head is initialised (docs/architecture.md): seed, so that every run of a seed starts
         // from one model.
         random.manual_seed(seed);
         var model = mlContext.MulticlassClassification.Trainers.TextClassification(TrainerOptions(learningRate)).Fit(train);
-        double loss = ValidationLoss(model);
+        double validationLoss = HeldOutLoss(model, validation);
+        double testLoss = HeldOutLoss(model, test);
         (model as IDisposable)?.Dispose();
-        return new TrainingOutcome(learningRate, loss, BudgetSteps, clock.Elapsed);
+        return new TrainingOutcome(learningRate, validationLoss, testLoss, BudgetSteps, clock.Elapsed);
     }
 
     /// <summary>Sweeps the trainer's own training step; the options' seed puts torch where <see cref="Train"/> starts it.</summary>
@@ -120,9 +130,9 @@ internal sealed class TextClassificationSession : IRegretSession
     }
 
     /// <summary>Mean cross-entropy of the Score logits (the trainer's head output, no softmax) against the key label; +∞ when not finite.</summary>
-    private double ValidationLoss(ITransformer model)
+    private static double HeldOutLoss(ITransformer model, IDataView rows)
     {
-        var scored = model.Transform(validation);
+        var scored = model.Transform(rows);
         var labels = scored.GetColumn<uint>("Label").ToArray();
         var scores = scored.GetColumn<VBuffer<float>>("Score").Select(v => v.DenseValues().ToArray()).ToArray();
         double total = 0;

@@ -17,11 +17,14 @@ internal sealed class TextClassificationTask : IRegretTask
 
     public string Name => "detox-textclassification";
 
-    public string Description => "ML.NET TextClassification (NAS-BERT, random-initialised encoder) on 250 detox comments (first 48 words); 20% held out";
+    public string Description => "ML.NET TextClassification (NAS-BERT, random-initialised encoder) on 250 detox comments (first 48 words); 20% validation, 20% test";
 
     public string Budget => Format.Invariant($"the trainer's own: Adam, one-cycle at peak x (LearningRate = [x]), {Epochs} epochs, batch {BatchSize}");
 
     public string LossName => "cross-entropy on the Score logits";
+
+    /// <summary>Only the trainer's own schedule: its loop offers no constant rate.</summary>
+    public IReadOnlyList<TrainingBudget> Budgets { get; } = [TrainingBudget.OneCycle];
 
     public int Epochs { get; }
 

@@ -6,7 +6,7 @@ namespace Microsoft.ML.LrFinder.Benchmarks.Tasks;
 /// <summary>One seed of a TorchSharp task: the split and the batches are made once and shared by the grid and the sweep.</summary>
 internal sealed class TorchTaskSession : IRegretSession
 {
-    /// <summary>Enough batches for a default sweep even on the smallest data set.</summary>
+    /// <summary>Enough distinct batches for the longest recorded sweep (200 iterations) even on the smallest data set.</summary>
     private const int MinimumBatches = 2 * LrFinderDefaults.NumberOfIterations;
 
     private readonly BenchmarkTask task;
@@ -24,7 +24,7 @@ internal sealed class TorchTaskSession : IRegretSession
 
     public int BudgetSteps => task.TotalSteps(batches);
 
-    public TrainingOutcome Train(double learningRate) => task.Train(prepared, batches, seed, learningRate);
+    public TrainingOutcome Train(double learningRate, TrainingBudget budget) => task.Train(prepared, batches, seed, learningRate, budget);
 
     public LrFinderResult Sweep(LrFinderOptions options)
     {

@@ -24,7 +24,7 @@ public class DemoCommandTests
             Assert.That(run.Error, Is.Empty);
             Assert.That(run.Out, Does.Contain("method").And.Contain("suggested LR").And.Contain("valley"));
             Assert.That(run.Out, Does.Contain("Selected:"));
-            Assert.That(run.Out, Does.Contain("selected (valley)").And.Contain("poor (--poor-lr)"));
+            Assert.That(run.Out, Does.Contain("selected (lagfree)").And.Contain("poor (--poor-lr)"));
             Assert.That(run.Out, Does.Contain("held-out accuracy"));
             Assert.That(folder.Entries(), Is.EqualTo(new[] { "out", "out/lr-find.csv", "out/lr-find.json", "out/lr-find.png", "out/lr-find.svg" }));
         });
@@ -45,8 +45,8 @@ public class DemoCommandTests
         var first = root.GetProperty("suggestions")[0];
         Assert.That(
             first.EnumerateObject().Select(p => p.Name),
-            Is.EquivalentTo(new[] { "method", "learningRate", "pointLearningRate", "pointLoss", "explanation" }));
-        Assert.That(root.GetProperty("selected").GetProperty("method").GetString(), Is.EqualTo("valley"));
+            Is.EquivalentTo(new[] { "method", "learningRate", "pointLearningRate", "pointLoss", "curve", "explanation" }));
+        Assert.That(root.GetProperty("selected").GetProperty("method").GetString(), Is.EqualTo("lagfree"));
         Assert.That(root.GetProperty("iterations").GetInt32(), Is.EqualTo(csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1));
     }
 
@@ -104,5 +104,5 @@ public class DemoCommandTests
     // The elapsed time and the ETA of the progress lines differ between runs; everything else must not.
     private static string WithoutTimings(string output) => string.Join('\n', output.Split('\n')
         .Where(l => !l.StartsWith("Done in", StringComparison.Ordinal))
-        .Select(l => l.Contains("  ETA ", StringComparison.Ordinal) ? l[..l.IndexOf("  ETA ", StringComparison.Ordinal)] : l));
+        .Select(l => l.Contains("  elapsed ", StringComparison.Ordinal) ? l[..l.IndexOf("  elapsed ", StringComparison.Ordinal)] : l));
 }

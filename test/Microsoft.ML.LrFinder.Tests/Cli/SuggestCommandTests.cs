@@ -48,7 +48,7 @@ public class SuggestCommandTests
         Assert.That(root.GetProperty("stopReason").GetString(), Is.EqualTo("AsRecorded"));
         Assert.That(root.GetProperty("iterations").GetInt32(), Is.EqualTo(20));
         var byMethod = root.GetProperty("suggestions").EnumerateArray().ToDictionary(s => s.GetProperty("method").GetString()!);
-        Assert.That(byMethod.Keys, Is.EqualTo(new[] { "valley", "slide", "minimum", "steep", "halfdrop" }));
+        Assert.That(byMethod.Keys, Is.EqualTo(new[] { "lagfree", "valley", "slide", "minimum", "steep", "halfdrop" }));
         Assert.Multiple(() =>
         {
             AssertSuggestion(byMethod["valley"], 0.006, 0.006, 1.6);
@@ -57,8 +57,15 @@ public class SuggestCommandTests
             AssertSuggestion(byMethod["halfdrop"], 0.005, 0.005, 1.8);
             Assert.That(byMethod["slide"].GetProperty("learningRate").ValueKind, Is.EqualTo(JsonValueKind.Null));
             Assert.That(byMethod["slide"].GetProperty("explanation").GetString(), Does.Contain("16").And.Contain("13"));
-            Assert.That(root.GetProperty("selected").GetProperty("method").GetString(), Is.EqualTo("valley"));
-            Assert.That(root.GetProperty("selected").GetProperty("learningRate").GetDouble(), Is.EqualTo(0.006).Within(1e-15));
+            // lagfree, the default: the geometric mean of halfdrop's 5e-3 and the lag-free minimum's rate ÷ 8 (a saved curve's
+            // rate is read as a constant rate). On 20 points over 1.3 decades the 0.25-decade smoother is wide, so its minimum
+            // sits next to the raw one (iteration 10).
+            var lagFree = byMethod["lagfree"];
+            Assert.That(lagFree.GetProperty("curve").GetString(), Is.EqualTo("lagFree"));
+            Assert.That(lagFree.GetProperty("learningRate").GetDouble(), Is.EqualTo(Math.Sqrt(0.005 * lagFree.GetProperty("pointLearningRate").GetDouble() / 8)).Within(1e-15));
+            Assert.That(lagFree.GetProperty("pointLearningRate").GetDouble(), Is.EqualTo(0.011).Within(1e-15).Or.EqualTo(0.012).Within(1e-15));
+            Assert.That(root.GetProperty("selected").GetProperty("method").GetString(), Is.EqualTo("lagfree"));
+            Assert.That(root.GetProperty("selected").GetProperty("learningRate").GetDouble(), Is.EqualTo(lagFree.GetProperty("learningRate").GetDouble()));
         });
     }
 
@@ -72,12 +79,13 @@ public class SuggestCommandTests
         Assert.Multiple(() =>
         {
             // Learning rates as the plot labels them (LrReportFormat, 0.##e+0); the point's row number is its iteration.
-            Assert.That(Row(lines, "valley"), Does.Match(@"^  valley \* +6e-3 +5 +6e-3 +1\.6$"));
+            Assert.That(Row(lines, "valley"), Does.Match(@"^  valley +6e-3 +5 +6e-3 +1\.6$"));
+            Assert.That(Row(lines, "lagfree"), Does.Match(@"^  lagfree \* +2\.74e-3 +11 +1\.2e-2 +1\.231$"));
             Assert.That(Row(lines, "minimum"), Does.Match(@"^  minimum +1\.1e-3 +10 +1\.1e-2 +0\.85$"));
             Assert.That(Row(lines, "steep"), Does.Match(@"^  steep +3e-3 +2 +3e-3 +2\.8$"));
             Assert.That(Row(lines, "halfdrop"), Does.Match(@"^  halfdrop +5e-3 +4 +5e-3 +1\.8$"));
             Assert.That(Row(lines, "slide"), Does.Match(@"^  slide +none +- +- +-$"));
-            Assert.That(run.Out, Does.Contain("Selected:  valley 6e-3 (* in the table)"));
+            Assert.That(run.Out, Does.Contain("Selected:  lagfree = 2.74e-3 (lag-free minimum at 1.2e-2) (* in the table)"));
             Assert.That(run.Out, Does.Contain("points 2 to 14"));
             Assert.That(lines, Has.None.Match(@" +\r?$"), "no trailing spaces in redirected output");
         });

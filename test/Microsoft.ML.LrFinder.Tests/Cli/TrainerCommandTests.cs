@@ -5,7 +5,7 @@ namespace Microsoft.ML.LrFinder.Tests.Cli;
 /// <summary>
 /// The trainer subcommands on small real data (TestData/, see TestData/README.md for sources and licences) with a
 /// random-weight encoder (<c>--random-init</c>, the only way offline without a weights file) and a short sweep. Question
-/// answering has no happy-path test: its random RoBERTa encoder is ~500 MB and a sweep peaks at 6.4 GB (DESIGN.md).
+/// answering has no happy-path test: its random RoBERTa encoder is ~500 MB and a sweep peaks at 6.4 GB (docs/architecture.md).
 /// </summary>
 public class TrainerCommandTests
 {
@@ -28,6 +28,10 @@ public class TrainerCommandTests
             Assert.That(run.Out, Does.Contain("label 'Sentiment'").And.Contain("text 'SentimentText'"));
             Assert.That(run.Out, Does.Contain("suggested LR"));
             Assert.That(run.Out, Does.Contain("Training text-classification for 1 epochs at learning rate"));
+
+            // Redirected output: the sweep's progress as plain lines (12 iterations: every one), then the fit's, per epoch.
+            Assert.That(run.Out, Does.Match(@"(?m)^sweep   1/12  lr 1e-7  smoothed loss [0-9.]+  elapsed \d+:\d\d  ETA \d+:\d\d$"));
+            Assert.That(run.Out, Does.Match(@"(?m)^train  1/1  lr [0-9.e+-]+  elapsed \d+:\d\d  ETA 0:00$"));
             Assert.That(folder.Entries(), Is.EqualTo(new[] { "out", "out/lr-find.csv", "out/lr-find.json", "out/lr-find.png", "out/lr-find.svg", "out/model.zip" }));
         });
 
@@ -80,21 +84,26 @@ public class TrainerCommandTests
         // TestData/object-detection: four fruit photos (dotnet/machinelearning test data, MIT), no header: image, labels, boxes.
         using var folder = new TempFolder();
         string data = Path.Combine(AppContext.BaseDirectory, "TestData", "object-detection", "fruit-detection-four.tsv");
-        var run = CliRun.InProcess(
+        // As a process, so that standard error includes what libtorch itself writes there.
+        var run = CliRun.Finish(CliRun.Start(
             "object-detection", "--dataset", data, "--has-header", "false", "--image-col", "0", "--label-col", "1", "--box-col", "2",
-            "--random-init", "--num-iterations", "6", "-o", folder.File("out"));
+            "--random-init", "--num-iterations", "6", "-o", folder.File("out")));
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success), run.ToString);
         Assert.That(run.Out, Does.Contain("image 'col0'").And.Contain("labels 'col1'"));
+        Assert.That(run.Out, Does.Match(@"(?m)^sweep  [1-6]/6  lr [0-9.e+-]+  smoothed loss [0-9.]+  elapsed"), "a progress line per iteration, with the count");
+
+        // libtorch's NNPACK warning (one line per convolution on this CPU) is switched off: standard error has only the tool's warning.
+        Assert.That(run.Error, Does.Not.Contain("NNPACK"));
+        Assert.That(run.ErrorLines, Has.Length.EqualTo(1), run.ToString);
         Assert.That(File.Exists(folder.File("out/lr-find.json")), Is.True);
     }
 
     [Test]
     public void Weights_file_is_used_instead_of_the_download()
     {
-        // Stands in for a downloaded NasBert2000000.tsm: the same architecture, written by the tool's own --random-init code.
+        // Stands in for a downloaded NasBert2000000.tsm: the same architecture, written by the library call --random-init uses.
         using var folder = new TempFolder();
-        string weights = folder.File("my-encoder.tsm");
-        Microsoft.ML.LrFinder.Cli.Trainers.RandomEncoderWeights.Write(Microsoft.ML.LrFinder.Cli.Trainers.PretrainedModel.NasBert, weights, seed: 3);
+        string weights = new MLContext { TempFilePath = folder.File("elsewhere") }.LrFinder().WriteRandomWeights(TorchSharpTrainerKind.TextClassification, seed: 3);
         var run = CliRun.InProcess(
             "text-classification", "--dataset", Detox, "--label-col", "Sentiment", "--text-col", "SentimentText",
             "--weights", weights, "--num-iterations", "6", "--batch-size", "8", "-o", folder.File("out"));

@@ -11,7 +11,7 @@ namespace Microsoft.ML.LrFinder.Tests.Fixtures;
 /// <summary>
 /// Random-weight stand-ins for the pretrained files Microsoft.ML.TorchSharp 0.23.1 downloads at run time (this machine is
 /// offline). Each file is written by the trainer's own model class, exactly as the trainer would build it, and saved the way the
-/// trainer loads it (DESIGN.md, "The ML.NET hook"): NAS-BERT and RoBERTa save only the encoder (the trainers call
+/// trainer loads it (docs/architecture.md, "Facts the hook relies on"): NAS-BERT and RoBERTa save only the encoder (the trainers call
 /// <c>GetEncoder().load(path, strict: true)</c>); AutoFormerV2 saves the whole detector except the class-count-dependent
 /// classification conv (the trainer calls <c>load(path, strict: false)</c>). Files go under the run's folder, once per run, on
 /// first use; generation seeds torch and then restores the caller's RNG state so that a test's random stream does not depend on

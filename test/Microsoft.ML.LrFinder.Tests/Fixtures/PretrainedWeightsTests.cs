@@ -17,7 +17,7 @@ public class PretrainedWeightsTests
             Assert.That(second, Is.SameAs(first), "generated once per run");
             Assert.That(first.FilePath, Does.StartWith(TestRunFolder.Path));
             Assert.That(Path.GetDirectoryName(first.FilePath), Is.EqualTo(Path.Combine(TestRunFolder.Path, "mlnet")));
-            // Sizes from DESIGN.md's per-trainer table (float32 parameters + names): NasBert 17.9 MB, NER 54.8 MB, AutoFormer 77.5 MB,
+            // Sizes from docs/architecture.md ("Facts the hook relies on") (float32 parameters + names): NasBert 17.9 MB, NER 54.8 MB, AutoFormer 77.5 MB,
             // RoBERTa 496 MB.
             Assert.That(first.Bytes, Is.GreaterThan(minimumBytes));
         });

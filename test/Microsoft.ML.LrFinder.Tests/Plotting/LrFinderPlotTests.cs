@@ -7,7 +7,7 @@ namespace Microsoft.ML.LrFinder.Tests.Plotting;
 
 /// <summary>
 /// The plot, read back from the exported SVG: every suggestion is marked at exactly the learning rate it returns and labelled
-/// with the number the text report prints (the user story of DESIGN.md: no order-of-magnitude mismatch between plot and numbers).
+/// with the number the text report prints (the user story of docs/suggestions.md: no order-of-magnitude mismatch between plot and numbers).
 /// </summary>
 public partial class LrFinderPlotTests
 {

@@ -41,7 +41,7 @@ public class DeterminismTests
     public void A_seeded_TextClassification_sweep_gives_identical_results_in_the_same_and_in_a_new_context_with_the_same_seed()
     {
         // Two seeds decide a trainer's curve: LrFinderOptions.Seed seeds torch before the trainer builds its model (MLContext
-        // does not, DESIGN.md), so it fixes the head's initial weights; the trainer's own Train seeds torch with the
+        // does not, docs/architecture.md), so it fixes the head's initial weights; the trainer's own Train seeds torch with the
         // MLContext's seed at the start of every pass, so that one fixes dropout. Same both: same curve.
         var options = new TextClassificationTrainer.TextClassificationOptions { LabelColumnName = "Label", Sentence1ColumnName = "Sentence", BatchSize = 4, MaxEpoch = 1 };
         var sweep = new LrFinderOptions { StartLearningRate = 1e-6, EndLearningRate = 1e-3, NumberOfIterations = 6, Seed = 3 };

@@ -16,8 +16,7 @@ namespace Microsoft.ML.LrFinder.Tests.Reliability;
 /// </para>
 /// <para>
 /// An ML.NET trainer leaves a constant number of tensor wrappers per model it builds, in a plain <c>Fit</c> as in a sweep
-/// (DESIGN.md; measured here for NAS-BERT: 38 on the thread; and up to 142 in the process that no collection releases, even
-/// after the MLContext is gone, while resident memory stays flat over 30 sweeps: a count, not native memory). There the
+/// (some of them in the process, where no collection releases them, even after the MLContext is gone). There the
 /// expected counts come from a control sweep without a fault: the thread's count must match it exactly, the process's may
 /// not exceed it; both ends of the watch force collections so that finalizers of earlier garbage do not move the
 /// process-wide count. Tests using it must not run in parallel (TMPDIR and the tensor count are process-wide).

@@ -6,11 +6,21 @@ namespace Microsoft.ML.LrFinder.Tests.Reliability;
 /// Many sweeps in one process: after each, no native tensor is left alive (this thread's dispose-scope statistics and the
 /// process-wide count both back at the baseline, no collection forced), and the model is restored bit for bit. Half the
 /// sweeps run up to a learning rate of 1e4 and stop early (the divergence and NaN paths). The CI run does 20; the explicit
-/// one 200.
+/// one 200. Memory stays bounded: after the warm-up sweeps, resident memory grows by at most
+/// <see cref="ResidentGrowthBound"/> over the whole run (measured growth and its command: docs/reliability.md).
 /// </summary>
 [NonParallelizable]
 public class SoakTests
 {
+    /// <summary>
+    /// The most resident memory may grow after warm-up, over any number of sweeps: 5 % of the process's resident memory, or
+    /// 16 MiB when that is more. Room for allocator and JIT noise (the test process holds other fixtures' memory too), far
+    /// below what one leaked copy of the model per sweep would add over 20 sweeps.
+    /// </summary>
+    private const double ResidentGrowthBound = 0.05;
+
+    private const long ResidentGrowthFloor = 16L << 20;
+
     [Test]
     public void Twenty_sweeps_leave_no_tensor_alive_after_each() => Soak(20);
 
@@ -50,7 +60,15 @@ public class SoakTests
 
         long residentAfter = Resident();
         TestContext.Out.WriteLine($"[soak] resident memory (MiB) after sweep n: {string.Join(", ", checkpoints)}");
-        Assert.That(setup.Fingerprint(), Is.EqualTo(before), "the model after the last sweep");
+        long bound = Math.Max((long)(ResidentGrowthBound * residentBefore), ResidentGrowthFloor);
+        Assert.Multiple(() =>
+        {
+            Assert.That(setup.Fingerprint(), Is.EqualTo(before), "the model after the last sweep");
+            Assert.That(
+                residentAfter - residentBefore,
+                Is.LessThanOrEqualTo(bound),
+                FormattableString.Invariant($"resident memory grew from {residentBefore / 1048576.0:F1} MiB to {residentAfter / 1048576.0:F1} MiB after warm-up"));
+        });
         TestContext.Out.WriteLine(FormattableString.Invariant(
             $"[soak] {sweeps} sweeps ({string.Join(", ", stopReasons.Select(kv => $"{kv.Value} {kv.Key}"))}): live tensors +0; resident memory {residentBefore / 1048576.0:F1} MiB before, {residentAfter / 1048576.0:F1} MiB after ({100.0 * (residentAfter - residentBefore) / residentBefore:+0.0;-0.0} %)"));
     }

@@ -13,7 +13,7 @@ public class LrJsonReportTests
         Assert.That(Keys(root), Is.EqualTo(new[] { "stopReason", "iterations", "suggestions", "selected", "warnings" }));
         foreach (var suggestion in root.GetProperty("suggestions").EnumerateArray())
         {
-            Assert.That(Keys(suggestion), Is.EqualTo(new[] { "method", "learningRate", "pointLearningRate", "pointLoss", "explanation" }));
+            Assert.That(Keys(suggestion), Is.EqualTo(new[] { "method", "learningRate", "pointLearningRate", "pointLoss", "curve", "explanation" }));
         }
 
         Assert.That(Keys(root.GetProperty("selected")), Is.EqualTo(new[] { "method", "learningRate" }));

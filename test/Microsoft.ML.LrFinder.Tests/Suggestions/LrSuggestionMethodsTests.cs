@@ -3,9 +3,9 @@ namespace Microsoft.ML.LrFinder.Tests.Suggestions;
 public class LrSuggestionMethodsTests
 {
     [Test]
-    public void All_lists_fastais_four_then_ours()
+    public void All_lists_the_default_then_fastais_four_then_halfdrop()
     {
-        Assert.That(LrSuggestionMethods.All.Select(m => m.Name), Is.EqualTo(new[] { "valley", "slide", "minimum", "steep", "halfdrop" }));
+        Assert.That(LrSuggestionMethods.All.Select(m => m.Name), Is.EqualTo(new[] { "lagfree", "valley", "slide", "minimum", "steep", "halfdrop" }));
         Assert.That(LrSuggestionMethods.All.Select(m => m.Rule), Has.All.Not.Empty);
     }
 
@@ -14,7 +14,8 @@ public class LrSuggestionMethodsTests
     {
         var first = LrSuggestionMethods.Valley;
         Assert.That(LrSuggestionMethods.Valley, Is.SameAs(first));
-        Assert.That(LrSuggestionMethods.All[0], Is.SameAs(LrSuggestionMethods.Valley));
+        Assert.That(LrSuggestionMethods.All[0], Is.SameAs(LrSuggestionMethods.LagFree));
+        Assert.That(LrSuggestionMethods.All[1], Is.SameAs(LrSuggestionMethods.Valley));
     }
 
     [TestCase("valley", "valley")]
@@ -33,7 +34,7 @@ public class LrSuggestionMethodsTests
         Assert.That(LrSuggestionMethods.TryGetByName("valey", out var method), Is.False);
         Assert.That(method, Is.Null);
         var ex = Assert.Throws<ArgumentException>(() => LrSuggestionMethods.GetByName("valey"));
-        Assert.That(ex!.Message, Does.Contain("valley, slide, minimum, steep, halfdrop"));
+        Assert.That(ex!.Message, Does.Contain("lagfree, valley, slide, minimum, steep, halfdrop"));
     }
 
     [Test]

@@ -64,18 +64,18 @@ public class LagFreeSmootherTests
     [Test]
     public void A_divergent_tail_does_not_drag_the_curve_before_it_upward()
     {
-        // Falls from 2.3 to 0.325 along a line, then explodes ×10 a point. Without the cap the kernel, which reaches three
-        // bandwidths (0.45 decade, 5–6 points), would carry values of 1e3 and more onto the last good points; with it, the
-        // only trace of the tail before it is the median of 3 at the last good point (0.35 for 0.325), a 1e-3 effect.
+        // Falls from 2.3 to 0.325 along a line, then explodes ×10 a point. The kernel reaches three bandwidths (0.75 decade,
+        // 9 points): without the cut it would carry values of 1e3 and more onto the last good points. With it, the only
+        // trace of the tail is the median of 3 at the last good point (0.35 for 0.325), a few thousandths on the line.
         var rates = Rates(100);
         var losses = Enumerable.Range(0, 100).Select(i => i < 80 ? 2.3 - (0.025 * i) : 0.325 * Math.Pow(10, i - 79)).ToArray();
         var smoothed = LagFreeSmoother.Smooth(rates, losses, Bandwidth);
         for (int i = 0; i < 75; i++)
         {
-            Assert.That(smoothed[i], Is.EqualTo(losses[i]).Within(1e-3), $"point {i}");
+            Assert.That(smoothed[i], Is.EqualTo(losses[i]).Within(5e-3), $"point {i}");
         }
 
-        Assert.That(smoothed.Skip(75).Max(), Is.LessThanOrEqualTo(2.3 + 1e-9), "the tail is capped at the starting plateau");
+        Assert.That(smoothed.Skip(82), Is.All.NaN, "from the first point above the starting plateau (3.25 at point 80, 32.5 after the median) on");
     }
 
     [Test]

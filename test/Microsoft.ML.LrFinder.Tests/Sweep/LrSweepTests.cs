@@ -183,12 +183,12 @@ public class LrSweepTests
     }
 
     [Test]
-    public void The_result_selects_valley_by_default_and_runs_every_method()
+    public void The_result_selects_lagfree_by_default_and_runs_every_method()
     {
         var result = CompletedSweep(new LrFinderOptions { NumberOfIterations = 100 }).BuildResult();
         Assert.That(result.Suggestions.Select(s => s.Method), Is.EqualTo(LrSuggestionMethods.All.Select(m => m.Name)));
         Assert.That(result.Selected, Is.SameAs(result.Suggestions[0]));
-        Assert.That(result.Selected!.Method, Is.EqualTo("valley"));
+        Assert.That(result.Selected!.Method, Is.EqualTo("lagfree"));
         Assert.That(result.SelectedLearningRate, Is.Not.Null);
         Assert.That(result.StopReason, Is.EqualTo(LrFinderStopReason.Completed));
     }

@@ -41,7 +41,7 @@ public class SentenceSimilaritySmokeTests
             LearningRate = [1e-3],
         };
 
-        // MLContext does not seed torch before the head is initialised (DESIGN.md); seed so both fits start from one model.
+        // MLContext does not seed torch before the head is initialised (docs/architecture.md); seed so both fits start from one model.
         random.manual_seed(7);
         return mlContext.Regression.Trainers.SentenceSimilarity(options).Fit(data);
     }

@@ -1,5 +1,7 @@
-using Microsoft.ML.LrFinder.Tests.Fixtures;
 using Microsoft.ML.Data;
+using Microsoft.ML.LrFinder.Tests.Fixtures;
+using Microsoft.ML.LrFinder.Tests.Trainers.Observation;
+using Microsoft.ML.LrFinder.Trainers;
 using static TorchSharp.torch;
 
 namespace Microsoft.ML.LrFinder.Tests.Trainers;
@@ -15,8 +17,8 @@ public abstract class TrainerLrFinderContract<TTransformer, TOptions>
     where TTransformer : class, ITransformer
     where TOptions : class
 {
-    /// <summary>The torch seed both fits start from: MLContext does not seed the head's initialisation (DESIGN.md).</summary>
-    private const int TorchSeed = 7;
+    /// <summary>The torch seed both fits start from: MLContext does not seed the head's initialisation (docs/trainers/).</summary>
+    protected const int TorchSeed = 7;
 
     private Lazy<FitOutcome>? fitOutcome;
 
@@ -49,6 +51,18 @@ public abstract class TrainerLrFinderContract<TTransformer, TOptions>
 
     /// <summary>The model's outputs on the data, flattened: equal for equal models, different for different ones.</summary>
     protected abstract float[] Predictions(ITransformer model, IDataView data);
+
+    /// <summary>
+    /// The learning rate the trainer's optimizer holds at each step of a fit of <paramref name="options"/> with its learning rate
+    /// set to <paramref name="learningRate"/> on <paramref name="rows"/> rows: the trainer's own schedule, computed independently.
+    /// </summary>
+    protected abstract IReadOnlyList<double> FitSchedule(TOptions options, double learningRate, long rows);
+
+    /// <summary>
+    /// The trainer's own loss for a step, from the logits of its head's last layer (<c>*Classifier.dense</c>) and the gradient
+    /// its backward pass left on them (<see cref="TrainerLoss"/>); null when no hook on the head fires (ObjectDetection).
+    /// </summary>
+    protected abstract Func<Tensor, Tensor, double>? HeadLoss { get; }
 
     /// <summary>Inputs the trainer cannot train on, each with a text the error message must contain.</summary>
     protected abstract IEnumerable<(string Case, Func<MLContext, IDataView> Data, string MessageNames)> BadInputs();
@@ -143,6 +157,66 @@ public abstract class TrainerLrFinderContract<TTransformer, TOptions>
         Assert.That(Snapshot(outcome.Options), Is.EqualTo(outcome.OptionsBefore));
     }
 
+    /// <summary>
+    /// Read from the trainer's own optimizer at each step of the sweep inside <c>WithLrFinder().Fit()</c>: the rate it steps
+    /// at is the sweep schedule's, point by point. If the hook stopped writing the rate, the optimizer would hold the trainer's
+    /// own starting rate throughout.
+    /// </summary>
+    [Test]
+    public void The_sweep_rate_is_in_the_trainers_optimizer_at_every_step()
+    {
+        var outcome = fitOutcome!.Value;
+        var recorded = outcome.Result.Curve.Points.Select(p => p.LearningRate).ToArray();
+        var schedule = new LrSweep(SweepOptions());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.SweepOptimizerRates, Has.Count.EqualTo(recorded.Length), "one observation per recorded point");
+            Assert.That(outcome.SweepOptimizerRates, Is.EqualTo(recorded).Within(1e-9).Percent);
+            Assert.That(outcome.SweepOptimizerRates, Is.EqualTo(recorded.Select((_, i) => schedule.LearningRateAt(i))).Within(1e-9).Percent);
+        });
+    }
+
+    /// <summary>
+    /// Read from the trainer's own optimizer at each step of the real fit after the sweep: it starts from the selected rate as
+    /// the trainer's own schedule shapes it (one-cycle warm-up from <c>LearningRate · StartLearningRateRatio</c>, or SGD's
+    /// constant <c>InitLearningRate</c> within an epoch), and the user's options object is as it was.
+    /// </summary>
+    [Test]
+    public void The_fit_starts_from_the_selected_rate_as_the_trainers_own_schedule_shapes_it()
+    {
+        var outcome = fitOutcome!.Value;
+        var expected = FitSchedule(CreateOptions(), outcome.Finder.LastLearningRate!.Value, outcome.Rows);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.FitOptimizerRates, Has.Count.EqualTo(expected.Count), "one observation per step of the fit");
+            Assert.That(outcome.FitOptimizerRates, Is.EqualTo(expected).Within(1e-9).Percent);
+            Assert.That(Snapshot(outcome.Options), Is.EqualTo(outcome.OptionsBefore), "the user's options are not modified");
+        });
+    }
+
+    /// <summary>The loss recorded at every point is the trainer's own for that step (<see cref="TrainersOwnLosses"/>).</summary>
+    [Test]
+    public void The_recorded_loss_is_the_trainers_own_at_every_point()
+    {
+        var outcome = fitOutcome!.Value;
+        var recorded = outcome.Result.Curve.Points.Select(p => p.Loss).ToArray();
+
+        var own = TrainersOwnLosses(outcome.Result, outcome.HeadLosses);
+
+        // Relative 1e-4, or 1e-5 absolute for losses near 0: the trainers compute in float32, where a summed loss of 5e-5
+        // (QuestionAnswer, measured) carries a relative error of about 1e-3.
+        Assert.That(own, Has.Count.EqualTo(recorded.Length), "one loss of the trainer's per recorded point");
+        Assert.Multiple(() =>
+        {
+            for (int i = 0; i < Math.Min(recorded.Length, own.Count); i++)
+            {
+                Assert.That(recorded[i], Is.EqualTo(own[i]).Within((1e-4 * Math.Abs(own[i])) + 1e-5), $"point {i}");
+            }
+        });
+    }
+
     [Test]
     public void Cancelling_the_context_stops_the_sweep_with_OperationCanceledException()
     {
@@ -192,6 +266,13 @@ public abstract class TrainerLrFinderContract<TTransformer, TOptions>
         }
     }
 
+    /// <summary>
+    /// The trainer's own loss at each recorded point of <paramref name="result"/>: by default what its head's logits and their
+    /// gradient give (<paramref name="headLosses"/>, read at each step of the sweep).
+    /// </summary>
+    protected virtual IReadOnlyList<double> TrainersOwnLosses(LrFinderResult result, IReadOnlyList<double?> headLosses) =>
+        headLosses.Select(loss => loss ?? throw new InvalidOperationException("no head loss was read")).ToArray();
+
     private FitOutcome FitOnce()
     {
         var mlContext = CreateContext();
@@ -200,9 +281,16 @@ public abstract class TrainerLrFinderContract<TTransformer, TOptions>
         var before = Snapshot(options);
         var finder = WithLrFinder(CreateTrainer(mlContext, options), SweepOptions());
         var pipeline = mlContext.Transforms.CopyColumns("InputCopy", data.Schema[0].Name).Append(finder);
+        var observer = new TrainerObserver(mlContext, HeadLoss);
+        observer.ObserveSweepOf(finder);
 
         random.manual_seed(TorchSeed);
-        var model = pipeline.Fit(data);
+        ITransformer model;
+        using (observer)
+        {
+            model = pipeline.Fit(observer.Observe(data));
+        }
+
         var result = finder.LastResult!;
         double learningRate = finder.LastLearningRate!.Value;
 
@@ -214,7 +302,13 @@ public abstract class TrainerLrFinderContract<TTransformer, TOptions>
         TestContext.Progress.WriteLine(
             $"[{GetType().Name}] {result.StopReason} after {result.IterationsRun} batches in {result.Elapsed.TotalSeconds:F1} s; fitted with {learningRate:0.##e+0}");
         return new FitOutcome(
-            finder, model, result, options, before, Predictions(model, data), Predictions(plain, data), Predictions(control, data));
+            finder, model, result, options, before, Predictions(model, data), Predictions(plain, data), Predictions(control, data))
+        {
+            Rows = InputChecks.CountRows(data),
+            SweepOptimizerRates = observer.SweepSteps.Select(s => s.OptimizerLearningRate).ToArray(),
+            HeadLosses = observer.SweepSteps.Select(s => s.TrainerLoss).ToArray(),
+            FitOptimizerRates = observer.FitStepRates.ToArray(),
+        };
     }
 
     private sealed record FitOutcome(
@@ -225,5 +319,17 @@ public abstract class TrainerLrFinderContract<TTransformer, TOptions>
         object[] OptionsBefore,
         float[] FinderPredictions,
         float[] PlainPredictions,
-        float[] ControlPredictions);
+        float[] ControlPredictions)
+    {
+        public long Rows { get; init; }
+
+        /// <summary>The rate in the trainer's optimizer at each step of the sweep.</summary>
+        public IReadOnlyList<double> SweepOptimizerRates { get; init; } = [];
+
+        /// <summary>The trainer's own loss at each step of the sweep, from its head (null without one).</summary>
+        public IReadOnlyList<double?> HeadLosses { get; init; } = [];
+
+        /// <summary>The rate in the trainer's optimizer at each step of the real fit.</summary>
+        public IReadOnlyList<double> FitOptimizerRates { get; init; } = [];
+    }
 }

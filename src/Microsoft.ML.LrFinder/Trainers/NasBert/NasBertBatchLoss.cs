@@ -8,7 +8,7 @@ namespace Microsoft.ML.LrFinder.Trainers.NasBert;
 /// <summary>
 /// The NAS-BERT trainers' own loss for one training batch, recomputed from the logits their head produced and the batch's
 /// labels read in cursor order (the trainers read rows in order, <c>BatchSize</c> at a time). Recomputing the same native loss
-/// on the same logits gives the trainer's value exactly (DESIGN.md, "Per-trainer hook facts").
+/// on the same logits gives the trainer's value exactly (docs/architecture.md, "Facts the hook relies on").
 /// </summary>
 internal abstract class NasBertBatchLoss
 {

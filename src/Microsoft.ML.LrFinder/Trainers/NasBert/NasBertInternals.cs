@@ -43,6 +43,10 @@ internal sealed class NasBertInternals<TLabel, TTarget>
     private readonly FieldInfo? tokenizer;
     private readonly FieldInfo? reduction;
     private readonly MethodInfo? getHead;
+    private readonly ConstructorInfo? predictionModel;
+    private readonly ConstructorInfo? nerModel;
+    private readonly MethodInfo? getEncoder;
+    private readonly MethodInfo? getTokenizer;
 
     private NasBertInternals()
     {
@@ -65,6 +69,16 @@ internal sealed class NasBertInternals<TLabel, TTarget>
 
         var baseModel = resolver.Type(TorchSharpTrainerSupport.Assembly, "Microsoft.ML.TorchSharp.NasBert.Models.BaseModel");
         getHead = resolver.Method(baseModel, "GetHead");
+
+        // For random trial weights (LrFinderCatalog.WriteRandomWeights): the trainers' own model classes, built as
+        // NasBertTrainerBase.CreateModule builds them, and the encoder the trainers load the pretrained file into.
+        Type[] modelParameters = [typeof(NasBertTrainer.NasBertOptions), typeof(int), typeof(int), typeof(int)];
+        predictionModel = resolver.Constructor(
+            resolver.Type(TorchSharpTrainerSupport.Assembly, "Microsoft.ML.TorchSharp.NasBert.Models.ModelForPrediction"), modelParameters);
+        nerModel = resolver.Constructor(resolver.Type(TorchSharpTrainerSupport.Assembly, "Microsoft.ML.TorchSharp.NasBert.Models.NerModel"), modelParameters);
+        getEncoder = resolver.Method(baseModel, "GetEncoder");
+        var tokenizerExtensions = resolver.Type(TorchSharpTrainerSupport.Assembly, "Microsoft.ML.TorchSharp.Extensions.TokenizerExtensions");
+        getTokenizer = resolver.StaticMethod(tokenizerExtensions, "GetInstance", typeof(IChannel));
     }
 
     /// <summary>The resolved members; throws <see cref="NotSupportedException"/> naming every missing one.</summary>
@@ -123,7 +137,24 @@ internal sealed class NasBertInternals<TLabel, TTarget>
         return dense ?? throw TorchSharpTrainerSupport.Unsupported(trainerName, [$"head module {HeadDenseModuleName} (Linear)"]);
     }
 
+    /// <summary>
+    /// Writes a random-weight NAS-BERT encoder to <paramref name="path"/>: the trainer's own model class with its tokenizer's
+    /// vocabulary, saved as the trainers load the pretrained file (<c>GetEncoder().load(path, strict: true)</c>; the head is not in
+    /// the file, so the class count used here does not matter).
+    /// </summary>
+    /// <param name="namedEntityRecognition">The larger NER encoder (<c>NerModel</c>) instead of <c>ModelForPrediction</c>.</param>
+    /// <param name="path">The file to write.</param>
+    public void SaveRandomEncoder(bool namedEntityRecognition, string path)
+    {
+        var tokenizer = (EnglishRobertaTokenizer)Invoke(getTokenizer!, null, [null])!;
+        NasBertTrainer.NasBertOptions options = namedEntityRecognition ? new NerTrainer.NerOptions() : new TextClassificationTrainer.TextClassificationOptions();
+        var constructor = namedEntityRecognition ? nerModel! : predictionModel!;
+        using var nasBertModel = (nn.Module)constructor.Invoke(
+            BindingFlags.DoNotWrapExceptions, binder: null, [options, tokenizer.PadIndex, tokenizer.SymbolsCount, 2], culture: null);
+        ((nn.Module)Invoke(getEncoder!, nasBertModel)!).save(path);
+    }
+
     // The trainer's own exceptions (cancellation, bad data) and our stop signal must surface unwrapped.
-    private static object? Invoke(MethodInfo method, object target, params object?[] arguments) =>
+    private static object? Invoke(MethodInfo method, object? target, params object?[] arguments) =>
         method.Invoke(target, BindingFlags.DoNotWrapExceptions, binder: null, arguments, culture: null);
 }

@@ -75,7 +75,7 @@ internal sealed class NasBertTrainerSweep<TLabel, TTarget> : TrainerSweep<TorchS
         InputChecks.RequireTwoClasses(classes, label.Name, nameof(options.LabelColumnName));
     }
 
-    public override LrFinderResult Sweep(IDataView sweepData, IDataView fullData, LrFinderOptions options, IChannel channel, CancellationToken cancellationToken)
+    public override LrFinderResult Sweep(IDataView sweepData, IDataView fullData, LrFinderOptions options, IChannel channel, IProgress<LrFinderProgress>? progress, CancellationToken cancellationToken)
     {
         var internals = Internals;
         var userOptions = internals.GetOptions(trainer);
@@ -84,10 +84,13 @@ internal sealed class NasBertTrainerSweep<TLabel, TTarget> : TrainerSweep<TorchS
         sweepOptions.MaxEpoch = 1;
 
         var host = internals.GetHost(trainer);
-        var sweep = new LrSweep(options, progress: null, cancellationToken);
+        LrSweep sweep;
         using (internals.UseOptions(trainer, sweepOptions))
         {
             var internalTrainer = internals.CreateTrainer(trainer, new QuietChannel(channel), fullData);
+
+            // Started once the model is built and its weights loaded, so that elapsed time and ETA are the steps' own.
+            sweep = new LrSweep(options, progress, cancellationToken);
             var model = internals.GetModel(internalTrainer);
             var optimizer = internals.GetOptimizer(internalTrainer);
             Linear.HookRemover? hook = null;
@@ -111,6 +114,7 @@ internal sealed class NasBertTrainerSweep<TLabel, TTarget> : TrainerSweep<TorchS
                     driver.OnStep(loss);
                 }));
                 SweepDriver.SetBeta1(optimizer, NasBertInternals<TLabel, TTarget>.PeakMomentum);
+                InternalTrainerCreated?.Invoke(internalTrainer);
 
                 driver.Run(sweepOptions.BatchSize, () =>
                 {

@@ -31,5 +31,18 @@ internal sealed class ObjectDetectionInternals : NestedTrainerInternals<ObjectDe
         return internals;
     }
 
+    /// <summary>
+    /// Writes a random-weight AutoFormerV2 detector as ObjectDetectionTrainer.Trainer loads the pretrained file: it builds
+    /// <c>AutoFormerV2(classes, [64, 128, 256, 448], [2, 2, 6, 2], [2, 4, 8, 14])</c> and loads with <c>strict: false</c>, so the
+    /// class-count-dependent classification convolution stays out of the file and keeps its fresh initialisation.
+    /// </summary>
+    /// <param name="path">The file to write.</param>
+    public static void SaveRandomDetector(string path)
+    {
+        using var detector = new AutoFormerV2(1, [64, 128, 256, 448], [2, 2, 6, 2], [2, 4, 8, 14]);
+        var classDependent = detector.state_dict().Keys.Where(k => k.Contains(".retina_cls.", StringComparison.Ordinal)).ToList();
+        detector.save(path, classDependent);
+    }
+
     public override Optimizer GetOptimizer(object internalTrainer) => (Optimizer)optimizer!.GetValue(internalTrainer)!;
 }

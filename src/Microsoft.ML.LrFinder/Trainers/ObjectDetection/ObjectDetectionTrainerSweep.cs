@@ -51,7 +51,7 @@ internal sealed class ObjectDetectionTrainerSweep : TrainerSweep<ObjectDetection
         InputChecks.RequireOneBatch(InputChecks.CountRows(input), 1, "one image per step", TrainerName);
     }
 
-    public override LrFinderResult Sweep(IDataView sweepData, IDataView fullData, LrFinderOptions options, IChannel channel, CancellationToken cancellationToken)
+    public override LrFinderResult Sweep(IDataView sweepData, IDataView fullData, LrFinderOptions options, IChannel channel, IProgress<LrFinderProgress>? progress, CancellationToken cancellationToken)
     {
         var internals = ObjectDetectionInternals.Get();
         var sweepOptions = CopyOptions(internals.GetOptions(trainer));
@@ -60,7 +60,7 @@ internal sealed class ObjectDetectionTrainerSweep : TrainerSweep<ObjectDetection
         sweepOptions.LogEveryNStep = 1;
 
         return NestedTrainerSweepRunner.Run(
-            internals, trainer, sweepOptions, BatchSize, sweepData, fullData, options, channel, TrainerName, prepareOptimizer: null, cancellationToken);
+            internals, trainer, sweepOptions, BatchSize, sweepData, fullData, options, channel, TrainerName, prepareOptimizer: null, InternalTrainerCreated, progress, cancellationToken);
     }
 
     public override ObjectDetectionTransformer FitWithLearningRate(IDataView input, double learningRate)

@@ -45,7 +45,7 @@ internal sealed class QuestionAnswerTrainerSweep : TrainerSweep<QATransformer>
         InputChecks.RequireOneBatch(InputChecks.CountRows(input), options.BatchSize, nameof(options.BatchSize), TrainerName);
     }
 
-    public override LrFinderResult Sweep(IDataView sweepData, IDataView fullData, LrFinderOptions options, IChannel channel, CancellationToken cancellationToken)
+    public override LrFinderResult Sweep(IDataView sweepData, IDataView fullData, LrFinderOptions options, IChannel channel, IProgress<LrFinderProgress>? progress, CancellationToken cancellationToken)
     {
         var internals = QuestionAnswerInternals.Get();
         var sweepOptions = CopyOptions(internals.GetOptions(trainer));
@@ -55,7 +55,7 @@ internal sealed class QuestionAnswerTrainerSweep : TrainerSweep<QATransformer>
 
         return NestedTrainerSweepRunner.Run(
             internals, trainer, sweepOptions, sweepOptions.BatchSize, sweepData, fullData, options, channel, TrainerName,
-            optimizer => SweepDriver.SetBeta1(optimizer, QuestionAnswerInternals.PeakMomentum), cancellationToken);
+            optimizer => SweepDriver.SetBeta1(optimizer, QuestionAnswerInternals.PeakMomentum), InternalTrainerCreated, progress, cancellationToken);
     }
 
     public override QATransformer FitWithLearningRate(IDataView input, double learningRate)

@@ -42,7 +42,7 @@ internal static class BadInputTable
         // Null arguments.
         yield return WithModel("E18", Find, "model = null", m => TorchSharpLrFinder.Find(null!, m.Optimizer, m.LossModule.call, m.Batches), ArgNull, "model");
         yield return WithModel("E19", Find, "optimizer = null", m => TorchSharpLrFinder.Find(m.Model, null!, m.LossModule.call, m.Batches), ArgNull, "optimizer");
-        yield return WithModel("E20", Find, "lossFunction = null", m => TorchSharpLrFinder.Find(m.Model, m.Optimizer, null!, m.Batches), ArgNull, "lossFunction");
+        yield return WithModel("E20", Find, "lossFunction = null", m => TorchSharpLrFinder.Find(m.Model, m.Optimizer, (Func<Tensor, Tensor, Tensor>)null!, m.Batches), ArgNull, "lossFunction");
         yield return WithModel("E21", Find, "batches = null", m => TorchSharpLrFinder.Find(m.Model, m.Optimizer, m.LossModule.call, (IEnumerable<(Tensor, Tensor)>)null!), ArgNull, "batches");
         yield return Api("E22", "LrSweepRunner.Run", "target = null", () => LrSweepRunner.Run(null!), ArgNull, "target");
         yield return Trainer("E23", "options = null", (ml, data) => ml.LrFinder().Find((TextClassificationTrainer.TextClassificationOptions)null!, data), ArgNull, "options");

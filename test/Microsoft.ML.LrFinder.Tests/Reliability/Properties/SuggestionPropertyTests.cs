@@ -47,9 +47,9 @@ public class SuggestionPropertyTests
             throw new PropertyViolation($"{result.Suggestions.Count} suggestions; expected one per built-in method.");
         }
 
-        if (result.Selected is not { } selected || !result.Suggestions.Contains(selected) || selected.Method != "valley")
+        if (result.Selected is not { } selected || !result.Suggestions.Contains(selected) || selected.Method != "lagfree")
         {
-            throw new PropertyViolation("the selected suggestion is not valley's suggestion from the list.");
+            throw new PropertyViolation("the selected suggestion is not lagfree's suggestion from the list.");
         }
 
         if (result.Warnings.Any(string.IsNullOrWhiteSpace))
@@ -100,9 +100,22 @@ public class SuggestionPropertyTests
             throw new PropertyViolation($"{method.Name}: its point {point} is not a point of the curve's window [{curve.WindowStart}, {curve.WindowEnd}).");
         }
 
-        bool isMinimum = ReferenceEquals(method, LrSuggestionMethods.Minimum);
-        double expected = isMinimum ? point.LearningRate / 10 : point.LearningRate;
-        double lowest = isMinimum ? low / 10 : low;
+        // minimum divides its point's rate by 10; lagfree's rate is the geometric mean of halfdrop's and its point's rate ÷ 8
+        // (the constant-rate divisor, the default use), so it lies between the two; the others suggest their point's rate.
+        if (ReferenceEquals(method, LrSuggestionMethods.LagFree))
+        {
+            double lowestLagFree = low / LrSuggestionMethods.LagFreeConstantDivisor;
+            if (!double.IsFinite(learningRate) || !(learningRate >= lowestLagFree && learningRate <= Math.Max(high, point.LearningRate)))
+            {
+                throw new PropertyViolation(string.Create(CultureInfo.InvariantCulture, $"lagfree: {learningRate:R} is outside [{lowestLagFree:R}, {high:R}]."));
+            }
+
+            return;
+        }
+
+        double divisor = ReferenceEquals(method, LrSuggestionMethods.Minimum) ? 10 : 1;
+        double expected = point.LearningRate / divisor;
+        double lowest = low / divisor;
         if (!double.IsFinite(learningRate) || learningRate <= 0 || !learningRate.Equals(expected))
         {
             throw new PropertyViolation(string.Create(CultureInfo.InvariantCulture, $"{method.Name}: suggests {learningRate:R}, expected {expected:R} from its point {point}."));

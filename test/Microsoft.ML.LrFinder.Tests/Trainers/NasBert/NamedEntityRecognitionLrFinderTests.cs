@@ -1,7 +1,9 @@
 using Microsoft.ML.Data;
 using Microsoft.ML.LrFinder.Tests.Fixtures;
+using Microsoft.ML.LrFinder.Tests.Trainers.Observation;
 using Microsoft.ML.TorchSharp;
 using Microsoft.ML.TorchSharp.NasBert;
+using static TorchSharp.torch;
 
 namespace Microsoft.ML.LrFinder.Tests.Trainers.NasBert;
 
@@ -53,6 +55,19 @@ public class NamedEntityRecognitionLrFinderTests : TrainerLrFinderContract<Torch
     // The trainer outputs one predicted tag per word and no scores.
     protected override float[] Predictions(ITransformer model, IDataView data) =>
         model.Transform(data).GetColumn<VBuffer<uint>>("PredictedLabel").SelectMany(v => v.DenseValues()).Select(k => (float)k).ToArray();
+
+    protected override IReadOnlyList<double> FitSchedule(NerTrainer.NerOptions options, double learningRate, long rows) =>
+        OneCycleSchedule.Rates(
+            learningRate, rows, options.BatchSize, options.MaxEpoch, options.WarmupRatio, options.StartLearningRateRatio, options.FinalLearningRateRatio,
+            steps: (int)((rows + options.BatchSize - 1) / options.BatchSize) * options.MaxEpoch);
+
+    // Summed cross-entropy over every token position of [batch, tokens, tags + 1] (padding and start token count, as target 0).
+    protected override Func<Tensor, Tensor, double>? HeadLoss => (logits, gradient) =>
+    {
+        using var scope = NewDisposeScope();
+        long tags = logits.shape[^1];
+        return TrainerLoss.CrossEntropySum(logits.reshape(-1, tags), gradient.reshape(-1, tags), scale: 1);
+    };
 
     protected override IEnumerable<(string Case, Func<MLContext, IDataView> Data, string MessageNames)> BadInputs()
     {

@@ -1,5 +1,6 @@
 using Microsoft.ML.Data;
 using Microsoft.ML.LrFinder.Tests.Fixtures;
+using Microsoft.ML.LrFinder.Tests.Trainers.Observation;
 using Microsoft.ML.TorchSharp;
 using Microsoft.ML.TorchSharp.NasBert;
 using static TorchSharp.torch;
@@ -53,6 +54,14 @@ public class SentenceSimilarityLrFinderTests : TrainerLrFinderContract<TorchShar
     protected override IDataView TrainingData(MLContext mlContext) => TestData.DetoxPairs(mlContext, Rows);
 
     protected override float[] Predictions(ITransformer model, IDataView data) => model.Transform(data).GetColumn<float>("Score").ToArray();
+
+    protected override IReadOnlyList<double> FitSchedule(SentenceSimilarityTrainer.SentenceSimilarityOptions options, double learningRate, long rows) =>
+        OneCycleSchedule.Rates(
+            learningRate, rows, options.BatchSize, options.MaxEpoch, options.WarmupRatio, options.StartLearningRateRatio, options.FinalLearningRateRatio,
+            steps: (int)((rows + options.BatchSize - 1) / options.BatchSize) * options.MaxEpoch);
+
+    // Summed squared error of the squeezed head output (SentenceSimilarity's MSELoss, Reduction.Sum).
+    protected override Func<Tensor, Tensor, double>? HeadLoss => (_, gradient) => TrainerLoss.SquaredErrorSum(gradient);
 
     protected override IEnumerable<(string Case, Func<MLContext, IDataView> Data, string MessageNames)> BadInputs()
     {

@@ -1,5 +1,6 @@
 using Microsoft.ML.Data;
 using Microsoft.ML.LrFinder.Tests.Fixtures;
+using Microsoft.ML.LrFinder.Tests.Trainers.Observation;
 using Microsoft.ML.TorchSharp;
 using Microsoft.ML.TorchSharp.NasBert;
 using static TorchSharp.torch;
@@ -53,6 +54,14 @@ public class TextClassificationLrFinderTests : TrainerLrFinderContract<TorchShar
 
     protected override float[] Predictions(ITransformer model, IDataView data) =>
         model.Transform(data).GetColumn<VBuffer<float>>("Score").SelectMany(v => v.DenseValues()).ToArray();
+
+    protected override IReadOnlyList<double> FitSchedule(TextClassificationTrainer.TextClassificationOptions options, double learningRate, long rows) =>
+        OneCycleSchedule.Rates(
+            learningRate, rows, options.BatchSize, options.MaxEpoch, options.WarmupRatio, options.StartLearningRateRatio, options.FinalLearningRateRatio,
+            steps: (int)((rows + options.BatchSize - 1) / options.BatchSize) * options.MaxEpoch);
+
+    // Summed cross-entropy over the batch's rows (TextClassification's CrossEntropyLoss, Reduction.Sum).
+    protected override Func<Tensor, Tensor, double>? HeadLoss => (logits, gradient) => TrainerLoss.CrossEntropySum(logits, gradient, scale: 1);
 
     protected override IEnumerable<(string Case, Func<MLContext, IDataView> Data, string MessageNames)> BadInputs()
     {

@@ -1,7 +1,10 @@
 using Microsoft.ML.Data;
 using Microsoft.ML.LrFinder.Tests.Fixtures;
+using Microsoft.ML.LrFinder.Tests.Trainers.Observation;
+using Microsoft.ML.LrFinder.Trainers;
 using Microsoft.ML.TorchSharp;
 using Microsoft.ML.TorchSharp.AutoFormerV2;
+using static TorchSharp.torch;
 
 namespace Microsoft.ML.LrFinder.Tests.Trainers.ObjectDetection;
 
@@ -56,6 +59,36 @@ public class ObjectDetectionLrFinderTests : TrainerLrFinderContract<ObjectDetect
         var boxes = scored.GetColumn<VBuffer<float>>("PredictedBoundingBoxes").SelectMany(v => v.DenseValues());
         var scores = scored.GetColumn<VBuffer<float>>("Score").SelectMany(v => v.DenseValues());
         return boxes.Concat(scores).ToArray();
+    }
+
+    // SGD at InitLearningRate for every image of the epoch; its MultiStepLR steps once per epoch, after the epoch's steps.
+    protected override IReadOnlyList<double> FitSchedule(ObjectDetectionTrainer.Options options, double learningRate, long rows) =>
+        Enumerable.Repeat(learningRate, (int)rows * options.MaxEpoch).ToArray();
+
+    // No forward hook on the detector fires (docs/trainers/object-detection.md): the loss is read by replaying the sweep.
+    protected override Func<Tensor, Tensor, double>? HeadLoss => null;
+
+    /// <summary>
+    /// Replays the sweep through the trainer's own <c>Fit</c>: the same start (torch seed, context seed), its optimizer set to the
+    /// sweep's rate before each step, enough epochs for every point, and <c>LogEveryNStep = 1</c>, so that the trainer logs its
+    /// own focal loss for every step as <c>Row: N, Loss: X</c>.
+    /// </summary>
+    protected override IReadOnlyList<double> TrainersOwnLosses(LrFinderResult result, IReadOnlyList<double?> headLosses)
+    {
+        var mlContext = CreateContext();
+        var data = TrainingData(mlContext);
+        var points = result.Curve.Points;
+        int images = (int)InputChecks.CountRows(data);
+        var options = CreateOptions();
+        options.MaxEpoch = (points.Count + images - 1) / images;
+        options.LogEveryNStep = 1;
+        using var log = new LossLog(mlContext);
+        using var observer = new TrainerObserver(mlContext, headLoss: null) { DriveFitRate = step => points[Math.Min(step, points.Count - 1)].LearningRate };
+
+        random.manual_seed(TorchSeed);
+        CreateTrainer(mlContext, options).Fit(observer.Observe(data));
+
+        return log.Losses.Take(points.Count).ToArray();
     }
 
     protected override IEnumerable<(string Case, Func<MLContext, IDataView> Data, string MessageNames)> BadInputs()

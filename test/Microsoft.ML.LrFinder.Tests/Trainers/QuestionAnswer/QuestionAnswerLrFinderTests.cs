@@ -1,7 +1,9 @@
 using Microsoft.ML.Data;
 using Microsoft.ML.LrFinder.Tests.Fixtures;
+using Microsoft.ML.LrFinder.Tests.Trainers.Observation;
 using Microsoft.ML.TorchSharp;
 using Microsoft.ML.TorchSharp.Roberta;
+using static TorchSharp.torch;
 
 namespace Microsoft.ML.LrFinder.Tests.Trainers.QuestionAnswer;
 
@@ -58,6 +60,19 @@ public class QuestionAnswerLrFinderTests : TrainerLrFinderContract<QATransformer
 
     protected override float[] Predictions(ITransformer model, IDataView data) =>
         model.Transform(data).GetColumn<VBuffer<float>>("Score").SelectMany(v => v.DenseValues()).ToArray();
+
+    protected override IReadOnlyList<double> FitSchedule(QATrainer.Options options, double learningRate, long rows) =>
+        OneCycleSchedule.Rates(
+            learningRate, rows, options.BatchSize, options.MaxEpoch, options.WarmupRatio, options.StartLearningRateRatio, options.FinalLearningRateRatio,
+            steps: (int)((rows + options.BatchSize - 1) / options.BatchSize) * options.MaxEpoch);
+
+    // (CE_sum(start) + CE_sum(end)) / 2 over the head's [batch, tokens, 2] (QATrainer.Trainer.TrainStep).
+    protected override Func<Tensor, Tensor, double>? HeadLoss => (logits, gradient) =>
+    {
+        using var scope = NewDisposeScope();
+        return TrainerLoss.CrossEntropySum(logits.select(-1, 0), gradient.select(-1, 0), scale: 0.5)
+            + TrainerLoss.CrossEntropySum(logits.select(-1, 1), gradient.select(-1, 1), scale: 0.5);
+    };
 
     protected override IEnumerable<(string Case, Func<MLContext, IDataView> Data, string MessageNames)> BadInputs()
     {

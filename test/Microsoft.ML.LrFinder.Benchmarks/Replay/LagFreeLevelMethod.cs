@@ -1,7 +1,7 @@
-namespace Microsoft.ML.LrFinder;
+namespace Microsoft.ML.LrFinder.Benchmarks.Replay;
 
 /// <summary>
-/// On the lag-free curve, the first point left of the minimum where the loss has covered a given fraction of its drop from the
+/// A rule family the replay compares with the default (docs/benchmarks.md): on the lag-free curve, the first point left of the minimum where the loss has covered a given fraction of its drop from the
 /// highest point before the minimum, times a multiplier (never past the minimum).
 /// </summary>
 internal sealed class LagFreeLevelMethod : ILrSuggestionMethod

@@ -1,7 +1,7 @@
-namespace Microsoft.ML.LrFinder;
+namespace Microsoft.ML.LrFinder.Benchmarks.Replay;
 
 /// <summary>
-/// Smith's anchor on the lag-free curve: the largest learning rate at which training still converges (the last point right of
+/// A rule family the replay compares with the default (docs/benchmarks.md). Smith's anchor on the lag-free curve: the largest learning rate at which training still converges (the last point right of
 /// the minimum before the loss climbs back a given fraction of its drop), divided by a constant.
 /// </summary>
 internal sealed class ConvergenceEdgeMethod : ILrSuggestionMethod

@@ -40,6 +40,14 @@ public sealed class LrFinderTrainerOptions
     /// </value>
     public LrTuneOptions? Tune { get; set; }
 
+    /// <summary>Where the sweep reports its progress: one report per sweep batch (iteration, learning rate, loss, smoothed loss, elapsed).</summary>
+    /// <value>
+    /// Default null: none. Reports arrive synchronously on the training thread, so keep <see cref="IProgress{T}.Report"/> cheap;
+    /// an exception it throws ends the sweep. A copy of these options shares the same reporter. The real fit of
+    /// <c>WithLrFinder()</c> reports through <c>MLContext.Log</c> only, as the trainer does.
+    /// </value>
+    public IProgress<LrFinderProgress>? Progress { get; set; }
+
     /// <summary>Checks every setting and throws on the first invalid one.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A setting is out of its valid range; the exception names it.</exception>
     public void Validate()

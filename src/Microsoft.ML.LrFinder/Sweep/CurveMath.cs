@@ -1,7 +1,7 @@
 namespace Microsoft.ML.LrFinder;
 
-/// <summary>Small numeric helpers of the suggestion rules, with numpy's conventions where the rules come from numpy.</summary>
-internal static class SuggestionMath
+/// <summary>Small numeric helpers over a curve (the lag-free smoother and the suggestion rules), with numpy's conventions where the rules come from numpy.</summary>
+internal static class CurveMath
 {
     /// <summary>The index of the smallest value; ties go to the first, as numpy's and torch's argmin.</summary>
     public static int ArgMin(IReadOnlyList<double> values, int start = 0, int end = -1)

@@ -1,0 +1,52 @@
+namespace Microsoft.ML.LrFinder;
+
+/// <summary>
+/// <c>lagfree</c>, the default rule: the geometric mean of two readings that fail in different ways, the lag-free minimum
+/// divided by a constant that depends on how the rate will be used (<see cref="LagFreeMinimumMethod"/>) and halfdrop's rate
+/// (where the denoised loss is halfway down, <see cref="HalfDropMethod"/>). See docs/suggestions.md.
+/// </summary>
+/// <remarks>
+/// The lag-free minimum's distance to the best rate varies least from task to task, but one constant cannot fit every task
+/// (a CNN trained at a constant rate wanted a divisor of 8 where most tasks want 5); halfdrop reads the fall itself and does
+/// not depend on where the minimum is. On the recorded suite their geometric mean had a lower mean and a lower worst
+/// regret than either alone, under leave-one-task-out validation (docs/benchmarks.md). Both readings lie left of the loss
+/// minimum, so their mean does too: the rule never suggests a rate where the loss has started to rise.
+/// </remarks>
+internal sealed class LagFreeMethod : ILrSuggestionMethod
+{
+    private readonly LagFreeMinimumMethod minimum;
+
+    public LagFreeMethod(string name, double constantDivisor, double oneCycleDivisor)
+    {
+        Name = name;
+        minimum = new LagFreeMinimumMethod(name, constantDivisor, oneCycleDivisor);
+    }
+
+    public string Name { get; }
+
+    public string Rule => FormattableString.Invariant(
+        $"The geometric mean of halfdrop's rate and the lag-free minimum's rate divided by {LrFormat.Number(minimum.ConstantDivisor)} (constant rate) or {LrFormat.Number(minimum.OneCycleDivisor)} (one-cycle peak).");
+
+    public LrSuggestion Suggest(LrCurve curve) => Suggest(curve, LrTrainingSchedule.Constant);
+
+    public LrSuggestion Suggest(LrCurve curve, LrTrainingSchedule schedule)
+    {
+        var fromMinimum = minimum.Suggest(curve, schedule);
+        var halfDrop = LrSuggestionMethods.HalfDrop.Suggest(curve);
+        if (fromMinimum.LearningRate is not { } low || halfDrop.LearningRate is not { } half)
+        {
+            // One reading is missing (a curve too short or too flat for it): the other alone, said so.
+            var only = fromMinimum.HasValue ? fromMinimum : halfDrop;
+            var missing = fromMinimum.HasValue ? halfDrop : fromMinimum;
+            return only.LearningRate is { } rate
+                ? LrSuggestion.At(Name, rate, only.Point!.Value, $"{only.Explanation} (halfdrop or the lag-free minimum made no suggestion: {missing.Explanation})", only.Curve)
+                : LrSuggestion.None(Name, fromMinimum.Explanation);
+        }
+
+        // √a·√b, not √(a·b): the product of two extreme rates can overflow or underflow where the mean cannot.
+        double learningRate = Math.Sqrt(low) * Math.Sqrt(half);
+        var point = fromMinimum.Point!.Value;
+        return SuggestionWindow.Suggest(Name, learningRate, point, LrLossCurve.LagFree, FormattableString.Invariant(
+            $"the lag-free loss is lowest ({LrFormat.Loss(point.LagFreeLoss)}) at learning rate {LrFormat.LearningRate(point.LearningRate)}, which ÷ {LrFormat.Number(minimum.DivisorFor(schedule))} (for {(schedule == LrTrainingSchedule.OneCycle ? "a one-cycle peak" : "a constant rate")}) is {LrFormat.LearningRate(low)}; halfdrop reads {LrFormat.LearningRate(half)}; their geometric mean is {LrFormat.LearningRate(learningRate)}."));
+    }
+}

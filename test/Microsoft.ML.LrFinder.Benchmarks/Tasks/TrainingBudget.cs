@@ -1,0 +1,38 @@
+namespace Microsoft.ML.LrFinder.Benchmarks.Tasks;
+
+/// <summary>
+/// How a task's training budget uses the learning rate x it is given: as the peak of a one-cycle schedule, or as a constant rate
+/// for every step. A good one-cycle peak is not a good constant rate (the cycle spends most of its steps well below its peak),
+/// so the suite trains every TorchSharp task under both and a suggestion rule is scored against each.
+/// </summary>
+internal sealed class TrainingBudget
+{
+    private readonly Func<double, int, int, double> learningRateAt;
+
+    private TrainingBudget(string name, string description, Func<double, int, int, double> learningRateAt)
+    {
+        Name = name;
+        Description = description;
+        this.learningRateAt = learningRateAt;
+    }
+
+    /// <summary>Smith's one-cycle with peak x, in fastai's <c>fit_one_cycle</c> shape (<see cref="OneCycleSchedule"/>).</summary>
+    public static TrainingBudget OneCycle { get; } = new("one-cycle", "one-cycle at peak x", OneCycleSchedule.LearningRateAt);
+
+    /// <summary>The rate x at every step, as a plain training loop without a scheduler runs.</summary>
+    public static TrainingBudget Constant { get; } = new("constant", "constant rate x", (learningRate, _, _) => learningRate);
+
+    /// <summary>Both budgets, in report order.</summary>
+    public static IReadOnlyList<TrainingBudget> Both { get; } = [OneCycle, Constant];
+
+    /// <summary>The name the reports and the saved runs use: <c>one-cycle</c> or <c>constant</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>The schedule in a few words.</summary>
+    public string Description { get; }
+
+    /// <summary>The learning rate of step <paramref name="step"/> (0-based) of <paramref name="totalSteps"/> for rate x.</summary>
+    public double LearningRateAt(double learningRate, int step, int totalSteps) => learningRateAt(learningRate, step, totalSteps);
+
+    public override string ToString() => Name;
+}

@@ -1,0 +1,76 @@
+namespace Microsoft.ML.LrFinder.Tests.Suggestions;
+
+public class LagFreeMethodTests
+{
+    /// <summary>The default sweep's rates: 1e-7 → 10 over 100 points.</summary>
+    private static double Rate(int i) => 1e-7 * Math.Pow(1e8, i / 99.0);
+
+    /// <summary>
+    /// A clean sweep: flat at 2.3, a fall that is linear in log(LR) from point 40 to the bottom at point 70 (0.3), then a
+    /// blow-up ×2 a point from point 75.
+    /// </summary>
+    private static LrCurve FallThenBlowUp()
+    {
+        var average = new DebiasedMovingAverage(LrFinderDefaults.SmoothingBeta);
+        var points = Enumerable.Range(0, 90).Select(i =>
+        {
+            double loss = i < 40 ? 2.3 : i <= 70 ? 2.3 - (2.0 * (i - 40) / 30) : i < 75 ? 0.3 + (0.02 * (i - 70)) : 0.4 * Math.Pow(2, i - 74);
+            return new LrCurvePoint(i, Rate(i), loss, average.Add(loss));
+        });
+        return new LrCurve(points, 100);
+    }
+
+    [Test]
+    public void It_is_the_geometric_mean_of_halfdrop_and_the_lag_free_minimum_divided_for_the_schedule()
+    {
+        var curve = FallThenBlowUp();
+        var half = LrSuggestionMethods.HalfDrop.Suggest(curve).LearningRate!.Value;
+        var constant = LrSuggestionMethods.LagFree.Suggest(curve, LrTrainingSchedule.Constant);
+        var oneCycle = LrSuggestionMethods.LagFree.Suggest(curve, LrTrainingSchedule.OneCycle);
+        double minimum = constant.Point!.Value.LearningRate;
+
+        // The lag-free minimum is the fall's bottom (point 70, give or take the rounding of the corner by the smoother).
+        Assert.That(constant.Point!.Value.Iteration, Is.InRange(69, 71));
+        Assert.That(constant.Curve, Is.EqualTo(LrLossCurve.LagFree));
+        Assert.That(constant.LearningRate, Is.EqualTo(Math.Sqrt(half * minimum / 8)).Within(1e-15));
+        Assert.That(oneCycle.LearningRate, Is.EqualTo(Math.Sqrt(half * minimum / 2)).Within(1e-15));
+        Assert.That(oneCycle.LearningRate!.Value / constant.LearningRate!.Value, Is.EqualTo(2).Within(1e-12), "√(8/2)");
+    }
+
+    [Test]
+    public void It_lies_left_of_the_minimum_and_before_the_point_where_training_broke_down()
+    {
+        var curve = FallThenBlowUp();
+        var suggestion = LrSuggestionMethods.LagFree.Suggest(curve, LrTrainingSchedule.OneCycle);
+        Assert.That(suggestion.LearningRate, Is.LessThan(Rate(70)));
+        Assert.That(curve.Points.Skip(80).Select(p => p.LagFreeLoss), Is.All.NaN, "the lag-free curve ends before the blow-up");
+    }
+
+    [Test]
+    public void It_explains_both_readings_and_the_use()
+    {
+        var explanation = LrSuggestionMethods.LagFree.Suggest(FallThenBlowUp(), LrTrainingSchedule.OneCycle).Explanation;
+        Assert.That(explanation, Does.Contain("lag-free loss is lowest").And.Contain("÷ 2").And.Contain("one-cycle peak")
+            .And.Contain("halfdrop reads").And.Contain("geometric mean"));
+    }
+
+    [Test]
+    public void A_loss_that_never_falls_gets_no_suggestion_with_the_reason()
+    {
+        var curve = new LrCurve(Enumerable.Range(0, 50).Select(i => new LrCurvePoint(i, Rate(2 * i), 1 + (0.01 * i), 1 + (0.01 * i))), 50);
+        var suggestion = LrSuggestionMethods.LagFree.Suggest(curve);
+        Assert.That(suggestion.HasValue, Is.False);
+        Assert.That(suggestion.Explanation, Does.Contain("never decreases"));
+    }
+
+    [Test]
+    public void The_options_schedule_reaches_the_rule_and_the_default_is_a_constant_rate()
+    {
+        var curve = FallThenBlowUp();
+        var constant = LrCurveAnalysis.Analyze(curve);
+        var oneCycle = LrCurveAnalysis.Analyze(curve, new LrFinderOptions { TrainingSchedule = LrTrainingSchedule.OneCycle });
+        Assert.That(constant.Selected!.Method, Is.EqualTo("lagfree"));
+        Assert.That(constant.SelectedLearningRate, Is.EqualTo(LrSuggestionMethods.LagFree.Suggest(curve, LrTrainingSchedule.Constant).LearningRate));
+        Assert.That(oneCycle.SelectedLearningRate, Is.EqualTo(LrSuggestionMethods.LagFree.Suggest(curve, LrTrainingSchedule.OneCycle).LearningRate));
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.ML.LrFinder.Tests.Fixtures;
+using Microsoft.ML.TorchSharp.NasBert;
+
+namespace Microsoft.ML.LrFinder.Tests.Trainers;
+
+/// <summary>A trainer sweep reports its progress through <see cref="LrFinderTrainerOptions.Progress"/>, once per batch.</summary>
+public class TrainerSweepProgressTests
+{
+    [Test]
+    public void A_text_classification_sweep_reports_every_batch_in_order()
+    {
+        var mlContext = PretrainedWeights.CreateContext(seed: 1, PretrainedModel.NasBert);
+        var data = TestData.DetoxClassification(mlContext, 16);
+        var options = new TextClassificationTrainer.TextClassificationOptions { LabelColumnName = "Label", Sentence1ColumnName = "Sentence", BatchSize = 4, MaxEpoch = 1 };
+        var reports = new List<LrFinderProgress>();
+        var trainerOptions = new LrFinderTrainerOptions { Progress = new Sweep.SynchronousProgress<LrFinderProgress>(reports.Add) };
+
+        var result = mlContext.LrFinder().Find(options, data, new LrFinderOptions { NumberOfIterations = 6, StopOnDivergence = false }, trainerOptions);
+
+        Assert.That(reports.Select(r => r.Iteration), Is.EqualTo(Enumerable.Range(0, 6)));
+        Assert.Multiple(() =>
+        {
+            Assert.That(reports, Is.All.Matches<LrFinderProgress>(r => r.TotalIterations == 6));
+            Assert.That(reports.Select(r => r.LearningRate), Is.EqualTo(result.Curve.Points.Select(p => p.LearningRate)));
+            Assert.That(reports.Select(r => r.SmoothedLoss), Is.EqualTo(result.Curve.Points.Select(p => p.SmoothedLoss)));
+            Assert.That(reports.Select(r => r.Elapsed), Is.Ordered);
+        });
+    }
+}
