@@ -14,12 +14,11 @@ public class LayerTests
         ["Sweep"] = [],
         ["Suggestions"] = ["Sweep"],
         ["Analysis"] = ["Sweep", "Suggestions"],
-        ["Tuning"] = ["Sweep", "Suggestions", "Analysis"],
-        ["TorchSharp"] = ["Sweep", "Suggestions", "Analysis", "Tuning"],
-        ["Trainers"] = ["Sweep", "Suggestions", "Analysis", "Tuning"],
-        ["Reporting"] = ["Sweep", "Suggestions", "Analysis", "Tuning"],
-        ["Plotting"] = ["Sweep", "Suggestions", "Analysis", "Tuning", "Reporting"],
-        ["root"] = ["Sweep", "Suggestions", "Analysis", "Tuning", "TorchSharp", "Trainers", "Reporting", "Plotting"],
+        ["TorchSharp"] = ["Sweep", "Suggestions", "Analysis"],
+        ["Trainers"] = ["Sweep", "Suggestions", "Analysis"],
+        ["Reporting"] = ["Sweep", "Suggestions", "Analysis"],
+        ["Plotting"] = ["Sweep", "Suggestions", "Analysis", "Reporting"],
+        ["root"] = ["Sweep", "Suggestions", "Analysis", "TorchSharp", "Trainers", "Reporting", "Plotting"],
     };
 
     /// <summary>
@@ -30,7 +29,6 @@ public class LayerTests
     [
         ("Sweep/LrFinderOptions.cs", "ILrSuggestionMethod"),
         ("Analysis/LrFinderResult.cs", "LrTextReport"),
-        ("Tuning/LrTuneResult.cs", "LrTuneTextReport"),
     ];
 
     [Test]

@@ -1,4 +1,6 @@
-namespace Microsoft.ML.LrFinder.Trainers;
+using Microsoft.ML.LrFinder.Trainers;
+
+namespace Microsoft.ML.LrFinder;
 
 /// <summary>
 /// A probe of an ML.NET TorchSharp trainer: a short real fit through the trainer's public <c>Fit</c> (its own model, optimizer,
