@@ -16,9 +16,10 @@ public class LayerTests
         ["Analysis"] = ["Sweep", "Suggestions"],
         ["TorchSharp"] = ["Sweep", "Suggestions", "Analysis"],
         ["Trainers"] = ["Sweep", "Suggestions", "Analysis"],
-        ["Reporting"] = ["Sweep", "Suggestions", "Analysis"],
-        ["Plotting"] = ["Sweep", "Suggestions", "Analysis", "Reporting"],
-        ["root"] = ["Sweep", "Suggestions", "Analysis", "TorchSharp", "Trainers", "Reporting", "Plotting"],
+        ["Tuning"] = ["Sweep", "Suggestions", "Analysis", "TorchSharp", "Trainers"],
+        ["Reporting"] = ["Sweep", "Suggestions", "Analysis", "Tuning"],
+        ["Plotting"] = ["Sweep", "Suggestions", "Analysis", "Tuning", "Reporting"],
+        ["root"] = ["Sweep", "Suggestions", "Analysis", "TorchSharp", "Trainers", "Tuning", "Reporting", "Plotting"],
     };
 
     /// <summary>

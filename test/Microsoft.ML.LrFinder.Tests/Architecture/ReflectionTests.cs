@@ -14,6 +14,7 @@ public partial class ReflectionTests
         "Trainers/OptionsCopy.cs",
         "Trainers/TorchSharpTrainerSupport.cs",
         "Trainers/TrainerSweeps.cs",
+        "TorchSharp/OptimizerStateCopy.cs",
     ];
 
     [Test]

@@ -113,6 +113,27 @@ public class TextClassificationLrFinderTests : TrainerLrFinderContract<TorchShar
     }
 
     [Test]
+    public void The_default_rule_reads_the_rate_as_the_one_cycle_peak_the_trainer_uses_it_as_unless_told_otherwise()
+    {
+        var mlContext = CreateContext();
+        var data = TrainingData(mlContext);
+        var asTrainer = mlContext.LrFinder().Find(CreateOptions(), data, new LrFinderOptions { NumberOfIterations = 12 });
+        var asConstant = mlContext.LrFinder().Find(
+            CreateOptions(), data, new LrFinderOptions { NumberOfIterations = 12, TrainingSchedule = LrTrainingSchedule.Constant });
+        Assert.Multiple(() =>
+        {
+            Assert.That(asTrainer.Options.TrainingSchedule, Is.EqualTo(LrTrainingSchedule.OneCycle));
+            Assert.That(asConstant.Options.TrainingSchedule, Is.EqualTo(LrTrainingSchedule.Constant));
+            Assert.That(asTrainer.Selected!.Method, Is.EqualTo("lagfree"));
+            if (asTrainer.Selected.HasValue)
+            {
+                Assert.That(asTrainer.Selected.Explanation, Does.Contain("one-cycle peak"));
+                Assert.That(asConstant.Selected!.Explanation, Does.Contain("constant rate"));
+            }
+        });
+    }
+
+    [Test]
     public void A_row_budget_sweeps_the_fixed_number_of_batches_over_the_kept_rows()
     {
         var mlContext = CreateContext();
