@@ -30,6 +30,8 @@ public class LayerTests
     [
         ("Sweep/LrFinderOptions.cs", "ILrSuggestionMethod"),
         ("Analysis/LrFinderResult.cs", "LrTextReport"),
+        ("Tuning/LrTuneResult.cs", "LrTuneTextReport"),
+        ("Trainers/LrFinderTrainerOptions.cs", "LrTuneOptions"),
     ];
 
     [Test]
