@@ -15,7 +15,7 @@ public class LayerTests
         ["Suggestions"] = ["Sweep"],
         ["Analysis"] = ["Sweep", "Suggestions"],
         ["TorchSharp"] = ["Sweep", "Suggestions", "Analysis"],
-        ["Trainers"] = ["Sweep", "Suggestions", "Analysis"],
+        ["Trainers"] = ["Sweep", "Suggestions", "Analysis", "TorchSharp"],
         ["Tuning"] = ["Sweep", "Suggestions", "Analysis", "TorchSharp", "Trainers"],
         ["Reporting"] = ["Sweep", "Suggestions", "Analysis", "Tuning"],
         ["Plotting"] = ["Sweep", "Suggestions", "Analysis", "Tuning", "Reporting"],
