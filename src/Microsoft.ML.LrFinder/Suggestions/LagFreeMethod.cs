@@ -37,9 +37,11 @@ internal sealed class LagFreeMethod : ILrSuggestionMethod
         {
             // One reading is missing (a curve too short or too flat for it): the other alone, said so.
             var only = fromMinimum.HasValue ? fromMinimum : halfDrop;
-            var missing = fromMinimum.HasValue ? halfDrop : fromMinimum;
+            string missing = fromMinimum.HasValue
+                ? $"halfdrop made no suggestion: {halfDrop.Explanation}"
+                : $"the lag-free minimum gave none: {fromMinimum.Explanation}";
             return only.LearningRate is { } rate
-                ? LrSuggestion.At(Name, rate, only.Point!.Value, $"{only.Explanation} (halfdrop or the lag-free minimum made no suggestion: {missing.Explanation})", only.Curve)
+                ? LrSuggestion.At(Name, rate, only.Point!.Value, $"{only.Explanation} (only this reading: {missing})", only.Curve)
                 : LrSuggestion.None(Name, fromMinimum.Explanation);
         }
 

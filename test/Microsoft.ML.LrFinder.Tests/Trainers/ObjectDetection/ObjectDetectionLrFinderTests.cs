@@ -15,6 +15,13 @@ public class ObjectDetectionLrFinderTests : TrainerLrFinderContract<ObjectDetect
 
     protected override int Iterations => 12;
 
+    /// <summary>
+    /// The range ends at 1e-2: fits of this tiny random-weight detector near a rate of 1 are chaotic, so two identical fits
+    /// differ (seen: outputs 38 apart at 1e+0, which lagfree selects on the full range), and the contract could not tell
+    /// whether the rate reached the fit.
+    /// </summary>
+    protected override LrFinderOptions SweepOptions() => new() { NumberOfIterations = Iterations, EndLearningRate = 1e-2 };
+
     protected override IReadOnlyList<string> OutputColumns => ["PredictedLabel", "PredictedBoundingBoxes", "Score"];
 
     protected override ObjectDetectionTrainer.Options CreateOptions(double? learningRate = null)
