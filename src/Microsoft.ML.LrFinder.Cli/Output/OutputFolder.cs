@@ -53,11 +53,6 @@ internal sealed class OutputFolder : IDisposable
     /// <returns>Where to write the file now.</returns>
     public string PathFor(string fileName) => Path.Combine(Staging, fileName);
 
-    /// <summary>The final path of <paramref name="fileName"/>, for messages.</summary>
-    /// <param name="fileName">A file name without folders.</param>
-    /// <returns>Where the file will be after <see cref="Commit"/>.</returns>
-    public string FinalPathOf(string fileName) => Path.Combine(Target, fileName);
-
     /// <summary>Moves every staged file into the target, replacing files of the same name, and removes the staging folder.</summary>
     public void Commit()
     {

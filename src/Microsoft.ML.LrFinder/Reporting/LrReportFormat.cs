@@ -90,7 +90,7 @@ internal static class LrReportFormat
     {
         "minimum" => "loss minimum",
         "lagfree" => "lag-free minimum",
-        "steep" or "steepest" => "steepest descent",
+        "steep" => "steepest descent",
         _ => method + " point",
     };
 

@@ -13,9 +13,6 @@ internal sealed class BatchCycler : IDisposable
         this.source = source;
     }
 
-    /// <summary>The number of times the source has been enumerated from the start.</summary>
-    public int Epochs { get; private set; }
-
     public (Tensor Input, Tensor Target) Next()
     {
         if (current is not null && current.MoveNext())
@@ -25,7 +22,6 @@ internal sealed class BatchCycler : IDisposable
 
         current?.Dispose();
         current = source.GetEnumerator();
-        Epochs++;
         if (!current.MoveNext())
         {
             throw new ArgumentException("must yield at least one batch.", "batches");

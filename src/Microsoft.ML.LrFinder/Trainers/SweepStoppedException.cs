@@ -11,14 +11,4 @@ internal sealed class SweepStoppedException : Exception
         : base("The learning-rate sweep has stopped.")
     {
     }
-
-    public SweepStoppedException(string message)
-        : base(message)
-    {
-    }
-
-    public SweepStoppedException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
 }

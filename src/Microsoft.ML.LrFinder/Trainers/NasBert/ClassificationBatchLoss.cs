@@ -13,8 +13,6 @@ internal sealed class ClassificationBatchLoss : NasBertBatchLoss
         targets = keys.Select(k => (long)k - 1).ToArray();
     }
 
-    public override int Rows => targets.Length;
-
     protected override Tensor ComputeCore(Tensor logits, int firstRow)
     {
         var batch = tensor(targets.AsSpan(firstRow, (int)logits.shape[0]).ToArray(), device: logits.device);

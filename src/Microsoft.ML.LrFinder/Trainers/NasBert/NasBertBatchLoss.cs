@@ -17,9 +17,6 @@ internal abstract class NasBertBatchLoss
         Reduction = reduction;
     }
 
-    /// <summary>The number of rows read.</summary>
-    public abstract int Rows { get; }
-
     protected nn.Reduction Reduction { get; }
 
     /// <summary>

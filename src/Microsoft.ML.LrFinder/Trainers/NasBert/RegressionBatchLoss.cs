@@ -13,8 +13,6 @@ internal sealed class RegressionBatchLoss : NasBertBatchLoss
         targets = labels;
     }
 
-    public override int Rows => targets.Length;
-
     protected override Tensor ComputeCore(Tensor logits, int firstRow)
     {
         var batch = tensor(targets.AsSpan(firstRow, (int)logits.shape[0]).ToArray(), device: logits.device);

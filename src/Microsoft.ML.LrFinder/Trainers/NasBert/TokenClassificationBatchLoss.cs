@@ -23,8 +23,6 @@ internal sealed class TokenClassificationBatchLoss : NasBertBatchLoss
         this.targets = targets;
     }
 
-    public override int Rows => targets.Length;
-
     public static TokenClassificationBatchLoss ReadRows(IDataView data, NasBertTrainer.NasBertOptions options, Tokenizer tokenizer, nn.Reduction reduction)
     {
         var rows = new List<long[]>();
