@@ -6,9 +6,9 @@ namespace Microsoft.ML.LrFinder;
 /// (where the denoised loss is halfway down, <see cref="HalfDropMethod"/>). See docs/suggestions.md.
 /// </summary>
 /// <remarks>
-/// The lag-free minimum's distance to the best rate varies least from task to task, but one constant cannot fit every task
-/// (a CNN trained at a constant rate wanted a divisor of 8 where most tasks want 5); halfdrop reads the fall itself and does
-/// not depend on where the minimum is. On the recorded suite their geometric mean had a lower mean and a lower worst
+/// The lag-free minimum's distance to the best rate varies among the least from task to task, but one constant cannot fit
+/// every task (fitted without it, the divisor was too small for a CNN trained at a constant rate); halfdrop reads the fall
+/// itself and does not depend on where the minimum is. On the recorded suite their geometric mean had a lower mean and a lower worst
 /// regret than either alone, under leave-one-task-out validation (docs/benchmarks.md). Both readings lie left of the loss
 /// minimum, so their mean does too: the rule never suggests a rate where the loss has started to rise.
 /// </remarks>

@@ -79,7 +79,7 @@ internal static class ReplayReport
     {
         var anchors = new (string Name, ReplayRule Rule)[]
         {
-            ("fastai minimum (the point)", new ReplayRule("a", "", LrFinderDefaults.LagFreeBandwidthDecades, new LagFreeMinimumShim(LrSuggestionMethods.Minimum, 10))),
+            ("fastai minimum (the point)", new ReplayRule("a", "", LrFinderDefaults.LagFreeBandwidthDecades, new ScaledSuggestionMethod(LrSuggestionMethods.Minimum, 10))),
             ("lag-free minimum", new ReplayRule("a", "", LrFinderDefaults.LagFreeBandwidthDecades, new LagFreeMinimumMethod("a", 1))),
             ("lag-free minimum, bw 0.4", new ReplayRule("a", "", 0.4, new LagFreeMinimumMethod("a", 1))),
             ("lag-free 50% of the fall", new ReplayRule("a", "", LrFinderDefaults.LagFreeBandwidthDecades, new LagFreeLevelMethod("a", 0.5, 1))),

@@ -1,12 +1,12 @@
 namespace Microsoft.ML.LrFinder.Benchmarks.Replay;
 
 /// <summary>A rule's rate multiplied back by a factor, to use the point a rule reads (fastai's minimum: ×10) as an anchor.</summary>
-internal sealed class LagFreeMinimumShim : ILrSuggestionMethod
+internal sealed class ScaledSuggestionMethod : ILrSuggestionMethod
 {
     private readonly ILrSuggestionMethod inner;
     private readonly double factor;
 
-    public LagFreeMinimumShim(ILrSuggestionMethod inner, double factor)
+    public ScaledSuggestionMethod(ILrSuggestionMethod inner, double factor)
     {
         this.inner = inner;
         this.factor = factor;
