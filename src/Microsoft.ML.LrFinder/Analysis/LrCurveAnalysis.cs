@@ -19,9 +19,10 @@ public static class LrCurveAnalysis
     /// <summary>Analyses a curve whose points already hold the raw and the smoothed loss.</summary>
     /// <param name="curve">The curve; its suggestion window is used as it is.</param>
     /// <param name="options">
-    /// The suggestion methods and selector to use; default null: every built-in method, valley selected. The result's copy
-    /// describes the curve: its iteration count is the curve's requested iterations and its range the curve's first and last
-    /// learning rate.
+    /// The suggestion methods and selector to use; default null: every built-in method, lagfree selected. The result's copy
+    /// describes the curve: its iteration count is the curve's requested iterations, its range the curve's first and last
+    /// learning rate and its lag-free bandwidth the curve's (<see cref="LrCurve.LagFreeBandwidthDecades"/>, which the
+    /// curve's lag-free losses were computed with; the option's own bandwidth is not used here).
     /// </param>
     /// <returns>The result, with stop reason <see cref="LrFinderStopReason.AsRecorded"/> and zero elapsed time.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="curve"/> is null.</exception>
@@ -74,6 +75,7 @@ public static class LrCurveAnalysis
         // The copy in the result should describe the curve, not the defaults of a sweep that never ran; it is a record,
         // so it is not validated again (a recorded curve may have a single point).
         settings.NumberOfIterations = curve.RequestedIterations;
+        settings.LagFreeBandwidthDecades = curve.LagFreeBandwidthDecades;
         if (curve.Points.Count > 0)
         {
             double first = curve.Points[0].LearningRate;

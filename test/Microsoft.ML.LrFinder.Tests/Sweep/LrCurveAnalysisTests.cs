@@ -39,6 +39,18 @@ public class LrCurveAnalysisTests
     }
 
     [Test]
+    public void A_curve_is_analysed_with_its_own_lag_free_bandwidth_and_the_result_says_so()
+    {
+        var points = Enumerable.Range(0, 30).Select(i => new LrCurvePoint(i, 1e-5 * Math.Pow(10, i / 6.0), 5 - (0.1 * i) + (0.3 * (i % 2)), 5 - (0.1 * i))).ToArray();
+        var curve = new LrCurve(points, 30, lagFreeBandwidthDecades: 0.5);
+
+        var result = LrCurveAnalysis.Analyze(curve, new LrFinderOptions { LagFreeBandwidthDecades = 0.1 });
+
+        Assert.That(result.Options.LagFreeBandwidthDecades, Is.EqualTo(0.5), "the result's options describe the curve it read");
+        Assert.That(result.Curve.Points.Select(p => p.LagFreeLoss), Is.EqualTo(curve.Points.Select(p => p.LagFreeLoss)), "the lag-free losses are the curve's");
+    }
+
+    [Test]
     public void An_empty_or_single_point_curve_is_analysed_without_error()
     {
         Assert.That(LrCurveAnalysis.Analyze([], 0).Selected!.HasValue, Is.False);

@@ -69,6 +69,9 @@ public abstract class TrainerLrFinderContract<TTransformer, TOptions>
 
     protected virtual LrFinderOptions SweepOptions() => new() { NumberOfIterations = Iterations };
 
+    /// <summary>How the trainer uses the learning rate it is given: the one-cycle peak (NAS-BERT family, QA) or a constant initial rate (OD).</summary>
+    protected abstract LrTrainingSchedule TrainersSchedule { get; }
+
     protected MLContext CreateContext() => PretrainedWeights.CreateContext(seed: 1, Weights);
 
     [OneTimeSetUp]
@@ -134,6 +137,19 @@ public abstract class TrainerLrFinderContract<TTransformer, TOptions>
     private static double LargestScaledDifference(float[] actual, float[] expected) => actual.Length != expected.Length
         ? double.PositiveInfinity
         : actual.Zip(expected, (a, b) => Math.Abs((double)a - b) / Math.Max(1, Math.Abs((double)b))).DefaultIfEmpty(0).Max();
+
+    [Test]
+    public void The_default_rule_reads_the_curve_for_the_way_the_trainer_uses_the_rate()
+    {
+        var result = fitOutcome!.Value.Result;
+        Assert.That(SweepOptions().TrainingSchedule, Is.Null, "the sweep leaves the schedule to the trainer");
+        Assert.That(result.Options.TrainingSchedule, Is.EqualTo(TrainersSchedule));
+        if (result.Selected is { HasValue: true } selected)
+        {
+            Assert.That(selected.Method, Is.EqualTo("lagfree"));
+            Assert.That(selected.Explanation, Does.Contain(TrainersSchedule == LrTrainingSchedule.OneCycle ? "for a one-cycle peak" : "for a constant rate"));
+        }
+    }
 
     [Test]
     public void Fit_returns_the_trainers_own_transformer_which_saves_and_loads()

@@ -16,6 +16,9 @@ public class NamedEntityRecognitionLrFinderTests : TrainerLrFinderContract<Torch
 
     protected override int Iterations => 20;
 
+    // ML.NET trains it with TorchSharp's OneCycleLR at this peak.
+    protected override LrTrainingSchedule TrainersSchedule => LrTrainingSchedule.OneCycle;
+
     protected override IReadOnlyList<string> OutputColumns => ["PredictedLabel"];
 
     protected override NerTrainer.NerOptions CreateOptions(double? learningRate = null)

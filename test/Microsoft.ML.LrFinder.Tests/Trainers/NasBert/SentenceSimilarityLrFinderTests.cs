@@ -16,6 +16,9 @@ public class SentenceSimilarityLrFinderTests : TrainerLrFinderContract<TorchShar
 
     protected override int Iterations => 20;
 
+    // ML.NET trains it with TorchSharp's OneCycleLR at this peak.
+    protected override LrTrainingSchedule TrainersSchedule => LrTrainingSchedule.OneCycle;
+
     protected override IReadOnlyList<string> OutputColumns => ["Score"];
 
     protected override SentenceSimilarityTrainer.SentenceSimilarityOptions CreateOptions(double? learningRate = null)

@@ -16,6 +16,9 @@ public class TextClassificationLrFinderTests : TrainerLrFinderContract<TorchShar
 
     protected override int Iterations => 20;
 
+    // ML.NET trains it with TorchSharp's OneCycleLR at this peak.
+    protected override LrTrainingSchedule TrainersSchedule => LrTrainingSchedule.OneCycle;
+
     protected override IReadOnlyList<string> OutputColumns => ["PredictedLabel", "Score"];
 
     protected override TextClassificationTrainer.TextClassificationOptions CreateOptions(double? learningRate = null)

@@ -20,6 +20,9 @@ public class QuestionAnswerLrFinderTests : TrainerLrFinderContract<QATransformer
 
     protected override int Iterations => 8;
 
+    // ML.NET trains it with TorchSharp's OneCycleLR at this peak.
+    protected override LrTrainingSchedule TrainersSchedule => LrTrainingSchedule.OneCycle;
+
     protected override IReadOnlyList<string> OutputColumns => ["Answer", "Score"];
 
     protected override QATrainer.Options CreateOptions(double? learningRate = null)
