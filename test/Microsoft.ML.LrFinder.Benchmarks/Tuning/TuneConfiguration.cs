@@ -21,7 +21,4 @@ internal sealed record TuneConfiguration(int CandidateCount, double CandidateSpa
     /// <summary>For instance <c>3 at ×3, probe 0.25</c>: count, spacing and probe fraction.</summary>
     public string Name => Format.Invariant($"{CandidateCount} at ×{CandidateSpacing}, probe {ProbeFraction}");
 
-    /// <summary>Whether this is what <see cref="LrTuneDefaults"/> ships.</summary>
-    public bool IsDefault =>
-        CandidateCount == LrTuneDefaults.CandidateCount && CandidateSpacing == LrTuneDefaults.CandidateSpacing && ProbeFraction == LrTuneDefaults.ProbeFraction;
 }

@@ -90,7 +90,7 @@ internal static class TuneReport
         table.Add(
             budget,
             probe,
-            configuration is null ? "untuned selection" : configuration.Name + (configuration.IsDefault ? " (default)" : string.Empty),
+            configuration is null ? "untuned selection" : configuration.Name,
             Format.Ratio3(regrets.Average()),
             Format.Ratio3(Stats.GeometricMean(regrets)),
             Format.Ratio(regrets.Max()),
