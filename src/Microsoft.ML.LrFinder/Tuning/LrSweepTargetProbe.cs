@@ -1,9 +1,8 @@
 namespace Microsoft.ML.LrFinder;
 
 /// <summary>
-/// A probe built from any <see cref="ILrSweepTarget"/>: snapshot, train step by step at the candidate rate shaped by the real fit's
-/// schedule (constant, or a one-cycle compressed into the probe with the candidate as its peak), score with the caller's held-out
-/// loss, restore. The restore is the sweep's own, so a probe ends exactly as a sweep does: the target is put
+/// A probe built from any <see cref="ILrSweepTarget"/>: snapshot, train at a constant learning rate step by step, score with the
+/// caller's held-out loss, restore. The restore is the sweep's own, so a probe ends exactly as a sweep does: the target is put
 /// back when the probe completes, when a step or the scoring throws and when it is cancelled.
 /// </summary>
 /// <remarks>
@@ -15,55 +14,26 @@ public sealed class LrSweepTargetProbe : ILrProbeTarget
     private readonly ILrSweepTarget target;
     private readonly Func<double> validationLoss;
 
-    /// <summary>Creates a probe over <paramref name="target"/> for a fit at a constant learning rate.</summary>
+    /// <summary>Creates a probe over <paramref name="target"/>.</summary>
     /// <param name="target">What to train; its <see cref="ILrSweepTarget.Restore"/> must put back the snapshot state exactly.</param>
     /// <param name="validationLoss">The loss on held-out data of the target's current state; called once per probe, after training.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public LrSweepTargetProbe(ILrSweepTarget target, Func<double> validationLoss)
-        : this(target, validationLoss, LrTrainingSchedule.Constant)
-    {
-    }
-
-    /// <summary>Creates a probe over <paramref name="target"/> for a fit under <paramref name="schedule"/>.</summary>
-    /// <param name="target">What to train; its <see cref="ILrSweepTarget.Restore"/> must put back the snapshot state exactly.</param>
-    /// <param name="validationLoss">The loss on held-out data of the target's current state; called once per probe, after training.</param>
-    /// <param name="schedule">
-    /// How the real fit uses its rate: <see cref="LrTrainingSchedule.Constant"/> probes at the candidate for every step;
-    /// <see cref="LrTrainingSchedule.OneCycle"/> runs a whole <see cref="LrOneCycleSchedule"/> in the probe's steps, peaking at the candidate.
-    /// </param>
-    /// <exception cref="ArgumentNullException"><paramref name="target"/> or <paramref name="validationLoss"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="schedule"/> is not a defined value.</exception>
-    public LrSweepTargetProbe(ILrSweepTarget target, Func<double> validationLoss, LrTrainingSchedule schedule)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(validationLoss);
-        if (!Enum.IsDefined(schedule))
-        {
-            throw new ArgumentOutOfRangeException(nameof(schedule), schedule, "must be Constant or OneCycle.");
-        }
-
         this.target = target;
         this.validationLoss = validationLoss;
-        Schedule = schedule;
     }
-
-    /// <summary>How each probe shapes the candidate rate over its steps.</summary>
-    public LrTrainingSchedule Schedule { get; }
 
     /// <inheritdoc/>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="learningRate"/> or <paramref name="steps"/> is out of range.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; the target is restored.</exception>
     /// <exception cref="AggregateException">A step threw and restoring the target threw too; holds both exceptions.</exception>
     /// <remarks>
-    /// <para>
-    /// A one-cycle probe lays the whole cycle out over <paramref name="steps"/>; like a constant one, it stops at a step whose
-    /// training loss is non-finite.
-    /// </para>
-    /// <para>
     /// An exception from a step or from the held-out loss is rethrown after the restore, unchanged but for its
     /// <see cref="Exception.Data"/>, which gains the step (<see cref="LrSweepRunner.IterationDataKey"/>) and the learning rate
     /// (<see cref="LrSweepRunner.LearningRateDataKey"/>), as a sweep's does.
-    /// </para>
     /// </remarks>
     public LrTuneCandidate Probe(double learningRate, int steps, CancellationToken cancellationToken)
     {
@@ -83,7 +53,7 @@ public sealed class LrSweepTargetProbe : ILrProbeTarget
             while (step < steps && !diverged)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                diverged = !double.IsFinite(target.Step(LrOneCycleSchedule.LearningRateAt(Schedule, learningRate, step, steps)));
+                diverged = !double.IsFinite(target.Step(learningRate));
                 step++;
             }
 

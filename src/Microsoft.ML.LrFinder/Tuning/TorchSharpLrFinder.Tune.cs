@@ -8,10 +8,8 @@ public static partial class TorchSharpLrFinder
 {
     /// <summary>
     /// Sweeps <paramref name="model"/>, then probes a few candidate learning rates around the selected one with a short fit each
-    /// (a <see cref="LrTuneOptions.ProbeFraction"/> of <paramref name="budgetSteps"/>, from the state the model is in now, shaped by
-    /// the real fit's schedule: a constant rate, or with <see cref="LrFinderOptions.TrainingSchedule"/> set to
-    /// <see cref="LrTrainingSchedule.OneCycle"/>, a one-cycle compressed into the probe and peaking at the candidate) and chooses the
-    /// one whose loss on <paramref name="validationBatches"/> is lowest.
+    /// (a <see cref="LrTuneOptions.ProbeFraction"/> of <paramref name="budgetSteps"/>, at a constant learning rate, from the
+    /// state the model is in now) and chooses the one whose loss on <paramref name="validationBatches"/> is lowest.
     /// </summary>
     /// <param name="model">The model; its output is the loss function's first argument.</param>
     /// <param name="optimizer">The optimizer that trains it; derived from <see cref="OptimizerHelper"/>.</param>
@@ -19,7 +17,7 @@ public static partial class TorchSharpLrFinder
     /// <param name="batches">Training (input, target) pairs; every probe starts from the first, and a short source is cycled.</param>
     /// <param name="validationBatches">Held-out (input, target) pairs scoring each probe (evaluation mode, no gradients); not empty. Never disposed.</param>
     /// <param name="budgetSteps">The optimizer steps of the real fit the learning rate is for; at least 1.</param>
-    /// <param name="options">The sweep settings; default null: <see cref="LrFinderDefaults"/>. Its seed also seeds each probe, and its <see cref="LrFinderOptions.TrainingSchedule"/> shapes each probe's rate.</param>
+    /// <param name="options">The sweep settings; default null: <see cref="LrFinderDefaults"/>. Its seed also seeds each probe.</param>
     /// <param name="tuneOptions">The candidates and the probe length; default null: <see cref="LrTuneDefaults"/>.</param>
     /// <param name="progress">Receives one report per completed probe, on the calling thread; default null.</param>
     /// <param name="cancellationToken">Cancelling throws <see cref="OperationCanceledException"/> once the model is restored.</param>
@@ -52,8 +50,7 @@ public static partial class TorchSharpLrFinder
         var target = CheckValidationBatches(model, optimizer, lossFunction, batches, validationBatches, settings);
         var sweep = Find(model, optimizer, lossFunction, batches, settings, progress: null, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
-        var schedule = settings.Sweep.TrainingSchedule ?? LrTrainingSchedule.Constant;
-        return LrTuneRunner.Run(new LrSweepTargetProbe(target, () => target.ValidationLoss(validationBatches), schedule), sweep, budgetSteps, tuneOptions, progress, cancellationToken);
+        return LrTuneRunner.Run(new LrSweepTargetProbe(target, () => target.ValidationLoss(validationBatches)), sweep, budgetSteps, tuneOptions, progress, cancellationToken);
     }
 
     /// <summary>
@@ -69,10 +66,6 @@ public static partial class TorchSharpLrFinder
     /// <param name="budgetSteps">The optimizer steps of the real fit the learning rate is for; at least 1.</param>
     /// <param name="sweep">The sweep's result; when it selected nothing, no probe runs and the result says so.</param>
     /// <param name="options">How one step trains (accumulation, clipping) and the seed of each probe; default null: one batch per step, no clipping, no seed.</param>
-    /// <remarks>
-    /// Each probe's rate follows the schedule the sweep was read for (<paramref name="sweep"/>'s <see cref="LrFinderOptions.TrainingSchedule"/>,
-    /// else <paramref name="options"/>'): constant, or a one-cycle compressed into the probe and peaking at the candidate.
-    /// </remarks>
     /// <param name="tuneOptions">The candidates and the probe length; default null: <see cref="LrTuneDefaults"/>.</param>
     /// <param name="progress">Receives one report per completed probe, on the calling thread; default null.</param>
     /// <param name="cancellationToken">Cancelling throws <see cref="OperationCanceledException"/> once the model is restored.</param>
@@ -98,8 +91,7 @@ public static partial class TorchSharpLrFinder
         ArgumentNullException.ThrowIfNull(sweep);
         var settings = CheckTuneArguments(model, optimizer, lossFunction, batches, validationBatches, budgetSteps, options, tuneOptions);
         var target = CheckValidationBatches(model, optimizer, lossFunction, batches, validationBatches, settings);
-        var schedule = sweep.Options.TrainingSchedule ?? settings.Sweep.TrainingSchedule ?? LrTrainingSchedule.Constant;
-        return LrTuneRunner.Run(new LrSweepTargetProbe(target, () => target.ValidationLoss(validationBatches), schedule), sweep, budgetSteps, tuneOptions, progress, cancellationToken);
+        return LrTuneRunner.Run(new LrSweepTargetProbe(target, () => target.ValidationLoss(validationBatches)), sweep, budgetSteps, tuneOptions, progress, cancellationToken);
     }
 
     private static TorchSharpLrFinderOptions CheckTuneArguments(
