@@ -20,5 +20,4 @@ internal sealed record TuneConfiguration(int CandidateCount, double CandidateSpa
 
     /// <summary>For instance <c>3 at ×3, probe 0.25</c>: count, spacing and probe fraction.</summary>
     public string Name => Format.Invariant($"{CandidateCount} at ×{CandidateSpacing}, probe {ProbeFraction}");
-
 }

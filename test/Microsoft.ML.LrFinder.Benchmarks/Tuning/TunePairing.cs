@@ -14,6 +14,12 @@ internal sealed record TunePairing(string Name, Func<TuneRecord, bool> Includes)
     /// <summary>Every probe at a constant rate, whatever the budget.</summary>
     public static TunePairing ConstantRate { get; } = new("constant-rate probe on both budgets", r => r.ProbeSchedule == Tasks.TrainingBudget.Constant.Name);
 
-    /// <summary>Both pairings, in report order.</summary>
-    public static IReadOnlyList<TunePairing> Both { get; } = [FollowsSchedule, ConstantRate];
+    /// <summary>
+    /// Every probe the library runs: its generic probe at a constant rate on both budgets, and the ML.NET trainers' probe (their own
+    /// one-cycle fit) on the one-cycle budget. One set of defaults serves both, so this pairing chooses them.
+    /// </summary>
+    public static TunePairing AsTheLibraryProbes { get; } = new("as the library probes: constant (generic) and one-cycle (ML.NET trainers)", _ => true);
+
+    /// <summary>Every pairing, in report order.</summary>
+    public static IReadOnlyList<TunePairing> All { get; } = [FollowsSchedule, ConstantRate, AsTheLibraryProbes];
 }

@@ -42,7 +42,8 @@ internal static class TuneReport
             }
         }
 
-        foreach (var pairing in TunePairing.Both)
+        AddRow(table, "both", TuneBenchmark.Untuned, null, records.Where(r => r.Configuration is null).ToArray());
+        foreach (var pairing in TunePairing.All)
         {
             foreach (var group in records.Where(r => r.Configuration is not null && pairing.Includes(r)).GroupBy(r => r.Configuration))
             {
@@ -62,17 +63,17 @@ internal static class TuneReport
             AddLotoRow(loto, budget, probe, records.Where(r => r.Budget == budget && r.ProbeSchedule == probe).ToArray());
         }
 
-        foreach (var pairing in TunePairing.Both)
+        foreach (var pairing in TunePairing.All)
         {
             AddLotoRow(loto, "both", pairing.Name, records.Where(r => r.Configuration is not null && pairing.Includes(r)).ToArray());
         }
 
         text.AppendLine(loto.ToString());
 
-        text.AppendLine(Format.Invariant($"Per held-out task, {TunePairing.FollowsSchedule.Name}, both budgets:"));
+        text.AppendLine(Format.Invariant($"Per held-out task, {TunePairing.AsTheLibraryProbes.Name}, both budgets (the pairing the defaults are chosen on):"));
         text.AppendLine();
         var folds = new MarkdownTable("held-out task", "configuration chosen on the others", "held-out mean / geo / worst");
-        foreach (var (task, chosen, heldOut) in LeaveOneTaskOut.Run(records.Where(r => r.Configuration is not null && TunePairing.FollowsSchedule.Includes(r)).ToArray(), ComputeTarget))
+        foreach (var (task, chosen, heldOut) in LeaveOneTaskOut.Run(records.Where(r => r.Configuration is not null && TunePairing.AsTheLibraryProbes.Includes(r)).ToArray(), ComputeTarget))
         {
             folds.Add(task, chosen?.Name ?? "—", Summary(heldOut));
         }
