@@ -17,7 +17,7 @@ public class DemoTuneTests
         Assert.Multiple(() =>
         {
             Assert.That(run.Error, Is.Empty);
-            Assert.That(run.Out.Split('\n').Count(l => l.StartsWith("  probe ", StringComparison.Ordinal)), Is.EqualTo(3));
+            Assert.That(run.Out.Split('\n').Count(l => l.StartsWith("  probe ", StringComparison.Ordinal)), Is.EqualTo(LrTuneDefaults.CandidateCount));
             Assert.That(run.Out, Does.Contain("candidate LR").And.Contain("held-out loss").And.Contain("Tuned:"));
             Assert.That(run.Out, Does.Contain("tuned (--tune)"));
             Assert.That(folder.Entries(), Is.EqualTo(new[] { "out", "out/lr-find.csv", "out/lr-find.json", "out/lr-find.png", "out/lr-find.svg" }));
