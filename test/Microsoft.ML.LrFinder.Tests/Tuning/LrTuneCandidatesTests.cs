@@ -79,7 +79,7 @@ public class LrTuneCandidatesTests
     {
         var result = Sweep(LrFinderStopReason.Completed, selectedIndex: 3);
         Assert.That(LrTuneCandidates.HighestStableLearningRate(result), Is.EqualTo(result.Curve.Points[^1].LearningRate));
-        Assert.That(LrTuneCandidates.Choose(result), Is.EqualTo(new[] { 1e-4 / 3, 1e-4, 3e-4 }).Within(1e-12).Percent);
+        Assert.That(LrTuneCandidates.Choose(result, count: 3, spacing: 3), Is.EqualTo(new[] { 1e-4 / 3, 1e-4, 3e-4 }).Within(1e-12).Percent);
     }
 
     [Test]
