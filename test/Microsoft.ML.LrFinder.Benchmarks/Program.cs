@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.ML.LrFinder.Benchmarks.Cost;
 using Microsoft.ML.LrFinder.Benchmarks.Regret;
+using Microsoft.ML.LrFinder.Benchmarks.Tuning;
 using Microsoft.ML.LrFinder.Benchmarks.Reporting;
 using Microsoft.ML.LrFinder.Benchmarks.Tasks;
 using static TorchSharp.torch;
@@ -148,6 +149,7 @@ internal static class Program
                 var failures = new List<string>();
                 var runs = RegretBenchmark.Run(tasks, Plan, methods, log, failures, settings.SaveRunsDirectory);
                 body.AppendLine(RegretReport.Build(tasks, runs, methods, Plan));
+                body.Append(TuneReport.Build(runs));
                 if (failures.Count > 0)
                 {
                     body.AppendLine("**Runs that failed and were skipped:**");

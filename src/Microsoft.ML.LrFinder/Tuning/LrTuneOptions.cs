@@ -5,20 +5,22 @@ namespace Microsoft.ML.LrFinder;
 /// </summary>
 /// <remarks>
 /// Tuning costs <see cref="CandidateCount"/> × <see cref="ProbeFraction"/> of the real training budget on top of the sweep:
-/// with the defaults, 3 × 0.2 = 0.6 of one fit. See docs/tuning.md for when that is worth it.
+/// with the defaults, 2 × 0.25 = 0.5 of one fit. See docs/tuning.md for when that is worth it.
 /// </remarks>
 public sealed class LrTuneOptions
 {
     /// <summary>The number of candidate learning rates probed, the sweep's selected rate among them.</summary>
-    /// <value>Default <see cref="LrTuneDefaults.CandidateCount"/> (3). Must be between 1 and 9.</value>
+    /// <value>Default <see cref="LrTuneDefaults.CandidateCount"/> (2: the selected rate and the one below it). Must be between 1 and 9.</value>
     public int CandidateCount { get; set; } = LrTuneDefaults.CandidateCount;
 
-    /// <summary>The ratio between neighbouring candidates: with 3, the candidates are the selected rate ÷ 3, × 1 and × 3.</summary>
+    /// <summary>
+    /// The ratio between neighbouring candidates: with 3, two candidates are the selected rate ÷ 3 and × 1, three add × 3.
+    /// </summary>
     /// <value>Default <see cref="LrTuneDefaults.CandidateSpacing"/> (3). Must be finite and greater than 1.</value>
     public double CandidateSpacing { get; set; } = LrTuneDefaults.CandidateSpacing;
 
     /// <summary>The share of the real training budget (in optimizer steps) each probe trains for, rounded up to whole steps.</summary>
-    /// <value>Default <see cref="LrTuneDefaults.ProbeFraction"/> (0.2). Must be greater than 0 and at most 1.</value>
+    /// <value>Default <see cref="LrTuneDefaults.ProbeFraction"/> (0.25). Must be greater than 0 and at most 1.</value>
     public double ProbeFraction { get; set; } = LrTuneDefaults.ProbeFraction;
 
     /// <summary>

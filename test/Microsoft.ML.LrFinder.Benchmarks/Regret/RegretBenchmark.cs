@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Microsoft.ML.LrFinder.Benchmarks.Reporting;
+using Microsoft.ML.LrFinder.Benchmarks.Tasks;
+using Microsoft.ML.LrFinder.Benchmarks.Tuning;
 
 namespace Microsoft.ML.LrFinder.Benchmarks.Regret;
 
@@ -72,29 +74,35 @@ internal static class RegretBenchmark
         // The other lengths cost 250 iterations, little beside the grid, and tell whether a shorter sweep keeps the quality.
         IReadOnlyList<LrFinderResult> lengthSweeps = sweepLengths ? RunRecorder.Sweeps(session, seed, sweep, methods) : [sweep];
 
+        // A probe at one (rate, steps, schedule) gives one result whatever the budget it tunes for: one target per probe schedule.
+        var probes = new Dictionary<TrainingBudget, SessionProbeTarget>();
+        SessionProbeTarget ProbeTarget(TrainingBudget schedule) =>
+            probes.TryGetValue(schedule, out var probe) ? probe : probes[schedule] = new SessionProbeTarget(session, schedule);
+
         var runs = new List<SeedRun>();
         foreach (var budget in task.Budgets)
         {
             var grid = GridSearch.Run(session, gridRates, budget);
 
-            // Methods often agree; a learning rate is trained once per seed and budget.
+            // Methods and tuned choices often agree; a learning rate is trained once per seed and budget.
             var trained = grid.Outcomes.ToDictionary(o => o.LearningRate);
+            TrainingOutcome TrainedAt(double learningRate)
+            {
+                if (!trained.TryGetValue(learningRate, out var outcome))
+                {
+                    outcome = session.Train(learningRate, budget);
+                    trained[learningRate] = outcome;
+                }
+
+                return outcome;
+            }
+
             var records = new List<RegretRecord>();
             foreach (var method in methods)
             {
                 var suggestion = sweep.Suggestions.FirstOrDefault(s => s.Method == method.Name);
                 double? lr = suggestion?.LearningRate;
-                double loss = double.NaN;
-                if (lr is { } value)
-                {
-                    if (!trained.TryGetValue(value, out var outcome))
-                    {
-                        outcome = session.Train(value, budget);
-                        trained[value] = outcome;
-                    }
-
-                    loss = outcome.TestLoss;
-                }
+                double loss = lr is { } value ? TrainedAt(value).TestLoss : double.NaN;
 
                 records.Add(new RegretRecord(task.Name, budget.Name, seed, method.Name, lr, loss, grid.Oracle.LearningRate, grid.Oracle.TestLoss));
             }
@@ -106,7 +114,14 @@ internal static class RegretBenchmark
                 log.WriteLine(Format.Invariant($"    {record.Method,-9} {Format.Lr(record.SuggestedLearningRate),-9} test loss {Format.Loss(record.TestLoss)} regret {Format.Ratio(record.Regret)}"));
             }
 
-            runs.Add(new SeedRun(task.Name, budget.Name, seed, grid, sweep, sweepElapsed, records) { LengthSweeps = lengthSweeps });
+            var tunes = session.SupportsProbes ? TuneBenchmark.Run(task.Name, seed, sweep, sweepElapsed, grid, TrainedAt, ProbeTarget) : [];
+            foreach (var schedule in tunes.GroupBy(t => t.ProbeSchedule))
+            {
+                log.WriteLine(Format.Invariant(
+                    $"    tune, {schedule.Key} probes: {string.Join(", ", schedule.Select(t => $"{t.Configuration?.Name ?? "untuned"} {Format.Lr(t.ChosenLearningRate)} {Format.Ratio(t.Regret)}"))}"));
+            }
+
+            runs.Add(new SeedRun(task.Name, budget.Name, seed, grid, sweep, sweepElapsed, records) { LengthSweeps = lengthSweeps, Tunes = tunes });
         }
 
         if (saveRunsDirectory is not null)

@@ -16,6 +16,9 @@ internal sealed record SeedRun(
     /// <summary>The sweeps of every length of <see cref="RunRecorder.SweepLengths"/> (the default one is <see cref="Sweep"/>).</summary>
     public IReadOnlyList<LrFinderResult> LengthSweeps { get; init; } = [];
 
+    /// <summary>The tuning step under this budget: every probe schedule and configuration, and the untuned selection (TorchSharp tasks only).</summary>
+    public IReadOnlyList<Tuning.TuneRecord> Tunes { get; init; } = [];
+
     /// <summary>Sweep steps ÷ grid steps.</summary>
     public double StepRatio => (double)Sweep.IterationsRun / Grid.Steps;
 

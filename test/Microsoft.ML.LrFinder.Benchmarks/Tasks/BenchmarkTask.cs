@@ -124,20 +124,24 @@ internal sealed class BenchmarkTask : IRegretTask
     public Tensor Loss(Tensor output, Tensor labels) =>
         IsClassification ? nn.functional.cross_entropy(output, labels) : nn.functional.mse_loss(output, labels);
 
-    /// <summary>Trains a fresh model of the seed for the whole budget at learning rate <paramref name="learningRate"/>.</summary>
-    public TrainingOutcome Train(PreparedData prepared, BatchSet batches, int seed, double learningRate, TrainingBudget budget)
+    /// <summary>
+    /// Trains a fresh model of the seed at learning rate <paramref name="learningRate"/> under <paramref name="budget"/>'s
+    /// schedule, over the whole budget or, with <paramref name="steps"/>, over that many steps with the schedule compressed into
+    /// them (a tuning probe).
+    /// </summary>
+    public TrainingOutcome Train(PreparedData prepared, BatchSet batches, int seed, double learningRate, TrainingBudget budget, int? steps = null)
     {
         var clock = Stopwatch.StartNew();
         using var model = CreateModel(seed);
         using var optimizer = CreateOptimizer(model, learningRate);
-        int total = TotalSteps(batches);
-        int steps = 0;
+        int total = steps ?? TotalSteps(batches);
+        int step = 0;
         bool finite = true;
-        for (; steps < total && finite; steps++)
+        for (; step < total && finite; step++)
         {
-            SetLearningRate(optimizer, budget.LearningRateAt(learningRate, steps, total));
+            SetLearningRate(optimizer, budget.LearningRateAt(learningRate, step, total));
             using var scope = NewDisposeScope();
-            var (features, labels) = batches[steps];
+            var (features, labels) = batches[step];
             optimizer.zero_grad();
             var loss = Loss(model.call(features), labels);
             loss.backward();
@@ -148,7 +152,7 @@ internal sealed class BenchmarkTask : IRegretTask
 
         double validation = finite ? Evaluate(model, prepared.ValidationFeatures, prepared.ValidationLabels) : double.PositiveInfinity;
         double test = finite ? Evaluate(model, prepared.TestFeatures, prepared.TestLabels) : double.PositiveInfinity;
-        return new TrainingOutcome(learningRate, validation, test, steps, clock.Elapsed);
+        return new TrainingOutcome(learningRate, validation, test, step, clock.Elapsed);
     }
 
     /// <summary>The loss of the model on held-out rows (in eval mode, so BatchNorm uses its running statistics); +∞ when it is not finite.</summary>

@@ -84,6 +84,12 @@ internal sealed class TextClassificationSession : IRegretSession
         return new TrainingOutcome(learningRate, validationLoss, testLoss, BudgetSteps, clock.Elapsed);
     }
 
+    /// <summary>Not measured: the library probes this trainer through its own <c>Fit</c>, and the task costs seconds per step.</summary>
+    public bool SupportsProbes => false;
+
+    public TrainingOutcome Probe(double learningRate, TrainingBudget schedule, int steps) =>
+        throw new NotSupportedException("The tuning step is measured on the TorchSharp tasks only.");
+
     /// <summary>Sweeps the trainer's own training step; the options' seed puts torch where <see cref="Train"/> starts it.</summary>
     public LrFinderResult Sweep(LrFinderOptions options)
     {

@@ -26,6 +26,11 @@ internal sealed class TorchTaskSession : IRegretSession
 
     public TrainingOutcome Train(double learningRate, TrainingBudget budget) => task.Train(prepared, batches, seed, learningRate, budget);
 
+    public bool SupportsProbes => true;
+
+    public TrainingOutcome Probe(double learningRate, TrainingBudget schedule, int steps) =>
+        task.Train(prepared, batches, seed, learningRate, schedule, steps);
+
     public LrFinderResult Sweep(LrFinderOptions options)
     {
         using var model = task.CreateModel(seed);

@@ -9,24 +9,28 @@ internal sealed class TrainingBudget
 {
     private readonly Func<double, int, int, double> learningRateAt;
 
-    private TrainingBudget(string name, string description, Func<double, int, int, double> learningRateAt)
+    private TrainingBudget(string name, string description, LrTrainingSchedule schedule, Func<double, int, int, double> learningRateAt)
     {
         Name = name;
+        Schedule = schedule;
         Description = description;
         this.learningRateAt = learningRateAt;
     }
 
     /// <summary>Smith's one-cycle with peak x, in fastai's <c>fit_one_cycle</c> shape (<see cref="OneCycleSchedule"/>).</summary>
-    public static TrainingBudget OneCycle { get; } = new("one-cycle", "one-cycle at peak x", OneCycleSchedule.LearningRateAt);
+    public static TrainingBudget OneCycle { get; } = new("one-cycle", "one-cycle at peak x", LrTrainingSchedule.OneCycle, OneCycleSchedule.LearningRateAt);
 
     /// <summary>The rate x at every step, as a plain training loop without a scheduler runs.</summary>
-    public static TrainingBudget Constant { get; } = new("constant", "constant rate x", (learningRate, _, _) => learningRate);
+    public static TrainingBudget Constant { get; } = new("constant", "constant rate x", LrTrainingSchedule.Constant, (learningRate, _, _) => learningRate);
 
     /// <summary>Both budgets, in report order.</summary>
     public static IReadOnlyList<TrainingBudget> Both { get; } = [OneCycle, Constant];
 
     /// <summary>The name the reports and the saved runs use: <c>one-cycle</c> or <c>constant</c>.</summary>
     public string Name { get; }
+
+    /// <summary>The library's name for this schedule: what a user would set as <see cref="LrFinderOptions.TrainingSchedule"/>.</summary>
+    public LrTrainingSchedule Schedule { get; }
 
     /// <summary>The schedule in a few words.</summary>
     public string Description { get; }

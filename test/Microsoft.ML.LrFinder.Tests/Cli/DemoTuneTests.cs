@@ -17,7 +17,7 @@ public class DemoTuneTests
         Assert.Multiple(() =>
         {
             Assert.That(run.Error, Is.Empty);
-            Assert.That(run.Out.Split('\n').Count(l => l.StartsWith("  probe ", StringComparison.Ordinal)), Is.EqualTo(3));
+            Assert.That(run.Out.Split('\n').Count(l => l.StartsWith("  probe ", StringComparison.Ordinal)), Is.EqualTo(LrTuneDefaults.CandidateCount));
             Assert.That(run.Out, Does.Contain("candidate LR").And.Contain("held-out loss").And.Contain("Tuned:"));
             Assert.That(run.Out, Does.Contain("tuned (--tune)"));
             Assert.That(folder.Entries(), Is.EqualTo(new[] { "out", "out/lr-find.csv", "out/lr-find.json", "out/lr-find.png", "out/lr-find.svg" }));
@@ -26,7 +26,7 @@ public class DemoTuneTests
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "lr-find.json")));
         var tune = json.RootElement.GetProperty("tune");
         var candidates = tune.GetProperty("candidates").EnumerateArray().ToArray();
-        Assert.That(candidates, Has.Length.EqualTo(3));
+        Assert.That(candidates, Has.Length.EqualTo(LrTuneDefaults.CandidateCount));
         Assert.That(candidates.Select(c => c.GetProperty("stepsRun").GetInt32()), Is.All.EqualTo(tune.GetProperty("probeSteps").GetInt32()));
         var lowest = candidates.MinBy(c => c.GetProperty("validationLoss").GetDouble());
         Assert.That(tune.GetProperty("chosen").GetDouble(), Is.EqualTo(lowest.GetProperty("learningRate").GetDouble()));

@@ -22,7 +22,7 @@ public class TrainerTuneTests
         Assert.Multiple(() =>
         {
             Assert.That(run.Out, Does.Contain("probes scored on " + Detox));
-            Assert.That(run.Out.Split('\n').Count(l => l.StartsWith("  probe ", StringComparison.Ordinal)), Is.EqualTo(3));
+            Assert.That(run.Out.Split('\n').Count(l => l.StartsWith("  probe ", StringComparison.Ordinal)), Is.EqualTo(LrTuneDefaults.CandidateCount));
             Assert.That(run.Out, Does.Contain("Tuned:"));
         });
 

@@ -5,7 +5,7 @@ public class LrTuneCandidatesTests
     [Test]
     public void Three_candidates_are_the_selected_rate_divided_and_multiplied_by_the_spacing()
     {
-        var candidates = LrTuneCandidates.Around(1e-3, lowest: 1e-7, highest: 10);
+        var candidates = LrTuneCandidates.Around(1e-3, lowest: 1e-7, highest: 10, count: 3, spacing: 3);
         Assert.That(candidates, Is.EqualTo(new[] { 1e-3 / 3, 1e-3, 3e-3 }));
     }
 
@@ -22,14 +22,14 @@ public class LrTuneCandidatesTests
     [Test]
     public void A_ceiling_at_the_selected_rate_slides_the_grid_down()
     {
-        var candidates = LrTuneCandidates.Around(1e-3, lowest: 1e-7, highest: 1e-3);
+        var candidates = LrTuneCandidates.Around(1e-3, lowest: 1e-7, highest: 1e-3, count: 3, spacing: 3);
         Assert.That(candidates, Is.EqualTo(new[] { 1e-3 / 9, 1e-3 / 3, 1e-3 }).Within(1e-12).Percent);
     }
 
     [Test]
     public void A_floor_at_the_selected_rate_slides_the_grid_up()
     {
-        var candidates = LrTuneCandidates.Around(1e-3, lowest: 1e-3, highest: 10);
+        var candidates = LrTuneCandidates.Around(1e-3, lowest: 1e-3, highest: 10, count: 3, spacing: 3);
         Assert.That(candidates, Is.EqualTo(new[] { 1e-3, 3e-3, 9e-3 }).Within(1e-12).Percent);
     }
 
@@ -42,7 +42,7 @@ public class LrTuneCandidatesTests
     [Test]
     public void A_selected_rate_above_the_range_is_moved_to_its_top()
     {
-        var candidates = LrTuneCandidates.Around(1, lowest: 1e-7, highest: 1e-2);
+        var candidates = LrTuneCandidates.Around(1, lowest: 1e-7, highest: 1e-2, count: 3, spacing: 3);
         Assert.That(candidates, Is.EqualTo(new[] { 1e-2 / 9, 1e-2 / 3, 1e-2 }).Within(1e-12).Percent);
     }
 
@@ -67,7 +67,7 @@ public class LrTuneCandidatesTests
         double lastStable = result.Curve.Points[^2].LearningRate;
         Assert.That(LrTuneCandidates.HighestStableLearningRate(result), Is.EqualTo(lastStable));
 
-        var candidates = LrTuneCandidates.Choose(result);
+        var candidates = LrTuneCandidates.Choose(result, count: 3, spacing: 3);
         Assert.That(candidates, Has.Count.EqualTo(3));
         Assert.That(candidates.Max(), Is.LessThanOrEqualTo(lastStable));
         Assert.That(candidates, Does.Contain(result.SelectedLearningRate!.Value));
@@ -79,7 +79,7 @@ public class LrTuneCandidatesTests
     {
         var result = Sweep(LrFinderStopReason.Completed, selectedIndex: 3);
         Assert.That(LrTuneCandidates.HighestStableLearningRate(result), Is.EqualTo(result.Curve.Points[^1].LearningRate));
-        Assert.That(LrTuneCandidates.Choose(result), Is.EqualTo(new[] { 1e-4 / 3, 1e-4, 3e-4 }).Within(1e-12).Percent);
+        Assert.That(LrTuneCandidates.Choose(result, count: 3, spacing: 3), Is.EqualTo(new[] { 1e-4 / 3, 1e-4, 3e-4 }).Within(1e-12).Percent);
     }
 
     [Test]

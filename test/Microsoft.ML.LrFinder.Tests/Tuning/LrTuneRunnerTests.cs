@@ -9,7 +9,7 @@ public class LrTuneRunnerTests
     {
         // Held-out loss (log10(lr) + 3.4)²: 0.006 at 1e-3/3 (log10 −3.48), 0.16 at 1e-3, 0.78 at 3e-3.
         var probe = new ScriptedProbe(lr => Math.Pow(Math.Log10(lr) + 3.4, 2));
-        var result = LrTuneRunner.Run(probe, SelectedAt(1e-3), budgetSteps: 100);
+        var result = LrTuneRunner.Run(probe, SelectedAt(1e-3), budgetSteps: 100, Three());
 
         Assert.That(result.Candidates.Select(c => c.LearningRate), Is.EqualTo(new[] { 1e-3 / 3, 1e-3, 3e-3 }).Within(1e-12).Percent);
         Assert.That(result.Chosen, Is.EqualTo(result.Candidates.MinBy(c => c.ValidationLoss)));
@@ -21,7 +21,7 @@ public class LrTuneRunnerTests
     {
         var probe = new ScriptedProbe(lr => lr);
         var reports = new List<LrTuneProgress>();
-        var result = LrTuneRunner.Run(probe, SelectedAt(1e-3), budgetSteps: 101, new LrTuneOptions { ProbeFraction = 0.2 }, new SynchronousProgress<LrTuneProgress>(reports.Add));
+        var result = LrTuneRunner.Run(probe, SelectedAt(1e-3), budgetSteps: 101, new LrTuneOptions { CandidateCount = 3, ProbeFraction = 0.2 }, new SynchronousProgress<LrTuneProgress>(reports.Add));
 
         Assert.That(probe.Steps, Is.EqualTo(new[] { 21, 21, 21 }));
         Assert.That(result.ProbeSteps, Is.EqualTo(21));
@@ -35,7 +35,7 @@ public class LrTuneRunnerTests
     public void A_probe_with_a_non_finite_loss_is_never_chosen()
     {
         var probe = new ScriptedProbe(lr => lr > 2e-3 ? double.PositiveInfinity : lr < 5e-4 ? double.NaN : 0.5);
-        var result = LrTuneRunner.Run(probe, SelectedAt(1e-3), budgetSteps: 10);
+        var result = LrTuneRunner.Run(probe, SelectedAt(1e-3), budgetSteps: 10, Three());
         Assert.That(result.ChosenLearningRate, Is.EqualTo(1e-3));
         Assert.That(result.Warnings, Has.Count.EqualTo(2));
     }
@@ -75,7 +75,7 @@ public class LrTuneRunnerTests
     public void The_JSON_report_carries_every_candidate_and_the_chosen_rate()
     {
         var probe = new ScriptedProbe(lr => lr > 2e-3 ? double.PositiveInfinity : 1 / lr);
-        var result = LrTuneRunner.Run(probe, SelectedAt(1e-3), budgetSteps: 50);
+        var result = LrTuneRunner.Run(probe, SelectedAt(1e-3), budgetSteps: 50, new LrTuneOptions { CandidateCount = 3, ProbeFraction = 0.2 });
         using var json = System.Text.Json.JsonDocument.Parse(result.ToJson());
         var tune = json.RootElement.GetProperty("tune");
         var candidates = tune.GetProperty("candidates").EnumerateArray().ToArray();
@@ -95,6 +95,9 @@ public class LrTuneRunnerTests
         var selected = LrSuggestion.At("test", learningRate, points[4], "by hand.");
         return new LrFinderResult(new LrCurve(points, 10), LrFinderStopReason.Completed, [selected], selected, [], new LrFinderOptions(), TimeSpan.Zero);
     }
+
+    /// <summary>Three candidates, spacing 3: the selected rate ÷ 3, × 1 and × 3.</summary>
+    private static LrTuneOptions Three() => new() { CandidateCount = 3, CandidateSpacing = 3 };
 
     /// <summary>A probe whose held-out loss is a function of the learning rate; records the steps it was given.</summary>
     private sealed class ScriptedProbe(Func<double, double> loss) : ILrProbeTarget

@@ -32,7 +32,7 @@ public class TextClassificationTuneTests
 
     private static LrFinderOptions Sweep() => new() { NumberOfIterations = 20 };
 
-    private static LrTuneOptions Probes() => new() { ProbeFraction = 0.5 };
+    private static LrTuneOptions Probes() => new() { CandidateCount = 3, ProbeFraction = 0.5 };
 
     private static MLContext CreateContext() => PretrainedWeights.CreateContext(seed: 1, PretrainedModel.NasBert);
 

@@ -22,10 +22,10 @@ public class TorchSharpTuneTests
         using var setup = new SmallClassifier();
         var result = TorchSharpLrFinder.Tune(setup.Model, setup.Optimizer, setup.Loss(), Training(setup), Validation(setup), Budget, Short());
 
-        Assert.That(result.Candidates, Has.Count.EqualTo(3));
-        Assert.That(result.Candidates.Select(c => c.StepsRun), Is.All.EqualTo(8), "a fifth of the 40-step budget");
+        Assert.That(result.Candidates, Has.Count.EqualTo(LrTuneDefaults.CandidateCount));
+        Assert.That(result.Candidates.Select(c => c.StepsRun), Is.All.EqualTo(10), "the default quarter of the 40-step budget");
         Assert.That(result.Candidates.Select(c => c.ValidationLoss), Is.All.Matches<double>(double.IsFinite));
-        Assert.That(result.Candidates.Select(c => c.ValidationLoss).Distinct().Count(), Is.EqualTo(3), "each probe trained at its own rate");
+        Assert.That(result.Candidates.Select(c => c.ValidationLoss).Distinct().Count(), Is.EqualTo(LrTuneDefaults.CandidateCount), "each probe trained at its own rate");
         Assert.That(result.Chosen, Is.EqualTo(result.Candidates.MinBy(c => c.ValidationLoss)));
         Assert.That(result.Candidates.Select(c => c.LearningRate), Does.Contain(result.Sweep.SelectedLearningRate!.Value));
     }
@@ -145,7 +145,7 @@ public class TorchSharpTuneTests
         var progress = new SynchronousProgress<LrTuneProgress>(_ => probesDone++);
         var loss = setup.Loss((_, value) => probesDone == 2 && value.requires_grad ? value * double.NaN : value);
 
-        var result = TorchSharpLrFinder.Tune(setup.Model, setup.Optimizer, loss, Training(setup), Validation(setup), Budget, Short(), progress: progress);
+        var result = TorchSharpLrFinder.Tune(setup.Model, setup.Optimizer, loss, Training(setup), Validation(setup), Budget, Short(), new LrTuneOptions { CandidateCount = 3 }, progress);
         Assert.That(result.Candidates[2].ValidationLoss, Is.EqualTo(double.PositiveInfinity));
         Assert.That(result.Candidates[2].StepsRun, Is.EqualTo(1));
         Assert.That(result.Chosen, Is.Not.EqualTo(result.Candidates[2]));
