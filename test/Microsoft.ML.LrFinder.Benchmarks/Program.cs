@@ -19,7 +19,7 @@ internal static class Program
     private const string Usage = """
         usage: ./build.sh bench [--full] [--only SECTIONS] [--seeds N] [--grid N] [--threads N] [--output PATH | --no-write]
                                 [--save-runs DIR]
-          --full         the whole suite (10 seeds, 49 grid points, every task, 200 leak sweeps); default: the quick run
+          --full         the whole suite (5 seeds, 25 grid points, every task, 200 leak sweeps); default: the quick run
                          (1 seed, 13 grid points, 3 tasks, 50 leak sweeps)
           --only         comma-separated sections: overhead, snapshot, leaks, earlystop, regret, record
                          (record: with --save-runs, only sweeps (50, 100, 200 iterations) and grids under both budgets, saved

@@ -65,7 +65,8 @@ internal static class RegretBenchmark
     {
         using var session = task.Open(seed);
 
-        // The finder's defaults, as a user would run it; every method and every budget reads the same curve.
+        // The finder's defaults, as a user would run it; every method and every budget reads the same curve, each budget with
+        // its own schedule (ScheduleReading), as a user who told the finder how the rate will be used.
         var options = new LrFinderOptions { SuggestionMethods = methods, Seed = seed };
         var clock = Stopwatch.StartNew();
         var sweep = session.Sweep(options);
@@ -83,6 +84,7 @@ internal static class RegretBenchmark
         foreach (var budget in task.Budgets)
         {
             var grid = GridSearch.Run(session, gridRates, budget);
+            var read = ScheduleReading.For(sweep, budget);
 
             // Methods and tuned choices often agree; a learning rate is trained once per seed and budget.
             var trained = grid.Outcomes.ToDictionary(o => o.LearningRate);
@@ -100,7 +102,7 @@ internal static class RegretBenchmark
             var records = new List<RegretRecord>();
             foreach (var method in methods)
             {
-                var suggestion = sweep.Suggestions.FirstOrDefault(s => s.Method == method.Name);
+                var suggestion = read.Suggestions.FirstOrDefault(s => s.Method == method.Name);
                 double? lr = suggestion?.LearningRate;
                 double loss = lr is { } value ? TrainedAt(value).TestLoss : double.NaN;
 
@@ -114,14 +116,18 @@ internal static class RegretBenchmark
                 log.WriteLine(Format.Invariant($"    {record.Method,-9} {Format.Lr(record.SuggestedLearningRate),-9} test loss {Format.Loss(record.TestLoss)} regret {Format.Ratio(record.Regret)}"));
             }
 
-            var tunes = session.SupportsProbes ? TuneBenchmark.Run(task.Name, seed, sweep, sweepElapsed, grid, TrainedAt, ProbeTarget) : [];
+            var tunes = session.SupportsProbes ? TuneBenchmark.Run(task.Name, seed, read, sweepElapsed, grid, TrainedAt, ProbeTarget) : [];
             foreach (var schedule in tunes.GroupBy(t => t.ProbeSchedule))
             {
                 log.WriteLine(Format.Invariant(
                     $"    tune, {schedule.Key} probes: {string.Join(", ", schedule.Select(t => $"{t.Configuration?.Name ?? "untuned"} {Format.Lr(t.ChosenLearningRate)} {Format.Ratio(t.Regret)}"))}"));
             }
 
-            runs.Add(new SeedRun(task.Name, budget.Name, seed, grid, sweep, sweepElapsed, records) { LengthSweeps = lengthSweeps, Tunes = tunes });
+            runs.Add(new SeedRun(task.Name, budget.Name, seed, grid, read, sweepElapsed, records)
+            {
+                LengthSweeps = lengthSweeps.Select(s => ScheduleReading.For(s, budget)).ToArray(),
+                Tunes = tunes,
+            });
         }
 
         if (saveRunsDirectory is not null)

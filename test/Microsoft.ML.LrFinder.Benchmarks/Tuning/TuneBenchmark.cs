@@ -22,31 +22,20 @@ internal static class TuneBenchmark
         budget.Schedule == LrTrainingSchedule.OneCycle ? [TrainingBudget.Constant, TrainingBudget.OneCycle] : [TrainingBudget.Constant];
 
     /// <summary>
-    /// lagfree's selection as a user who told the finder the schedule would get it: the sweep's curve read again with
-    /// <see cref="LrFinderOptions.TrainingSchedule"/> set to <paramref name="budget"/>'s (no new sweep).
-    /// </summary>
-    public static LrFinderResult SelectionFor(LrFinderResult sweep, TrainingBudget budget)
-    {
-        var options = sweep.Options.Clone();
-        options.TrainingSchedule = budget.Schedule;
-        return LrResultBuilder.Build(sweep.Curve, sweep.StopReason, options, sweep.Elapsed);
-    }
-
-    /// <summary>
-    /// Tunes under <paramref name="grid"/>'s budget with every configuration and probe schedule; <paramref name="trainAt"/>
+    /// Tunes <paramref name="selection"/> (the sweep read for the budget's schedule: <see cref="ScheduleReading"/>) under
+    /// <paramref name="grid"/>'s budget with every configuration and probe schedule; <paramref name="trainAt"/>
     /// trains a rate for the whole budget (from the seed's cache of trained rates), <paramref name="probes"/> gives the seed's
     /// probe target for a schedule. No record when lagfree selected nothing.
     /// </summary>
     public static List<TuneRecord> Run(
         string task,
         int seed,
-        LrFinderResult sweep,
+        LrFinderResult selection,
         TimeSpan sweepElapsed,
         GridResult grid,
         Func<double, TrainingOutcome> trainAt,
         Func<TrainingBudget, SessionProbeTarget> probes)
     {
-        var selection = SelectionFor(sweep, grid.Budget);
         var records = new List<TuneRecord>();
         if (selection.SelectedLearningRate is not { } selected)
         {
@@ -55,7 +44,7 @@ internal static class TuneBenchmark
 
         TuneRecord Record(string probeSchedule, TuneConfiguration? configuration, double chosen, int probeSteps, TimeSpan probeElapsed) => new(
             task, grid.Budget.Name, seed, probeSchedule, configuration, selected, chosen, trainAt(chosen).TestLoss, grid.Oracle.TestLoss,
-            sweep.IterationsRun + probeSteps, grid.Steps, sweepElapsed + probeElapsed, grid.Elapsed);
+            selection.IterationsRun + probeSteps, grid.Steps, sweepElapsed + probeElapsed, grid.Elapsed);
 
         records.Add(Record(Untuned, null, selected, 0, TimeSpan.Zero));
         foreach (var schedule in ProbeSchedules(grid.Budget))
