@@ -142,13 +142,16 @@ public abstract class TrainerLrFinderContract<TTransformer, TOptions>
     public void The_default_rule_reads_the_curve_for_the_way_the_trainer_uses_the_rate()
     {
         var result = fitOutcome!.Value.Result;
-        Assert.That(SweepOptions().TrainingSchedule, Is.Null, "the sweep leaves the schedule to the trainer");
-        Assert.That(result.Options.TrainingSchedule, Is.EqualTo(TrainersSchedule));
-        if (result.Selected is { HasValue: true } selected)
+        Assert.Multiple(() =>
         {
-            Assert.That(selected.Method, Is.EqualTo("lagfree"));
-            Assert.That(selected.Explanation, Does.Contain(TrainersSchedule == LrTrainingSchedule.OneCycle ? "for a one-cycle peak" : "for a constant rate"));
-        }
+            Assert.That(SweepOptions().TrainingSchedule, Is.Null, "the sweep leaves the schedule to the trainer");
+            Assert.That(result.Options.TrainingSchedule, Is.EqualTo(TrainersSchedule));
+            Assert.That(result.Selected!.Method, Is.EqualTo("lagfree"));
+            Assert.That(
+                result.SelectedLearningRate,
+                Is.EqualTo(LrSuggestionMethods.LagFree.Suggest(result.Curve, TrainersSchedule).LearningRate),
+                "the selection is lagfree's reading of the curve for the trainer's schedule");
+        });
     }
 
     [Test]
