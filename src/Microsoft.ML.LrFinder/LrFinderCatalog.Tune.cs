@@ -133,7 +133,7 @@ public sealed partial class LrFinderCatalog
     }
 
     private static LrTuneResult TuneSweep<TTransformer>(
-        TrainerSweep<TTransformer> target,
+        ITrainerSweep<TTransformer> target,
         IDataView train,
         IDataView? validation,
         LrFinderResult sweep,
@@ -150,7 +150,7 @@ public sealed partial class LrFinderCatalog
     }
 
     private static LrTuneResult Tune<TTransformer>(
-        TrainerSweep<TTransformer> target,
+        ITrainerSweep<TTransformer> target,
         IDataView train,
         IDataView? validation,
         LrFinderOptions? finderOptions,

@@ -176,7 +176,7 @@ public sealed partial class LrFinderCatalog
     }
 
     private static LrFinderResult Find<TTransformer>(
-        TrainerSweep<TTransformer> target, IDataView data, LrFinderOptions? finderOptions, LrFinderTrainerOptions? trainerOptions, CancellationToken cancellationToken)
+        ITrainerSweep<TTransformer> target, IDataView data, LrFinderOptions? finderOptions, LrFinderTrainerOptions? trainerOptions, CancellationToken cancellationToken)
         where TTransformer : class, ITransformer
     {
         ArgumentNullException.ThrowIfNull(data);

@@ -29,11 +29,11 @@ namespace Microsoft.ML.LrFinder;
 public sealed class LrFinderEstimator<TTransformer> : IEstimator<TTransformer>
     where TTransformer : class, ITransformer
 {
-    private readonly TrainerSweep<TTransformer> target;
+    private readonly ITrainerSweep<TTransformer> target;
     private readonly LrFinderOptions options;
     private readonly LrFinderTrainerOptions trainerOptions;
 
-    internal LrFinderEstimator(TrainerSweep<TTransformer> target, LrFinderOptions options, LrFinderTrainerOptions trainerOptions)
+    internal LrFinderEstimator(ITrainerSweep<TTransformer> target, LrFinderOptions options, LrFinderTrainerOptions trainerOptions)
     {
         this.target = target;
         this.options = options;
@@ -41,7 +41,7 @@ public sealed class LrFinderEstimator<TTransformer> : IEstimator<TTransformer>
     }
 
     /// <summary>The hook this estimator sweeps and fits through (for tests that observe the trainer it builds).</summary>
-    internal TrainerSweep<TTransformer> Target => target;
+    internal ITrainerSweep<TTransformer> Target => target;
 
     /// <summary>The wrapped trainer estimator, as the catalog returned it.</summary>
     public IEstimator<TTransformer> Trainer => target.Trainer;

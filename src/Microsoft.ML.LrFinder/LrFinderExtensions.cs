@@ -134,7 +134,7 @@ public static class LrFinderExtensions
         Create(TrainerSweeps.For(estimator, nameof(estimator)), options, trainerOptions);
 
     private static LrFinderEstimator<TTransformer> Create<TTransformer>(
-        TrainerSweep<TTransformer> target, LrFinderOptions? options, LrFinderTrainerOptions? trainerOptions)
+        ITrainerSweep<TTransformer> target, LrFinderOptions? options, LrFinderTrainerOptions? trainerOptions)
         where TTransformer : class, ITransformer
     {
         var sweepOptions = options?.Clone() ?? new LrFinderOptions();

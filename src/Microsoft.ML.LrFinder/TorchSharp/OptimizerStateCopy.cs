@@ -1,4 +1,3 @@
-using System.Reflection;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -16,14 +15,9 @@ namespace Microsoft.ML.LrFinder;
 /// </remarks>
 internal sealed class OptimizerStateCopy : IDisposable
 {
-    private const BindingFlags InstanceFields = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly;
-
-    private static readonly MethodInfo MemberwiseCloneMethod =
-        typeof(object).GetMethod("MemberwiseClone", BindingFlags.NonPublic | BindingFlags.Instance)!;
-
     private readonly OptimizerHelper optimizer;
     private readonly byte[]? serialised;
-    private readonly (FieldInfo Field, object? Value)[][] states = [];
+    private readonly (OptimizerStateField Field, object? Value)[][] states = [];
     private readonly OptimizerOptions[] options = [];
     private readonly List<Tensor> owned = [];
 
@@ -31,7 +25,7 @@ internal sealed class OptimizerStateCopy : IDisposable
     {
         this.optimizer = optimizer;
         var live = optimizer.state_dict();
-        var fields = live.State.Select(StateFields).ToArray();
+        var fields = live.State.Select(OptimizerStateInternals.Fields).ToArray();
         if (fields.Any(f => f is null))
         {
             serialised = Serialise(optimizer);
@@ -42,10 +36,10 @@ internal sealed class OptimizerStateCopy : IDisposable
         {
             using (no_grad())
             {
-                states = live.State.Zip(fields, (state, stateFields) => stateFields!.Select(f => (f, CopyValue(f.GetValue(state)))).ToArray()).ToArray();
+                states = live.State.Zip(fields, (state, stateFields) => stateFields!.Select(f => (f, CopyValue(f.Read(state)))).ToArray()).ToArray();
             }
 
-            options = live.Options.Select(o => (OptimizerOptions)MemberwiseCloneMethod.Invoke(o, null)!).ToArray();
+            options = live.Options.Select(OptimizerStateInternals.Copy).ToArray();
         }
         catch
         {
@@ -97,26 +91,6 @@ internal sealed class OptimizerStateCopy : IDisposable
         owned.Clear();
     }
 
-    // The state object's fields when every one is a tensor or a plain value; null otherwise.
-    private static FieldInfo[]? StateFields(OptimizerState state)
-    {
-        var fields = new List<FieldInfo>();
-        for (var type = state.GetType(); type is not null && type != typeof(object); type = type.BaseType)
-        {
-            foreach (var field in type.GetFields(InstanceFields))
-            {
-                if (field.FieldType != typeof(Tensor) && !field.FieldType.IsValueType && field.FieldType != typeof(string))
-                {
-                    return null;
-                }
-
-                fields.Add(field);
-            }
-        }
-
-        return [.. fields];
-    }
-
     private static byte[] Serialise(OptimizerHelper optimizer)
     {
         using var stream = new MemoryStream();
@@ -128,15 +102,15 @@ internal sealed class OptimizerStateCopy : IDisposable
         return stream.ToArray();
     }
 
-    private static void RestoreValue(OptimizerState state, FieldInfo field, object? saved)
+    private static void RestoreValue(OptimizerState state, OptimizerStateField field, object? saved)
     {
-        if (field.FieldType != typeof(Tensor))
+        if (!field.HoldsTensor)
         {
-            field.SetValue(state, saved);
+            field.Write(state, saved);
             return;
         }
 
-        var current = (Tensor?)field.GetValue(state);
+        var current = (Tensor?)field.Read(state);
         var copy = (Tensor?)saved;
         if (copy is not null && current is not null && current.dtype == copy.dtype && current.shape.SequenceEqual(copy.shape))
         {
@@ -145,7 +119,7 @@ internal sealed class OptimizerStateCopy : IDisposable
         }
 
         // Created or dropped since the snapshot (AMSGrad's running maximum, a momentum buffer): the optimizer owns a fresh tensor.
-        field.SetValue(state, copy?.clone().DetachFromDisposeScope());
+        field.Write(state, copy?.clone().DetachFromDisposeScope());
         current?.Dispose();
     }
 

@@ -135,7 +135,7 @@ internal sealed class MemberResolver
     {
         if (missing.Count > 0)
         {
-            throw TorchSharpTrainerSupport.Unsupported(trainerName, missing);
+            throw TorchSharpInternals.Unsupported(trainerName, missing);
         }
     }
 

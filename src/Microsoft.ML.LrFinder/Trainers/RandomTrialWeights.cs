@@ -37,10 +37,10 @@ internal static class RandomTrialWeights
                     .SaveRandomEncoder(namedEntityRecognition: true, path);
                 break;
             case TorchSharpTrainerKind.QuestionAnswer:
-                QuestionAnswerInternals.Get().SaveRandomEncoder(path);
+                QuestionAnswerInternals.Get(QuestionAnswerInternals.TrainerName).SaveRandomEncoder(path);
                 break;
             case TorchSharpTrainerKind.ObjectDetection:
-                ObjectDetectionInternals.Get();
+                ObjectDetectionInternals.Get(ObjectDetectionInternals.TrainerName);
                 ObjectDetectionInternals.SaveRandomDetector(path);
                 break;
             default:

@@ -8,7 +8,7 @@ internal static class TrainerLrFinder
 {
     /// <summary>Sweeps the trainer and returns the result; nothing is trained for real.</summary>
     public static LrFinderResult Find<TTransformer>(
-        TrainerSweep<TTransformer> target, IDataView input, LrFinderOptions options, LrFinderTrainerOptions trainerOptions, CancellationToken cancellationToken)
+        ITrainerSweep<TTransformer> target, IDataView input, LrFinderOptions options, LrFinderTrainerOptions trainerOptions, CancellationToken cancellationToken)
         where TTransformer : class, ITransformer
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -42,7 +42,7 @@ internal static class TrainerLrFinder
     /// own with a warning added to the result, or an <see cref="InvalidOperationException"/>.
     /// </summary>
     public static (LrFinderResult Result, double LearningRate) Select<TTransformer>(
-        TrainerSweep<TTransformer> target, LrFinderResult result, LrFinderTrainerOptions trainerOptions)
+        ITrainerSweep<TTransformer> target, LrFinderResult result, LrFinderTrainerOptions trainerOptions)
         where TTransformer : class, ITransformer
     {
         if (result.SelectedLearningRate is { } selected)
@@ -72,7 +72,7 @@ internal static class TrainerLrFinder
 
     // A view over the budgeted rows. ML.NET's row operations need a catalog; a throwaway MLContext provides one (the views it
     // builds read the user's data lazily and hold no state of that context that matters here).
-    private static IDataView ApplyRowBudget<TTransformer>(TrainerSweep<TTransformer> target, IDataView input, LrFinderTrainerOptions trainerOptions)
+    private static IDataView ApplyRowBudget<TTransformer>(ITrainerSweep<TTransformer> target, IDataView input, LrFinderTrainerOptions trainerOptions)
         where TTransformer : class, ITransformer
     {
         if (trainerOptions.MaximumRows is not { } maximumRows)

@@ -1,90 +1,197 @@
 using Microsoft.ML.Runtime;
+using static TorchSharp.torch;
 
 namespace Microsoft.ML.LrFinder.Trainers;
 
 /// <summary>
-/// One ML.NET TorchSharp trainer as the faces see it: check its input, sweep its own training step on a throwaway internal
-/// trainer, and fit it for real with a given learning rate through its public <c>Fit</c>. One subclass per trainer family.
+/// The one implementation of <see cref="ITrainerSweep{TTransformer}"/>: the sweep, the real fit and the probe fits, written once
+/// over a family's <c>*Internals</c>. A family's subclass says only what differs: its input checks, where its options keep the
+/// learning rate and which lists they own, and how its training loop reports a step's loss (<see cref="IStepLossCapture"/>).
 /// </summary>
+/// <remarks>
+/// The sweep builds a throwaway internal trainer on a copy of the options (one epoch, no validation set), swaps its scheduler
+/// for the loss capture's, holds Adam's β1 at the one-cycle peak for trainers trained with a one-cycle schedule, and runs the
+/// trainer's own <c>Train</c> until the sweep stops; the internal trainer's model and optimizer are disposed whatever happens.
+/// The fits run the trainer's public <c>Fit</c> with a copy of the user's options swapped in; the user's object is never changed.
+/// </remarks>
+/// <typeparam name="TInternals">The family's resolved internals.</typeparam>
+/// <typeparam name="TTrainer">The public trainer estimator type.</typeparam>
+/// <typeparam name="TOptions">The trainer's options type.</typeparam>
 /// <typeparam name="TTransformer">What the trainer's <c>Fit</c> returns.</typeparam>
-internal abstract class TrainerSweep<TTransformer>
+internal abstract class TrainerSweep<TInternals, TTrainer, TOptions, TTransformer> : ITrainerSweep<TTransformer>
+    where TInternals : TrainerInternals<TInternals, TTrainer, TOptions>, new()
+    where TTrainer : class, IEstimator<TTransformer>
+    where TOptions : class
     where TTransformer : class, ITransformer
 {
-    protected TrainerSweep(string trainerName)
+    /// <summary>
+    /// Adam's β1 during a sweep of a trainer trained with a one-cycle schedule. Their OneCycleLR (base_momentum 0.85, max_momentum
+    /// 0.95, in NasBertTrainerBase's and QATrainer.Trainer's constructors) cycles β1 against the learning rate and pairs the peak
+    /// learning rate, which is where the suggestion is fed back, with 0.85. The sweep replaces that scheduler, so it holds β1 there.
+    /// </summary>
+    public const double OneCyclePeakMomentum = 0.85;
+
+    private readonly TTrainer trainer;
+
+    /// <param name="trainer">The user's trainer estimator.</param>
+    /// <param name="trainerName">The trainer's catalog name.</param>
+    /// <param name="trainingSchedule">How the trainer uses the learning rate it is given.</param>
+    /// <param name="learningRateOptionName">The option the selected learning rate goes to.</param>
+    protected TrainerSweep(TTrainer trainer, string trainerName, LrTrainingSchedule trainingSchedule, string learningRateOptionName)
     {
+        this.trainer = trainer;
         TrainerName = trainerName;
+        TrainingSchedule = trainingSchedule;
+        LearningRateOptionName = learningRateOptionName;
     }
 
-    /// <summary>The catalog name of the trainer, for messages: TextClassification, ObjectDetection, ...</summary>
+    /// <inheritdoc/>
     public string TrainerName { get; }
 
-    /// <summary>The user's trainer estimator.</summary>
-    public abstract IEstimator<TTransformer> Trainer { get; }
+    /// <inheritdoc/>
+    public IEstimator<TTransformer> Trainer => trainer;
 
-    /// <summary>The host the trainer registered with its MLContext: logs, cancellation, device settings and temp path.</summary>
-    public abstract IHost Host { get; }
+    /// <inheritdoc/>
+    public IHost Host => Internals.GetHost(trainer);
 
-    /// <summary>The rows per optimizer step (1 for object detection, which trains image by image).</summary>
+    /// <inheritdoc/>
     public abstract int BatchSize { get; }
 
-    /// <summary>The learning rate in the user's options, as the trainer reads it.</summary>
+    /// <inheritdoc/>
     public abstract double TrainerLearningRate { get; }
 
-    /// <summary>How the trainer uses the learning rate it is given: the default rule's constants follow it.</summary>
-    public abstract LrTrainingSchedule TrainingSchedule { get; }
+    /// <inheritdoc/>
+    public LrTrainingSchedule TrainingSchedule { get; }
 
-    /// <summary>Where the selected learning rate goes, for messages: <c>LearningRate = [lr]</c> or <c>InitLearningRate</c>.</summary>
-    public abstract string LearningRateOptionName { get; }
+    /// <inheritdoc/>
+    public string LearningRateOptionName { get; }
 
-    /// <summary>
-    /// Called with each internal trainer a sweep builds, once its hook is in place and before its first step; null in the product.
-    /// It lets tests read that trainer's own optimizer and model by their own reflection, so that what they check does not
-    /// depend on the hook's view of the trainer.
-    /// </summary>
-    public virtual Action<object>? InternalTrainerCreated { get; set; }
+    /// <inheritdoc/>
+    public Action<object>? InternalTrainerCreated { get; set; }
 
-    /// <summary>
-    /// Checks, before any training, that the hook can reach every internal member (the version guard) and that the data has
-    /// the trainer's columns with the right types, at least one batch of rows and, for classifiers, two classes.
-    /// </summary>
-    /// <exception cref="NotSupportedException">The loaded Microsoft.ML.TorchSharp lacks a member the hook needs.</exception>
-    /// <exception cref="ArgumentException">The data does not fit the trainer; the message names the column or option.</exception>
-    public abstract void CheckInput(IDataView input);
-
-    /// <summary>Sweeps the trainer's own training step on <paramref name="sweepData"/>.</summary>
-    /// <param name="sweepData">The rows the sweep trains on (the row budget applied).</param>
-    /// <param name="fullData">All rows: the trainer sizes its model (class count) from them, as the real fit will.</param>
-    /// <param name="options">The sweep settings (validated).</param>
-    /// <param name="channel">Where progress lines go (<c>MLContext.Log</c>).</param>
-    /// <param name="progress">Receives one report per sweep batch, on the training thread; null for none.</param>
-    /// <param name="cancellationToken">Ends the sweep early with <see cref="LrFinderStopReason.Cancelled"/> (no exception).</param>
-    public abstract LrFinderResult Sweep(IDataView sweepData, IDataView fullData, LrFinderOptions options, IChannel channel, IProgress<LrFinderProgress>? progress, CancellationToken cancellationToken);
-
-    /// <summary>The real fit, through the trainer's public <c>Fit</c>, on a copy of its options with <paramref name="learningRate"/>.</summary>
-    public abstract TTransformer FitWithLearningRate(IDataView input, double learningRate);
-
-    /// <summary>Whether the tuning step can probe this trainer (<see cref="FitProbe"/> and <see cref="ValidationLoss"/> work).</summary>
+    /// <inheritdoc/>
     public virtual bool SupportsTuning => false;
 
-    /// <summary>The passes over the data the real fit makes (<c>MaxEpoch</c>): with the rows, the budget the probes are a share of.</summary>
+    /// <inheritdoc/>
     public virtual int Epochs => 1;
 
-    /// <summary>The validation data in the user's options (<c>ValidationSet</c>), or null.</summary>
+    /// <inheritdoc/>
     public virtual IDataView? ValidationSet => null;
 
-    /// <summary>
-    /// Checks, before any probe, that <paramref name="validation"/> can score this trainer's models: its columns and label
-    /// type match <paramref name="training"/>'s. Throws <see cref="ArgumentException"/> whose message names the column.
-    /// </summary>
+    /// <summary>The family's internals, checked by the version guard.</summary>
+    protected TInternals Internals => TrainerInternals<TInternals, TTrainer, TOptions>.Get(TrainerName);
+
+    /// <summary>The user's options (never modified).</summary>
+    protected TOptions Options => Internals.GetOptions(trainer);
+
+    /// <inheritdoc/>
+    public abstract void CheckInput(IDataView input);
+
+    /// <inheritdoc/>
+    public LrFinderResult Sweep(IDataView sweepData, IDataView fullData, LrFinderOptions options, IChannel channel, IProgress<LrFinderProgress>? progress, CancellationToken cancellationToken)
+    {
+        var internals = Internals;
+        var sweepOptions = CopyOfOptions();
+        PrepareForSweep(sweepOptions);
+
+        var host = internals.GetHost(trainer);
+        LrSweep sweep;
+        using (internals.UseOptions(trainer, sweepOptions))
+        {
+            var internalTrainer = internals.CreateTrainer(trainer, new QuietChannel(channel), fullData);
+
+            // Started once the model is built and its weights loaded, so that elapsed time and ETA are the steps' own.
+            sweep = new LrSweep(options, progress, cancellationToken);
+            var model = internals.GetModel(internalTrainer);
+            var optimizer = internals.GetOptimizer(internalTrainer);
+            IStepLossCapture? capture = null;
+            try
+            {
+                var driver = new SweepDriver(sweep, optimizer, channel, TrainerName);
+                capture = CaptureStepLosses(internals, internalTrainer, model, sweepOptions, sweepData, driver.OnStep);
+                internals.SetScheduler(internalTrainer, capture.Scheduler);
+                if (TrainingSchedule == LrTrainingSchedule.OneCycle)
+                {
+                    SweepDriver.SetBeta1(optimizer, OneCyclePeakMomentum);
+                }
+
+                InternalTrainerCreated?.Invoke(internalTrainer);
+                driver.Run(BatchSize, () =>
+                {
+                    capture.StartPass();
+                    internals.Train(internalTrainer, host, sweepData, capture.Progress);
+                });
+            }
+            finally
+            {
+                capture?.Dispose();
+                optimizer.Dispose();
+                model.Dispose();
+            }
+        }
+
+        return sweep.BuildResult();
+    }
+
+    /// <inheritdoc/>
+    public TTransformer FitWithLearningRate(IDataView input, double learningRate) => Fit(input, copy => SetLearningRate(copy, learningRate));
+
+    /// <inheritdoc/>
     public virtual void CheckValidation(IDataView validation, IDataView training) => throw NotTunable();
 
-    /// <summary>A probe fit through the trainer's public <c>Fit</c>: its options with this learning rate and epoch count, no validation set.</summary>
+    /// <inheritdoc/>
     public virtual TTransformer FitProbe(IDataView input, double learningRate, int epochs) => throw NotTunable();
 
-    /// <summary>The loss of <paramref name="model"/> on <paramref name="validation"/>, in the terms the trainer optimizes (per row).</summary>
-    public virtual double ValidationLoss(TTransformer model, IDataView validation) => throw NotTunable();
+    /// <inheritdoc/>
+    public virtual double ValidationLoss(ITransformer model, IDataView validation) => throw NotTunable();
 
-    /// <summary>The error for a trainer the tuning step cannot probe yet.</summary>
+    /// <inheritdoc/>
     public NotSupportedException NotTunable() => new(
         $"The tuning step supports TextClassification and SentenceSimilarity; {TrainerName} can be swept (Find, WithLrFinder) but not tuned yet.");
+
+    /// <summary>
+    /// The trainer's public <c>Fit</c> on a copy of the user's options that <paramref name="change"/> adjusts; the user's options
+    /// object is swapped back in afterwards.
+    /// </summary>
+    protected TTransformer Fit(IDataView input, Action<TOptions> change)
+    {
+        var internals = Internals;
+        var copy = CopyOfOptions();
+        change(copy);
+        using (internals.UseOptions(trainer, copy))
+        {
+            return trainer.Fit(input);
+        }
+    }
+
+    /// <summary>Writes <paramref name="learningRate"/> where the trainer reads it (see <see cref="LearningRateOptionName"/>).</summary>
+    protected abstract void SetLearningRate(TOptions options, double learningRate);
+
+    /// <summary>Gives a shallow copy of the options lists of its own (the options' only mutable references).</summary>
+    protected abstract void OwnLists(TOptions copy);
+
+    /// <summary>Makes the sweep's copy of the options train one epoch, without a validation set, reporting every step.</summary>
+    protected abstract void PrepareForSweep(TOptions sweepOptions);
+
+    /// <summary>
+    /// Hooks the loss capture into a freshly built internal trainer; by default the trainer's progress channel
+    /// (<see cref="ProgressChannelLossCapture"/>).
+    /// </summary>
+    /// <param name="internals">The family's internals.</param>
+    /// <param name="internalTrainer">The internal trainer the sweep runs.</param>
+    /// <param name="model">Its model.</param>
+    /// <param name="sweepOptions">The sweep's copy of the options.</param>
+    /// <param name="sweepData">The rows the sweep trains on.</param>
+    /// <param name="onStepLoss">Receives each step's loss.</param>
+    protected virtual IStepLossCapture CaptureStepLosses(
+        TInternals internals, object internalTrainer, nn.Module model, TOptions sweepOptions, IDataView sweepData, Action<double> onStepLoss) =>
+        new ProgressChannelLossCapture(onStepLoss);
+
+    // A shallow copy keeps every setting (internal ones too); the lists get their own storage.
+    private TOptions CopyOfOptions()
+    {
+        var copy = Internals.CopyOptions(Options);
+        OwnLists(copy);
+        return copy;
+    }
 }

@@ -14,12 +14,12 @@ namespace Microsoft.ML.LrFinder;
 internal sealed class TrainerProbeTarget<TTransformer> : ILrProbeTarget
     where TTransformer : class, ITransformer
 {
-    private readonly TrainerSweep<TTransformer> target;
+    private readonly ITrainerSweep<TTransformer> target;
     private readonly IDataView training;
     private readonly long trainingRows;
     private readonly IDataView validation;
 
-    public TrainerProbeTarget(TrainerSweep<TTransformer> target, IDataView training, long trainingRows, IDataView validation)
+    public TrainerProbeTarget(ITrainerSweep<TTransformer> target, IDataView training, long trainingRows, IDataView validation)
     {
         this.target = target;
         this.training = training;

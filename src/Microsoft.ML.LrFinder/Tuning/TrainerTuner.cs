@@ -20,7 +20,7 @@ internal static class TrainerTuner
     /// <param name="options">The candidates, probe length and hold-out share (validated).</param>
     /// <returns>The probe target and the real fit's budget in optimizer steps.</returns>
     public static (ILrProbeTarget Probe, int BudgetSteps) Prepare<TTransformer>(
-        TrainerSweep<TTransformer> target, IDataView training, IDataView? validation, LrTuneOptions options)
+        ITrainerSweep<TTransformer> target, IDataView training, IDataView? validation, LrTuneOptions options)
         where TTransformer : class, ITransformer
     {
         options.Validate();
@@ -63,7 +63,7 @@ internal static class TrainerTuner
     /// <param name="progress">One report per probe; default null.</param>
     /// <param name="cancellationToken">Checked before each probe.</param>
     public static LrTuneResult Run<TTransformer>(
-        TrainerSweep<TTransformer> target,
+        ITrainerSweep<TTransformer> target,
         (ILrProbeTarget Probe, int BudgetSteps) plan,
         LrFinderResult sweep,
         LrTuneOptions options,

@@ -39,12 +39,12 @@ public class MemberResolverTests
     {
         Assert.Multiple(() =>
         {
-            Assert.That(TorchSharpTrainerSupport.LoadedVersion, Does.StartWith(TorchSharpTrainerSupport.SupportedVersion));
+            Assert.That(TorchSharpInternals.LoadedVersion, Does.StartWith(TorchSharpInternals.SupportedVersion));
             Assert.That(() => NasBertInternals<uint, long>.Get("TextClassification"), Throws.Nothing);
             Assert.That(() => NasBertInternals<float, float>.Get("SentenceSimilarity"), Throws.Nothing);
             Assert.That(() => NasBertInternals<VBuffer<uint>, VBuffer<long>>.Get("NamedEntityRecognition"), Throws.Nothing);
-            Assert.That(() => ObjectDetectionInternals.Get(), Throws.Nothing);
-            Assert.That(() => QuestionAnswerInternals.Get(), Throws.Nothing);
+            Assert.That(() => ObjectDetectionInternals.Get("ObjectDetection"), Throws.Nothing);
+            Assert.That(() => QuestionAnswerInternals.Get("QuestionAnswer"), Throws.Nothing);
         });
     }
 

@@ -25,8 +25,8 @@ internal abstract class NasBertBatchLoss
     public static NasBertBatchLoss Read(IDataView data, NasBertTrainer.NasBertOptions options, Tokenizer tokenizer, nn.Reduction reduction) =>
         options.TaskType switch
         {
-            BertTaskType.TextClassification => new ClassificationBatchLoss(data.GetColumn<uint>(options.LabelColumnName).ToArray(), reduction),
-            BertTaskType.SentenceRegression => new RegressionBatchLoss(data.GetColumn<float>(options.LabelColumnName).ToArray(), reduction),
+            BertTaskType.TextClassification => RowTargetBatchLoss.Classification(data.GetColumn<uint>(options.LabelColumnName).ToArray(), reduction),
+            BertTaskType.SentenceRegression => RowTargetBatchLoss.Regression(data.GetColumn<float>(options.LabelColumnName).ToArray(), reduction),
             BertTaskType.NamedEntityRecognition => TokenClassificationBatchLoss.ReadRows(data, options, tokenizer, reduction),
             _ => throw new NotSupportedException($"NAS-BERT task {options.TaskType} has no LR finder loss."),
         };

@@ -1,8 +1,7 @@
 using Microsoft.ML.Data;
-using Microsoft.ML.Runtime;
 using Microsoft.ML.TorchSharp;
 using Microsoft.ML.TorchSharp.NasBert;
-using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace Microsoft.ML.LrFinder.Trainers.NasBert;
 
@@ -13,32 +12,18 @@ namespace Microsoft.ML.LrFinder.Trainers.NasBert;
 /// the per-step callback), captures each batch's logits with a forward hook on the head's final dense layer and recomputes the
 /// trainer's loss on them, then runs the trainer's own <c>Train</c> until the sweep stops.
 /// </summary>
-internal sealed class NasBertTrainerSweep<TLabel, TTarget> : TrainerSweep<TorchSharpBaseTransformer>
+internal sealed class NasBertTrainerSweep<TLabel, TTarget>
+    : TrainerSweep<NasBertInternals<TLabel, TTarget>, NasBertTrainer<TLabel, TTarget>, NasBertTrainer.NasBertOptions, TorchSharpBaseTransformer>
 {
-    private readonly NasBertTrainer<TLabel, TTarget> trainer;
-
+    // Its LearningRate is the peak of the one-cycle schedule it steps per batch.
     public NasBertTrainerSweep(NasBertTrainer<TLabel, TTarget> trainer, string trainerName)
-        : base(trainerName)
+        : base(trainer, trainerName, LrTrainingSchedule.OneCycle, "LearningRate")
     {
-        this.trainer = trainer;
     }
-
-    public override IEstimator<TorchSharpBaseTransformer> Trainer => trainer;
-
-    public override IHost Host => Internals.GetHost(trainer);
 
     public override int BatchSize => Options.BatchSize;
 
     public override double TrainerLearningRate => Options.LearningRate[0];
-
-    public override string LearningRateOptionName => "LearningRate";
-
-    // Its LearningRate is the peak of the one-cycle schedule it steps per batch.
-    public override LrTrainingSchedule TrainingSchedule => LrTrainingSchedule.OneCycle;
-
-    private NasBertInternals<TLabel, TTarget> Internals => NasBertInternals<TLabel, TTarget>.Get(TrainerName);
-
-    private NasBertTrainer.NasBertOptions Options => Internals.GetOptions(trainer);
 
     public override void CheckInput(IDataView input)
     {
@@ -75,75 +60,6 @@ internal sealed class NasBertTrainerSweep<TLabel, TTarget> : TrainerSweep<TorchS
         InputChecks.RequireTwoClasses(classes, label.Name, nameof(options.LabelColumnName));
     }
 
-    public override LrFinderResult Sweep(IDataView sweepData, IDataView fullData, LrFinderOptions options, IChannel channel, IProgress<LrFinderProgress>? progress, CancellationToken cancellationToken)
-    {
-        var internals = Internals;
-        var userOptions = internals.GetOptions(trainer);
-        var sweepOptions = CopyOptions(userOptions);
-        sweepOptions.ValidationSet = null;
-        sweepOptions.MaxEpoch = 1;
-
-        var host = internals.GetHost(trainer);
-        LrSweep sweep;
-        using (internals.UseOptions(trainer, sweepOptions))
-        {
-            var internalTrainer = internals.CreateTrainer(trainer, new QuietChannel(channel), fullData);
-
-            // Started once the model is built and its weights loaded, so that elapsed time and ETA are the steps' own.
-            sweep = new LrSweep(options, progress, cancellationToken);
-            var model = internals.GetModel(internalTrainer);
-            var optimizer = internals.GetOptimizer(internalTrainer);
-            Linear.HookRemover? hook = null;
-            try
-            {
-                var dense = internals.GetHeadDense(model, TrainerName);
-                var batchLoss = NasBertBatchLoss.Read(sweepData, sweepOptions, internals.GetTokenizer(internalTrainer), internals.GetReduction(sweepOptions));
-                var driver = new SweepDriver(sweep, optimizer, channel, TrainerName);
-                int nextRow = 0;
-                double? stepLoss = null;
-                hook = dense.register_forward_hook((_, _, logits) =>
-                {
-                    stepLoss = batchLoss.Compute(logits, nextRow);
-                    nextRow += (int)logits.shape[0];
-                    return logits;
-                });
-                internals.SetScheduler(internalTrainer, new SweepScheduler(() =>
-                {
-                    double loss = stepLoss ?? throw new InvalidOperationException($"{TrainerName}: the optimizer stepped without a forward pass through the head.");
-                    stepLoss = null;
-                    driver.OnStep(loss);
-                }));
-                SweepDriver.SetBeta1(optimizer, NasBertInternals<TLabel, TTarget>.PeakMomentum);
-                InternalTrainerCreated?.Invoke(internalTrainer);
-
-                driver.Run(sweepOptions.BatchSize, () =>
-                {
-                    nextRow = 0;
-                    internals.Train(internalTrainer, host, sweepData);
-                });
-            }
-            finally
-            {
-                hook?.remove();
-                optimizer.Dispose();
-                model.Dispose();
-            }
-        }
-
-        return sweep.BuildResult();
-    }
-
-    public override TorchSharpBaseTransformer FitWithLearningRate(IDataView input, double learningRate)
-    {
-        var internals = Internals;
-        var copy = CopyOptions(internals.GetOptions(trainer));
-        copy.LearningRate = [learningRate];
-        using (internals.UseOptions(trainer, copy))
-        {
-            return trainer.Fit(input);
-        }
-    }
-
     public override bool SupportsTuning => Options.TaskType is BertTaskType.TextClassification or BertTaskType.SentenceRegression;
 
     public override int Epochs => Options.MaxEpoch;
@@ -176,20 +92,14 @@ internal sealed class NasBertTrainerSweep<TLabel, TTarget> : TrainerSweep<TorchS
         }
     }
 
-    public override TorchSharpBaseTransformer FitProbe(IDataView input, double learningRate, int epochs)
+    public override TorchSharpBaseTransformer FitProbe(IDataView input, double learningRate, int epochs) => Fit(input, copy =>
     {
-        var internals = Internals;
-        var copy = CopyOptions(internals.GetOptions(trainer));
         copy.LearningRate = [learningRate];
         copy.MaxEpoch = epochs;
         copy.ValidationSet = null;
-        using (internals.UseOptions(trainer, copy))
-        {
-            return trainer.Fit(input);
-        }
-    }
+    });
 
-    public override double ValidationLoss(TorchSharpBaseTransformer model, IDataView validation)
+    public override double ValidationLoss(ITransformer model, IDataView validation)
     {
         // The trainer optimizes a per-batch sum of cross-entropy or squared error; per row, those are the log-loss and the mean
         // squared error ML.NET's evaluators report (log-loss clips probabilities at 1e-15).
@@ -205,11 +115,21 @@ internal sealed class NasBertTrainerSweep<TLabel, TTarget> : TrainerSweep<TorchS
         };
     }
 
-    // A shallow copy keeps every setting (internal ones too); the only mutable reference, LearningRate, gets its own list.
-    private static NasBertTrainer.NasBertOptions CopyOptions(NasBertTrainer.NasBertOptions options)
+    protected override void SetLearningRate(NasBertTrainer.NasBertOptions options, double learningRate) => options.LearningRate = [learningRate];
+
+    protected override void OwnLists(NasBertTrainer.NasBertOptions copy) => copy.LearningRate = [.. copy.LearningRate];
+
+    protected override void PrepareForSweep(NasBertTrainer.NasBertOptions sweepOptions)
     {
-        var copy = OptionsCopy.Of(options);
-        copy.LearningRate = [.. options.LearningRate];
-        return copy;
+        sweepOptions.ValidationSet = null;
+        sweepOptions.MaxEpoch = 1;
+    }
+
+    protected override IStepLossCapture CaptureStepLosses(
+        NasBertInternals<TLabel, TTarget> internals, object internalTrainer, nn.Module model, NasBertTrainer.NasBertOptions sweepOptions, IDataView sweepData, Action<double> onStepLoss)
+    {
+        var dense = internals.GetHeadDense(model, TrainerName);
+        var batchLoss = NasBertBatchLoss.Read(sweepData, sweepOptions, internals.GetTokenizer(internalTrainer), internals.GetReduction(sweepOptions));
+        return new HeadLogitsLossCapture(dense, batchLoss, onStepLoss, TrainerName);
     }
 }

@@ -7,28 +7,21 @@ namespace Microsoft.ML.LrFinder.Trainers.ObjectDetection;
 /// <summary>
 /// Every non-public member of Microsoft.ML.TorchSharp 0.23.1 the ObjectDetection hook touches, resolved once and checked
 /// together before any training: the version guard. Read from the decompiled 0.23.1 ObjectDetectionTrainer. The members it
-/// shares with QuestionAnswer are listed in <see cref="NestedTrainerInternals{TTrainer, TOptions}"/>; this adds its SGD
-/// optimizer (stepped once per image).
+/// shares with every family and with QuestionAnswer are listed in <see cref="TrainerInternals{TSelf, TTrainer, TOptions}"/> and
+/// <see cref="NestedTrainerInternals{TSelf, TTrainer, TOptions}"/>; this adds its SGD optimizer (stepped once per image).
 /// </summary>
-internal sealed class ObjectDetectionInternals : NestedTrainerInternals<ObjectDetectionTrainer, ObjectDetectionTrainer.Options>
+/// <remarks>Built once, by <see cref="TrainerInternals{TSelf, TTrainer, TOptions}.Get"/>.</remarks>
+internal sealed class ObjectDetectionInternals : NestedTrainerInternals<ObjectDetectionInternals, ObjectDetectionTrainer, ObjectDetectionTrainer.Options>
 {
+    /// <summary>The trainer's catalog name.</summary>
     public const string TrainerName = "ObjectDetection";
-
-    private static readonly Lazy<ObjectDetectionInternals> Resolved = new(() => new ObjectDetectionInternals());
 
     private readonly FieldInfo? optimizer;
 
-    private ObjectDetectionInternals()
+    /// <summary>Resolves the members; use <see cref="TrainerInternals{TSelf, TTrainer, TOptions}.Get"/>, which checks them.</summary>
+    public ObjectDetectionInternals()
     {
         optimizer = Resolver.Field(InternalTrainerType, "Optimizer", typeof(Optimizer));
-    }
-
-    /// <summary>The resolved members; throws <see cref="NotSupportedException"/> naming every missing one.</summary>
-    public static ObjectDetectionInternals Get()
-    {
-        var internals = Resolved.Value;
-        internals.Resolver.ThrowIfMissing(TrainerName);
-        return internals;
     }
 
     /// <summary>
@@ -44,5 +37,6 @@ internal sealed class ObjectDetectionInternals : NestedTrainerInternals<ObjectDe
         detector.save(path, classDependent);
     }
 
+    /// <inheritdoc/>
     public override Optimizer GetOptimizer(object internalTrainer) => (Optimizer)optimizer!.GetValue(internalTrainer)!;
 }

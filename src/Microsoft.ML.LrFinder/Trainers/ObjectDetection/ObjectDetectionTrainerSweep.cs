@@ -1,5 +1,4 @@
 using Microsoft.ML.Data;
-using Microsoft.ML.Runtime;
 using Microsoft.ML.TorchSharp.AutoFormerV2;
 
 namespace Microsoft.ML.LrFinder.Trainers.ObjectDetection;
@@ -10,30 +9,18 @@ namespace Microsoft.ML.LrFinder.Trainers.ObjectDetection;
 /// focal loss to the progress channel it is given, after <c>Optimizer.step()</c>. The scheduler is replaced by one that does
 /// nothing, so an epoch boundary cannot rescale the swept learning rate.
 /// </summary>
-internal sealed class ObjectDetectionTrainerSweep : TrainerSweep<ObjectDetectionTransformer>
+internal sealed class ObjectDetectionTrainerSweep
+    : TrainerSweep<ObjectDetectionInternals, ObjectDetectionTrainer, ObjectDetectionTrainer.Options, ObjectDetectionTransformer>
 {
-    private readonly ObjectDetectionTrainer trainer;
-
+    // InitLearningRate is the starting rate of a per-epoch step decay.
     public ObjectDetectionTrainerSweep(ObjectDetectionTrainer trainer)
-        : base(ObjectDetectionInternals.TrainerName)
+        : base(trainer, ObjectDetectionInternals.TrainerName, LrTrainingSchedule.Constant, "InitLearningRate")
     {
-        this.trainer = trainer;
     }
-
-    public override IEstimator<ObjectDetectionTransformer> Trainer => trainer;
-
-    public override IHost Host => ObjectDetectionInternals.Get().GetHost(trainer);
 
     public override int BatchSize => 1;
 
     public override double TrainerLearningRate => Options.InitLearningRate;
-
-    public override string LearningRateOptionName => "InitLearningRate";
-
-    // InitLearningRate is the starting rate of a per-epoch step decay.
-    public override LrTrainingSchedule TrainingSchedule => LrTrainingSchedule.Constant;
-
-    private ObjectDetectionTrainer.Options Options => ObjectDetectionInternals.Get().GetOptions(trainer);
 
     public override void CheckInput(IDataView input)
     {
@@ -51,34 +38,15 @@ internal sealed class ObjectDetectionTrainerSweep : TrainerSweep<ObjectDetection
         InputChecks.RequireOneBatch(InputChecks.CountRows(input), 1, "one image per step", TrainerName);
     }
 
-    public override LrFinderResult Sweep(IDataView sweepData, IDataView fullData, LrFinderOptions options, IChannel channel, IProgress<LrFinderProgress>? progress, CancellationToken cancellationToken)
+    protected override void SetLearningRate(ObjectDetectionTrainer.Options options, double learningRate) => options.InitLearningRate = learningRate;
+
+    // Steps is the only mutable reference in the options.
+    protected override void OwnLists(ObjectDetectionTrainer.Options copy) => copy.Steps = [.. copy.Steps];
+
+    protected override void PrepareForSweep(ObjectDetectionTrainer.Options sweepOptions)
     {
-        var internals = ObjectDetectionInternals.Get();
-        var sweepOptions = CopyOptions(internals.GetOptions(trainer));
         sweepOptions.ValidationSet = null;
         sweepOptions.MaxEpoch = 1;
         sweepOptions.LogEveryNStep = 1;
-
-        return NestedTrainerSweepRunner.Run(
-            internals, trainer, sweepOptions, BatchSize, sweepData, fullData, options, channel, TrainerName, prepareOptimizer: null, InternalTrainerCreated, progress, cancellationToken);
-    }
-
-    public override ObjectDetectionTransformer FitWithLearningRate(IDataView input, double learningRate)
-    {
-        var internals = ObjectDetectionInternals.Get();
-        var copy = CopyOptions(internals.GetOptions(trainer));
-        copy.InitLearningRate = learningRate;
-        using (internals.UseOptions(trainer, copy))
-        {
-            return trainer.Fit(input);
-        }
-    }
-
-    // Steps is the only mutable reference in the options; the copy gets its own list.
-    private static ObjectDetectionTrainer.Options CopyOptions(ObjectDetectionTrainer.Options options)
-    {
-        var copy = OptionsCopy.Of(options);
-        copy.Steps = [.. options.Steps];
-        return copy;
     }
 }

@@ -8,53 +8,40 @@ namespace Microsoft.ML.LrFinder.Trainers.QuestionAnswer;
 /// <summary>
 /// Every non-public member of Microsoft.ML.TorchSharp 0.23.1 the QuestionAnswer hook touches, resolved once and checked
 /// together before any training: the version guard. Read from the decompiled 0.23.1 QATrainer. The members it shares with
-/// ObjectDetection are listed in <see cref="NestedTrainerInternals{TTrainer, TOptions}"/>; this adds its optimizer wrapper
-/// (<c>BaseOptimizer</c>, which clips gradients before stepping the TorchSharp Adam inside it).
+/// ObjectDetection are listed in <see cref="TrainerInternals{TSelf, TTrainer, TOptions}"/> and
+/// <see cref="NestedTrainerInternals{TSelf, TTrainer, TOptions}"/>; this adds its optimizer wrapper (<c>BaseOptimizer</c>, which
+/// clips gradients before stepping the TorchSharp Adam inside it).
 /// </summary>
-internal sealed class QuestionAnswerInternals : NestedTrainerInternals<QATrainer, QATrainer.Options>
+internal sealed class QuestionAnswerInternals : NestedTrainerInternals<QuestionAnswerInternals, QATrainer, QATrainer.Options>
 {
+    /// <summary>The trainer's catalog name.</summary>
     public const string TrainerName = "QuestionAnswer";
-
-    /// <summary>
-    /// Adam's β1 during a sweep: the momentum QATrainer.Trainer's OneCycleLR (base_momentum 0.85, max_momentum 0.95) pairs with
-    /// the peak learning rate, which is where the suggestion is fed back. The sweep replaces that scheduler, so it holds β1 there.
-    /// </summary>
-    public const double PeakMomentum = 0.85;
-
-    private static readonly Lazy<QuestionAnswerInternals> Resolved = new(() => new QuestionAnswerInternals());
 
     private readonly FieldInfo? optimizer;
     private readonly PropertyInfo? torchOptimizer;
     private readonly ConstructorInfo? robertaModel;
     private readonly MethodInfo? getEncoder;
 
-    private QuestionAnswerInternals()
+    /// <summary>Resolves the members; use <see cref="TrainerInternals{TSelf, TTrainer, TOptions}.Get"/>, which checks them.</summary>
+    public QuestionAnswerInternals()
     {
-        var baseOptimizer = Resolver.Type(TorchSharpTrainerSupport.Assembly, "Microsoft.ML.TorchSharp.NasBert.Optimizers.BaseOptimizer");
+        var baseOptimizer = Resolver.Type(TorchSharpInternals.Assembly, "Microsoft.ML.TorchSharp.NasBert.Optimizers.BaseOptimizer");
         optimizer = baseOptimizer is null ? null : Resolver.Field(InternalTrainerType, "Optimizer", baseOptimizer);
         torchOptimizer = Resolver.Property(baseOptimizer, "Optimizer", typeof(Optimizer));
 
         // For random trial weights (LrFinderCatalog.WriteRandomWeights): QATrainer.Trainer builds RobertaModelForQA(options) and
         // loads the pretrained file into its encoder with strict: true.
-        var robertaModelType = Resolver.Type(TorchSharpTrainerSupport.Assembly, "RobertaModelForQA");
+        var robertaModelType = Resolver.Type(TorchSharpInternals.Assembly, "RobertaModelForQA");
         robertaModel = Resolver.Constructor(robertaModelType, typeof(QATrainer.Options));
         getEncoder = Resolver.Method(robertaModelType, "GetEncoder");
-    }
-
-    /// <summary>The resolved members; throws <see cref="NotSupportedException"/> naming every missing one.</summary>
-    public static QuestionAnswerInternals Get()
-    {
-        var internals = Resolved.Value;
-        internals.Resolver.ThrowIfMissing(TrainerName);
-        return internals;
     }
 
     /// <summary>Writes a random-weight RoBERTa encoder (~124 M parameters, ~500 MB) as QATrainer loads the pretrained file.</summary>
     /// <param name="path">The file to write.</param>
     public void SaveRandomEncoder(string path)
     {
-        using var model = (nn.Module)robertaModel!.Invoke(BindingFlags.DoNotWrapExceptions, binder: null, [new QATrainer.Options()], culture: null);
-        ((nn.Module)getEncoder!.Invoke(model, BindingFlags.DoNotWrapExceptions, binder: null, [], culture: null)!).save(path);
+        using var model = (nn.Module)Invoke(robertaModel!, null, new QATrainer.Options())!;
+        ((nn.Module)Invoke(getEncoder!, model)!).save(path);
     }
 
     /// <summary>The TorchSharp Adam inside the trainer's optimizer wrapper (which clips gradients before stepping it).</summary>

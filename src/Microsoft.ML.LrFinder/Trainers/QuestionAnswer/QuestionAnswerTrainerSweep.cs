@@ -1,4 +1,3 @@
-using Microsoft.ML.Runtime;
 using Microsoft.ML.TorchSharp.Roberta;
 
 namespace Microsoft.ML.LrFinder.Trainers.QuestionAnswer;
@@ -8,30 +7,17 @@ namespace Microsoft.ML.LrFinder.Trainers.QuestionAnswer;
 /// <c>LogEveryNStep = 1</c> it then hands the step's loss, (CE(start) + CE(end)) / 2 summed over the batch, to the progress
 /// channel it is given: that checkpoint is the per-step callback. The scheduler is replaced by one that does nothing.
 /// </summary>
-internal sealed class QuestionAnswerTrainerSweep : TrainerSweep<QATransformer>
+internal sealed class QuestionAnswerTrainerSweep : TrainerSweep<QuestionAnswerInternals, QATrainer, QATrainer.Options, QATransformer>
 {
-    private readonly QATrainer trainer;
-
+    // Its LearningRate is the peak of the one-cycle schedule it steps per batch.
     public QuestionAnswerTrainerSweep(QATrainer trainer)
-        : base(QuestionAnswerInternals.TrainerName)
+        : base(trainer, QuestionAnswerInternals.TrainerName, LrTrainingSchedule.OneCycle, "LearningRate")
     {
-        this.trainer = trainer;
     }
-
-    public override IEstimator<QATransformer> Trainer => trainer;
-
-    public override IHost Host => QuestionAnswerInternals.Get().GetHost(trainer);
 
     public override int BatchSize => Options.BatchSize;
 
     public override double TrainerLearningRate => Options.LearningRate[0];
-
-    public override string LearningRateOptionName => "LearningRate";
-
-    // Its LearningRate is the peak of the one-cycle schedule it steps per batch.
-    public override LrTrainingSchedule TrainingSchedule => LrTrainingSchedule.OneCycle;
-
-    private QATrainer.Options Options => QuestionAnswerInternals.Get().GetOptions(trainer);
 
     public override void CheckInput(IDataView input)
     {
@@ -45,34 +31,14 @@ internal sealed class QuestionAnswerTrainerSweep : TrainerSweep<QATransformer>
         InputChecks.RequireOneBatch(InputChecks.CountRows(input), options.BatchSize, nameof(options.BatchSize), TrainerName);
     }
 
-    public override LrFinderResult Sweep(IDataView sweepData, IDataView fullData, LrFinderOptions options, IChannel channel, IProgress<LrFinderProgress>? progress, CancellationToken cancellationToken)
+    protected override void SetLearningRate(QATrainer.Options options, double learningRate) => options.LearningRate = [learningRate];
+
+    protected override void OwnLists(QATrainer.Options copy) => copy.LearningRate = [.. copy.LearningRate];
+
+    protected override void PrepareForSweep(QATrainer.Options sweepOptions)
     {
-        var internals = QuestionAnswerInternals.Get();
-        var sweepOptions = CopyOptions(internals.GetOptions(trainer));
         sweepOptions.ValidationSet = null;
         sweepOptions.MaxEpoch = 1;
         sweepOptions.LogEveryNStep = 1;
-
-        return NestedTrainerSweepRunner.Run(
-            internals, trainer, sweepOptions, sweepOptions.BatchSize, sweepData, fullData, options, channel, TrainerName,
-            optimizer => SweepDriver.SetBeta1(optimizer, QuestionAnswerInternals.PeakMomentum), InternalTrainerCreated, progress, cancellationToken);
-    }
-
-    public override QATransformer FitWithLearningRate(IDataView input, double learningRate)
-    {
-        var internals = QuestionAnswerInternals.Get();
-        var copy = CopyOptions(internals.GetOptions(trainer));
-        copy.LearningRate = [learningRate];
-        using (internals.UseOptions(trainer, copy))
-        {
-            return trainer.Fit(input);
-        }
-    }
-
-    private static QATrainer.Options CopyOptions(QATrainer.Options options)
-    {
-        var copy = OptionsCopy.Of(options);
-        copy.LearningRate = [.. options.LearningRate];
-        return copy;
     }
 }

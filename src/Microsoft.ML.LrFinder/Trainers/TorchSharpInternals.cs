@@ -3,8 +3,11 @@ using Microsoft.ML.TorchSharp;
 
 namespace Microsoft.ML.LrFinder.Trainers;
 
-/// <summary>The Microsoft.ML.TorchSharp version the trainer hooks are written against, and the error when members moved.</summary>
-internal static class TorchSharpTrainerSupport
+/// <summary>
+/// The Microsoft.ML.TorchSharp assembly whose internals the trainer hooks reach into, the version they were read from, and the
+/// version guard's error when members moved (docs/architecture.md, "Where reflection lives").
+/// </summary>
+internal static class TorchSharpInternals
 {
     /// <summary>The only Microsoft.ML.TorchSharp version whose internals the hooks were read from and tested on.</summary>
     public const string SupportedVersion = "0.23.1";
