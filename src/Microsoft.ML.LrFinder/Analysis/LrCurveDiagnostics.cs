@@ -95,7 +95,7 @@ internal static class LrCurveDiagnostics
             return;
         }
 
-        int lowest = ArgMin(points, count);
+        int lowest = CurveMath.ArgMin(points.Select(point => point.SmoothedLoss).ToArray(), 0, count);
         int lateStart = count - Math.Max(1, count / LateMinimumDivisor);
         if (lowest >= lateStart)
         {
@@ -148,7 +148,7 @@ internal static class LrCurveDiagnostics
         if (highest.LearningRate!.Value > DisagreementFactor * lowest.LearningRate!.Value)
         {
             warnings.Add(FormattableString.Invariant(
-                $"The suggestions disagree by more than 10x ({lowest.Method} {LrFormat.LearningRate(lowest.LearningRate.Value)}, {highest.Method} {LrFormat.LearningRate(highest.LearningRate.Value)}): look at the plot before choosing."));
+                $"The suggestions disagree by more than {LrFormat.Number(DisagreementFactor)}x ({lowest.Method} {LrFormat.LearningRate(lowest.LearningRate.Value)}, {highest.Method} {LrFormat.LearningRate(highest.LearningRate.Value)}): look at the plot before choosing."));
         }
     }
 
@@ -162,19 +162,5 @@ internal static class LrCurveDiagnostics
         }
 
         return count;
-    }
-
-    private static int ArgMin(IReadOnlyList<LrCurvePoint> points, int count)
-    {
-        int best = 0;
-        for (int i = 1; i < count; i++)
-        {
-            if (points[i].SmoothedLoss < points[best].SmoothedLoss)
-            {
-                best = i;
-            }
-        }
-
-        return best;
     }
 }

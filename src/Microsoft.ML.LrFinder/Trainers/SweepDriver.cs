@@ -103,14 +103,22 @@ internal sealed class SweepDriver
         }
     }
 
-    /// <summary>Sets Adam's β1 in every parameter group (see the NAS-BERT family's momentum note).</summary>
-    public static void SetBeta1(Optimizer optimizer, double beta1)
+    /// <summary>
+    /// Adam's β1 during a sweep of a trainer that trains with a one-cycle schedule (the NAS-BERT family and question
+    /// answering). Their OneCycleLR (base_momentum 0.85, max_momentum 0.95) cycles β1 against the learning rate and pairs the
+    /// peak learning rate, which is where the suggestion is fed back, with 0.85. The sweep replaces that scheduler, so it
+    /// holds β1 there.
+    /// </summary>
+    public const double OneCyclePeakMomentum = 0.85;
+
+    /// <summary>Holds Adam's β1 at <see cref="OneCyclePeakMomentum"/> in every parameter group.</summary>
+    public static void HoldOneCyclePeakMomentum(Optimizer optimizer)
     {
         foreach (var group in optimizer.ParamGroups)
         {
             if (group is IBetas betas)
             {
-                betas.Betas = (beta1, betas.Betas.Item2);
+                betas.Betas = (OneCyclePeakMomentum, betas.Betas.Item2);
             }
         }
     }

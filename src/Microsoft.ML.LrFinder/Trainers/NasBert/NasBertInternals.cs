@@ -19,13 +19,6 @@ namespace Microsoft.ML.LrFinder.Trainers.NasBert;
 /// <typeparam name="TTarget">The trainer's target type (long, float or VBuffer&lt;long&gt;).</typeparam>
 internal sealed class NasBertInternals<TLabel, TTarget>
 {
-    /// <summary>
-    /// Adam's β1 during a sweep. The trainers' one-cycle scheduler (OneCycleLR with base_momentum 0.85, max_momentum 0.95 in the
-    /// NasBertTrainerBase constructor) cycles β1 against the learning rate and pairs the peak learning rate, which is where the
-    /// suggestion is fed back, with 0.85. The sweep replaces that scheduler, so it holds β1 there.
-    /// </summary>
-    public const double PeakMomentum = 0.85;
-
     /// <summary>The head's last layer, whose output is the logits the trainer's loss reads (PredictionHead and SequenceLabelHead).</summary>
     public const string HeadDenseModuleName = "Classifier.dense";
 

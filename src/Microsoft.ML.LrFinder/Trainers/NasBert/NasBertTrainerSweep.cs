@@ -113,7 +113,7 @@ internal sealed class NasBertTrainerSweep<TLabel, TTarget> : TrainerSweep<TorchS
                     stepLoss = null;
                     driver.OnStep(loss);
                 }));
-                SweepDriver.SetBeta1(optimizer, NasBertInternals<TLabel, TTarget>.PeakMomentum);
+                SweepDriver.HoldOneCyclePeakMomentum(optimizer);
                 InternalTrainerCreated?.Invoke(internalTrainer);
 
                 driver.Run(sweepOptions.BatchSize, () =>

@@ -15,12 +15,6 @@ internal sealed class QuestionAnswerInternals : NestedTrainerInternals<QATrainer
 {
     public const string TrainerName = "QuestionAnswer";
 
-    /// <summary>
-    /// Adam's β1 during a sweep: the momentum QATrainer.Trainer's OneCycleLR (base_momentum 0.85, max_momentum 0.95) pairs with
-    /// the peak learning rate, which is where the suggestion is fed back. The sweep replaces that scheduler, so it holds β1 there.
-    /// </summary>
-    public const double PeakMomentum = 0.85;
-
     private static readonly Lazy<QuestionAnswerInternals> Resolved = new(() => new QuestionAnswerInternals());
 
     private readonly FieldInfo? optimizer;

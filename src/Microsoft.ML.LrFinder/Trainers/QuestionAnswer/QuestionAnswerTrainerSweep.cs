@@ -55,7 +55,7 @@ internal sealed class QuestionAnswerTrainerSweep : TrainerSweep<QATransformer>
 
         return NestedTrainerSweepRunner.Run(
             internals, trainer, sweepOptions, sweepOptions.BatchSize, sweepData, fullData, options, channel, TrainerName,
-            optimizer => SweepDriver.SetBeta1(optimizer, QuestionAnswerInternals.PeakMomentum), InternalTrainerCreated, progress, cancellationToken);
+            SweepDriver.HoldOneCyclePeakMomentum, InternalTrainerCreated, progress, cancellationToken);
     }
 
     public override QATransformer FitWithLearningRate(IDataView input, double learningRate)
