@@ -119,7 +119,7 @@ internal static class LrCurveDiagnostics
         if (steepest < 0 && steepest < NoisySlopeRatio * Math.Min(steepestDenoised, 0))
         {
             warnings.Add(FormattableString.Invariant(
-                $"The curve is noisy: its steepest single step ({LrFormat.Number(steepest)} per point) is more than {NoisySlopeRatio}x as steep as the steepest step of the denoised curve ({LrFormat.Number(steepestDenoised)}), so the steepest-slope rule (steep) mostly measures noise. Prefer valley or halfdrop, or sweep with larger batches."));
+                $"The curve is noisy: its steepest single step ({LrFormat.Number(steepest)} per point) is more than {LrFormat.Number(NoisySlopeRatio)}x as steep as the steepest step of the denoised curve ({LrFormat.Number(steepestDenoised)}), so the steepest-slope rule (steep) mostly measures noise. Prefer valley or halfdrop, or sweep with larger batches."));
         }
     }
 
