@@ -165,7 +165,7 @@ public sealed partial class LrFinderCatalog
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using var randomState = new TorchRandomState();
+        using var randomState = TorchRandomState.RestoredWhenDisposed();
         global::TorchSharp.torch.random.manual_seed(seed);
 
         // Written next to the target and moved into place, so that a failed write never leaves a truncated file to be loaded.

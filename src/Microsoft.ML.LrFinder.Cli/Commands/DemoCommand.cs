@@ -74,7 +74,7 @@ internal static class DemoCommand
             $"Model:     MLP {DigitsDataset.FeatureCount}-{DigitsModel.HiddenUnits}-{DigitsDataset.ClassCount}, Adam, cross-entropy, batch {batchSize}"));
         ansi.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"Sweep:     {options.NumberOfIterations} iterations, learning rate {Reporting.LrReportFormat.LearningRate(options.StartLearningRate)} to {Reporting.LrReportFormat.LearningRate(options.EndLearningRate)}, {options.Schedule.ToString().ToLowerInvariant()}"));
+            $"Sweep:     {options.NumberOfIterations} iterations, learning rate {LrFormat.LearningRate(options.StartLearningRate)} to {LrFormat.LearningRate(options.EndLearningRate)}, {options.Schedule.ToString().ToLowerInvariant()}"));
 
         random.manual_seed(seed);
         using var model = DigitsModel.Create();
@@ -111,7 +111,7 @@ internal static class DemoCommand
         if (result.Selected is { LearningRate: { } selected } suggestion)
         {
             double accuracy = DemoTraining.TrainAndEvaluate(train, test, selected, epochs, batchSize, seed, cancellationToken);
-            comparison.AddRow($"selected ({suggestion.Method})", Reporting.LrReportFormat.LearningRate(selected), Percent(accuracy));
+            comparison.AddRow($"selected ({suggestion.Method})", LrFormat.LearningRate(selected), Percent(accuracy));
         }
         else
         {
@@ -121,11 +121,11 @@ internal static class DemoCommand
         if (tuned?.ChosenLearningRate is { } chosen)
         {
             double accuracy = DemoTraining.TrainAndEvaluate(train, test, chosen, epochs, batchSize, seed, cancellationToken);
-            comparison.AddRow("tuned (--tune)", Reporting.LrReportFormat.LearningRate(chosen), Percent(accuracy));
+            comparison.AddRow("tuned (--tune)", LrFormat.LearningRate(chosen), Percent(accuracy));
         }
 
         double poorAccuracy = DemoTraining.TrainAndEvaluate(train, test, poorLearningRate, epochs, batchSize, seed, cancellationToken);
-        comparison.AddRow("poor (--poor-lr)", Reporting.LrReportFormat.LearningRate(poorLearningRate), Percent(poorAccuracy));
+        comparison.AddRow("poor (--poor-lr)", LrFormat.LearningRate(poorLearningRate), Percent(poorAccuracy));
         ansi.Write(comparison);
 
         folder.Commit();

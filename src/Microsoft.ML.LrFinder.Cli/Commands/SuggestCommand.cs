@@ -32,10 +32,10 @@ internal static class SuggestCommand
             HelpName = "name",
             DefaultValueFactory = _ => "loss",
         };
-        var smoothed = CliOptionFactory.Flag("--smoothed", "The losses are already smoothed: use them as they are instead of applying the debiased moving average (beta 0.98).");
+        var smoothed = CliOptionFactory.Flag("--smoothed", $"The losses are already smoothed: use them as they are instead of applying the debiased moving average (beta {LrFormat.Number(LrFinderDefaults.SmoothingBeta)}).");
         var iterations = CliOptionFactory.OptionalInt(
             "--num-iterations",
-            "Iterations the sweep was asked for; the suggestion window skips the first tenth of them and the last 5 points. [default: the number of rows]",
+            $"Iterations the sweep was asked for; {HelpText.SuggestionWindow}. [default: the number of rows]",
             minimum: 2);
         var suggest = new SuggestOption();
         var schedule = new TrainingScheduleOption();
@@ -66,15 +66,15 @@ internal static class SuggestCommand
         };
         command.SetAction(parseResult => context.Guard(parseResult, () =>
         {
-            var curve = CurveCsvReader.Read(parseResult.GetValue(input)!, parseResult.GetValue(lrColumn)!, parseResult.GetValue(lossColumn)!);
+            var curve = CurveFile.Read(parseResult.GetValue(input)!, parseResult.GetValue(lrColumn)!, parseResult.GetValue(lossColumn)!);
             var options = new LrFinderOptions { NumberOfIterations = parseResult.GetValue(iterations) ?? curve.Count };
             suggest.ApplyTo(parseResult, options);
             schedule.ApplyTo(parseResult, options);
             var result = LrCurveAnalysis.Analyze(
-                curve.LearningRates.Zip(curve.Losses), options.NumberOfIterations, parseResult.GetValue(smoothed), options);
+                curve, options.NumberOfIterations, parseResult.GetValue(smoothed), options);
             if (parseResult.GetValue(plot) is { } plotPath)
             {
-                AtomicFile.Write(plotPath, temporary => result.SavePlot(temporary));
+                SavePlot(result, plotPath);
             }
 
             var console = context.Console;
@@ -95,5 +95,27 @@ internal static class SuggestCommand
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    // The library writes the image through a temporary file beside it and moves it into place; the tool also creates the
+    // folder, and says so when the name is a folder.
+    private static void SavePlot(LrFinderResult result, string path)
+    {
+        string full = Path.GetFullPath(path);
+        if (Directory.Exists(full))
+        {
+            throw new CliUsageException($"'{path}' is a folder; expected a file name.");
+        }
+
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliUsageException($"cannot create the folder of '{path}': {e.Message}", e);
+        }
+
+        result.SavePlot(full);
     }
 }

@@ -14,11 +14,12 @@ internal sealed class SweepOptionSet
         EndLearningRate = new LearningRateOption("--end-lr", "Learning rate of the last sweep iteration; must be greater than --start-lr.", LrFinderDefaults.EndLearningRate);
         NumberOfIterations = CliOptionFactory.Int(
             "--num-iterations",
-            "Optimizer steps in the sweep; the suggestion window skips the first tenth of them and the last 5 points.",
+            $"Optimizer steps in the sweep; {HelpText.SuggestionWindow}.",
             defaultIterations,
             minimum: 2);
         Linear = CliOptionFactory.Flag("--linear", "Move the learning rate linearly instead of exponentially.");
-        NoStopOnDivergence = CliOptionFactory.Flag("--no-stop-div", "Keep sweeping when the smoothed loss exceeds 4x its best value.");
+        NoStopOnDivergence = CliOptionFactory.Flag(
+            "--no-stop-div", $"Keep sweeping when the smoothed loss exceeds {LrFormat.Number(LrFinderDefaults.DivergenceThreshold)}x its best value.");
         Seed = new Option<int>("--seed")
         {
             Description = "Seed of the data shuffle and of torch's generator, so two runs give the same curve.",

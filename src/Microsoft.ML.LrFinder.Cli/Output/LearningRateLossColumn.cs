@@ -20,8 +20,8 @@ internal sealed class LearningRateLossColumn : ProgressColumn
 
         double lr = task.State.Get<double>(LiveBarProgress.LearningRateKey);
         double loss = task.State.Get<double>(LiveBarProgress.SmoothedLossKey);
-        string learningRate = double.IsNaN(lr) ? string.Empty : $"lr {Reporting.LrReportFormat.LearningRate(lr)}";
-        string smoothed = double.IsNaN(loss) ? string.Empty : $"  loss {Reporting.LrReportFormat.Loss(loss)}";
+        string learningRate = double.IsNaN(lr) ? string.Empty : $"lr {LrFormat.LearningRate(lr)}";
+        string smoothed = double.IsNaN(loss) ? string.Empty : $"  loss {LrFormat.Loss(loss)}";
         return new Text(learningRate + smoothed);
     }
 }

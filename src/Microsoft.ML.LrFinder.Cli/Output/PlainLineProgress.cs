@@ -36,8 +36,8 @@ internal sealed class PlainLineProgress : IProgress<LrFinderProgress>
     {
         int done = value.Iteration + 1;
         string width = value.TotalIterations.ToString(CultureInfo.InvariantCulture);
-        string learningRate = double.IsNaN(value.LearningRate) ? string.Empty : $"  lr {Reporting.LrReportFormat.LearningRate(value.LearningRate)}";
-        string loss = double.IsNaN(value.SmoothedLoss) ? string.Empty : $"  smoothed loss {Reporting.LrReportFormat.Loss(value.SmoothedLoss)}";
+        string learningRate = double.IsNaN(value.LearningRate) ? string.Empty : $"  lr {LrFormat.LearningRate(value.LearningRate)}";
+        string loss = double.IsNaN(value.SmoothedLoss) ? string.Empty : $"  smoothed loss {LrFormat.Loss(value.SmoothedLoss)}";
         return string.Create(
             CultureInfo.InvariantCulture,
             $"{description}  {done.ToString(CultureInfo.InvariantCulture).PadLeft(width.Length)}/{width}{learningRate}{loss}  elapsed {value.Elapsed:m\\:ss}  ETA {Remaining(value):m\\:ss}");

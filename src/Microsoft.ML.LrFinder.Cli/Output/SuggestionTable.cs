@@ -15,8 +15,8 @@ internal static class SuggestionTable
     /// <param name="result">The sweep's or the analysis's result.</param>
     public static void Write(IAnsiConsole console, LrFinderResult result)
     {
-        console.WriteLine($"Stop:      {Reporting.LrReportFormat.StopReason(result)}");
-        console.WriteLine($"Window:    {Reporting.LrReportFormat.Window(result.Curve)}");
+        console.WriteLine($"Stop:      {LrReportFormat.StopReason(result)}");
+        console.WriteLine($"Window:    {LrReportFormat.Window(result.Curve)}");
         console.Write(Build(result));
 
         // Below the table rather than in a column of it: a column this long squeezes to a word per line on an 80-column terminal.
@@ -28,7 +28,7 @@ internal static class SuggestionTable
 
         console.Write(explanations);
         console.WriteLine();
-        console.WriteLine(result.Selected is { } selected && Reporting.LrReportFormat.SuggestionLabel(selected) is { } label
+        console.WriteLine(result.Selected is { } selected && LrReportFormat.SuggestionLabel(selected) is { } label
             ? $"Selected:  {label} (* in the table)"
             : "Selected:  none (the selected method made no suggestion)");
         foreach (string warning in result.Warnings)
@@ -54,10 +54,10 @@ internal static class SuggestionTable
             var point = suggestion.Point;
             table.AddRow(
                 Cell(isSelected ? $"{suggestion.Method} *" : suggestion.Method),
-                Cell(suggestion.LearningRate is { } lr ? Reporting.LrReportFormat.LearningRate(lr) : "none"),
+                Cell(suggestion.LearningRate is { } lr ? LrFormat.LearningRate(lr) : "none"),
                 Cell(point is { } p ? p.Iteration.ToString(CultureInfo.InvariantCulture) : "-"),
-                Cell(point is { } q ? Reporting.LrReportFormat.LearningRate(q.LearningRate) : "-"),
-                Cell(point is not null ? Reporting.LrReportFormat.Loss(suggestion.PointLoss) : "-"));
+                Cell(point is { } q ? LrFormat.LearningRate(q.LearningRate) : "-"),
+                Cell(point is not null ? LrFormat.Loss(suggestion.PointLoss) : "-"));
         }
 
         return table;

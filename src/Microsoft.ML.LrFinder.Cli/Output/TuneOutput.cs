@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.ML.LrFinder.Reporting;
 using Spectre.Console;
 
 namespace Microsoft.ML.LrFinder.Cli.Output;
@@ -13,7 +12,7 @@ internal static class TuneOutput
     public static IProgress<LrTuneProgress> ProbeLines(IAnsiConsole console) => new SynchronousProgress<LrTuneProgress>(p =>
         console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"  probe {p.Probe + 1}/{p.TotalProbes}: learning rate {LrReportFormat.LearningRate(p.Candidate.LearningRate)}, {p.Candidate.StepsRun} steps, held-out loss {LrReportFormat.Loss(p.Candidate.ValidationLoss)}")));
+            $"  probe {p.Probe + 1}/{p.TotalProbes}: learning rate {LrFormat.LearningRate(p.Candidate.LearningRate)}, {p.Candidate.StepsRun} steps, held-out loss {LrFormat.Loss(p.Candidate.ValidationLoss)}")));
 
     /// <summary>The candidates as a table, the chosen one marked, then the tuning warnings.</summary>
     /// <param name="console">Where to write.</param>
@@ -28,14 +27,14 @@ internal static class TuneOutput
         {
             bool chosen = candidate == result.Chosen;
             table.AddRow(
-                Markup.Escape(LrReportFormat.LearningRate(candidate.LearningRate) + (chosen ? " *" : string.Empty)),
-                Markup.Escape(LrReportFormat.Loss(candidate.ValidationLoss)),
+                Markup.Escape(LrFormat.LearningRate(candidate.LearningRate) + (chosen ? " *" : string.Empty)),
+                Markup.Escape(LrFormat.Loss(candidate.ValidationLoss)),
                 candidate.StepsRun.ToString(CultureInfo.InvariantCulture));
         }
 
         console.Write(table);
         console.WriteLine(result.ChosenLearningRate is { } rate
-            ? $"Tuned:     {LrReportFormat.LearningRate(rate)} (lowest held-out loss, * in the table)"
+            ? $"Tuned:     {LrFormat.LearningRate(rate)} (lowest held-out loss, * in the table)"
             : "Tuned:     none (no probe gave a finite held-out loss)");
         foreach (string warning in result.Warnings)
         {

@@ -216,7 +216,7 @@ internal abstract class TrainerCommand
             ansi.WriteLine($"Data:      {run.Dataset}; {string.Join(", ", data.Columns.Select(c => $"{c.Role} '{c.Column}'"))}");
             ansi.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"Sweep:     {run.Options.NumberOfIterations} iterations, learning rate {Reporting.LrReportFormat.LearningRate(run.Options.StartLearningRate)} to {Reporting.LrReportFormat.LearningRate(run.Options.EndLearningRate)}, {run.Options.Schedule.ToString().ToLowerInvariant()}"));
+                $"Sweep:     {run.Options.NumberOfIterations} iterations, learning rate {LrFormat.LearningRate(run.Options.StartLearningRate)} to {LrFormat.LearningRate(run.Options.EndLearningRate)}, {run.Options.Schedule.ToString().ToLowerInvariant()}"));
 
             LrFinderResult result;
             try
@@ -275,7 +275,7 @@ internal abstract class TrainerCommand
 
                 ansi.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"Training {Name} for {run.MaxEpochs} epochs at learning rate {(learningRate is { } lr ? Reporting.LrReportFormat.LearningRate(lr) : "(the trainer's)")}…"));
+                    $"Training {Name} for {run.MaxEpochs} epochs at learning rate {(learningRate is { } lr ? LrFormat.LearningRate(lr) : "(the trainer's)")}…"));
                 var model = EpochProgress.Run(
                     console, ansi, mlContext, run.MaxEpochs, learningRate ?? double.NaN, () => CreateTrainer(mlContext, run, data, learningRate).Fit(data.Train));
                 mlContext.Model.Save(data.Preprocessing.Append(model), train.Data.Schema, folder.PathFor(ModelFile));

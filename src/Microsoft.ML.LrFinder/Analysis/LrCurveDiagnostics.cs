@@ -95,7 +95,7 @@ internal static class LrCurveDiagnostics
             return;
         }
 
-        int lowest = ArgMin(points, count);
+        int lowest = CurveMath.ArgMin(points.Select(point => point.SmoothedLoss).ToArray(), 0, count);
         int lateStart = count - Math.Max(1, count / LateMinimumDivisor);
         if (lowest >= lateStart)
         {
@@ -119,7 +119,7 @@ internal static class LrCurveDiagnostics
         if (steepest < 0 && steepest < NoisySlopeRatio * Math.Min(steepestDenoised, 0))
         {
             warnings.Add(FormattableString.Invariant(
-                $"The curve is noisy: its steepest single step ({LrFormat.Number(steepest)} per point) is more than {NoisySlopeRatio}x as steep as the steepest step of the denoised curve ({LrFormat.Number(steepestDenoised)}), so the steepest-slope rule (steep) mostly measures noise. Prefer valley or halfdrop, or sweep with larger batches."));
+                $"The curve is noisy: its steepest single step ({LrFormat.Number(steepest)} per point) is more than {LrFormat.Number(NoisySlopeRatio)}x as steep as the steepest step of the denoised curve ({LrFormat.Number(steepestDenoised)}), so the steepest-slope rule (steep) mostly measures noise. Prefer valley or halfdrop, or sweep with larger batches."));
         }
     }
 
@@ -148,7 +148,7 @@ internal static class LrCurveDiagnostics
         if (highest.LearningRate!.Value > DisagreementFactor * lowest.LearningRate!.Value)
         {
             warnings.Add(FormattableString.Invariant(
-                $"The suggestions disagree by more than 10x ({lowest.Method} {LrFormat.LearningRate(lowest.LearningRate.Value)}, {highest.Method} {LrFormat.LearningRate(highest.LearningRate.Value)}): look at the plot before choosing."));
+                $"The suggestions disagree by more than {LrFormat.Number(DisagreementFactor)}x ({lowest.Method} {LrFormat.LearningRate(lowest.LearningRate.Value)}, {highest.Method} {LrFormat.LearningRate(highest.LearningRate.Value)}): look at the plot before choosing."));
         }
     }
 
@@ -162,19 +162,5 @@ internal static class LrCurveDiagnostics
         }
 
         return count;
-    }
-
-    private static int ArgMin(IReadOnlyList<LrCurvePoint> points, int count)
-    {
-        int best = 0;
-        for (int i = 1; i < count; i++)
-        {
-            if (points[i].SmoothedLoss < points[best].SmoothedLoss)
-            {
-                best = i;
-            }
-        }
-
-        return best;
     }
 }

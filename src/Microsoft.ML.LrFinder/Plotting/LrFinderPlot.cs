@@ -1,5 +1,4 @@
 using Microsoft.ML.LrFinder.Plotting;
-using Microsoft.ML.LrFinder.Reporting;
 using OxyPlot;
 
 namespace Microsoft.ML.LrFinder;
@@ -25,9 +24,7 @@ public static class LrFinderPlot
     public static PlotModel ToPlotModel(this LrFinderResult result, LrPlotOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var actual = options?.Clone() ?? new LrPlotOptions();
-        actual.Validate();
-        return LrPlotBuilder.Build(result, actual);
+        return LrPlotBuilder.Build(result, LrPlotExporter.CheckedCopy(options));
     }
 
     /// <summary>
@@ -47,11 +44,7 @@ public static class LrFinderPlot
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var format = FormatOf(path);
-        var actual = options?.Clone() ?? new LrPlotOptions();
-        actual.Validate();
-        var model = LrPlotBuilder.Build(result, actual);
-        AtomicFile.Write(path, stream => LrPlotExporter.Export(model, stream, format, actual));
+        LrPlotExporter.Save(path, options, actual => LrPlotBuilder.Build(result, actual));
     }
 
     /// <summary>Saves the plot as an image of the given size; the format follows the extension as in <see cref="SavePlot(LrFinderResult, string, LrPlotOptions?)"/>.</summary>
@@ -85,15 +78,7 @@ public static class LrFinderPlot
             throw new ArgumentOutOfRangeException(nameof(format), format, "must be Png or Svg.");
         }
 
-        var actual = options?.Clone() ?? new LrPlotOptions();
-        actual.Validate();
+        var actual = LrPlotExporter.CheckedCopy(options);
         LrPlotExporter.Export(LrPlotBuilder.Build(result, actual), stream, format, actual);
     }
-
-    private static LrPlotFormat FormatOf(string path) => Path.GetExtension(path).ToUpperInvariant() switch
-    {
-        ".PNG" => LrPlotFormat.Png,
-        ".SVG" => LrPlotFormat.Svg,
-        _ => throw new ArgumentException($"'{path}': unknown image extension; use .png or .svg.", nameof(path)),
-    };
 }

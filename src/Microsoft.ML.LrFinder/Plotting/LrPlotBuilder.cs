@@ -1,4 +1,3 @@
-using Microsoft.ML.LrFinder.Reporting;
 using OxyPlot;
 using OxyPlot.Annotations;
 using OxyPlot.Axes;
@@ -23,11 +22,41 @@ internal static class LrPlotBuilder
 
     public static PlotModel Build(LrFinderResult result, LrPlotOptions options)
     {
-        var curve = result.Curve;
-        var points = curve.Points;
         double pageWidth = options.Width * 96 / options.Dpi;
+        var subtitleLines = WrappedSubtitleLines(result, options, pageWidth);
+        var model = NewModel(result, options, subtitleLines);
+
+        var withValue = Enumerable.Range(0, result.Suggestions.Count).Where(i => result.Suggestions[i].HasValue).ToArray();
+        var (xMin, xMax) = LearningRateRange(result);
+        bool drawLagFree = result.Suggestions.Any(s => s.HasValue && s.Curve == LrLossCurve.LagFree);
+        var (yMin, yTop) = LossRange(result, options.ShowRawLoss, drawLagFree);
+
+        // The label rows sit above the curve's range, so that no label ever hides the curve.
+        double chromeRows = VerticalChromeBase + (string.IsNullOrEmpty(model.Title) ? 0 : 1.6) + (1.25 * subtitleLines.Count);
+        double plotHeight = Math.Max(80, (options.Height * 96 / options.Dpi) - (chromeRows * options.FontSize));
+        double rowHeight = (options.FontSize * 1.2) + (2 * LabelPadding) + 5;
+        double rowsFraction = Math.Min(0.6, withValue.Length * rowHeight / plotHeight);
+        double yMax = yTop + ((yTop - yMin) * rowsFraction / (1 - rowsFraction));
+        double RowCenter(int row) => yMax - ((yMax - yMin) * rowHeight / plotHeight * (row + 0.5));
+
+        AddAxes(model, xMin, xMax, yMin, yMax);
+        AddCurves(model, result, options.ShowRawLoss, drawLagFree, xMin, xMax);
+        double plotWidth = Math.Max(100, pageWidth - (HorizontalChrome * options.FontSize));
+        AddSuggestions(model, result, withValue, options.FontSize, plotWidth, (xMin, xMax), yMin, RowCenter);
+        AddLegend(model, options.FontSize);
+        return model;
+    }
+
+    /// <summary>The lines under the title, each wrapped to the page width (OxyPlot does not wrap titles).</summary>
+    private static List<string> WrappedSubtitleLines(LrFinderResult result, LrPlotOptions options, double pageWidth)
+    {
         int charactersPerLine = (int)((pageWidth - (2 * options.FontSize)) / (AverageCharacterWidth * options.FontSize));
-        var subtitleLines = SubtitleLines(result).SelectMany(line => Wrap(line, charactersPerLine)).ToList();
+        return SubtitleLines(result).SelectMany(line => Wrap(line, charactersPerLine)).ToList();
+    }
+
+    /// <summary>An empty plot with the title, the subtitle, the fonts and the colours.</summary>
+    private static PlotModel NewModel(LrFinderResult result, LrPlotOptions options, List<string> subtitleLines)
+    {
         var model = new PlotModel
         {
             Title = string.IsNullOrEmpty(options.Title) ? null : options.Title,
@@ -48,68 +77,63 @@ internal static class LrPlotBuilder
             model.DefaultFont = font;
         }
 
-        var withValue = Enumerable.Range(0, result.Suggestions.Count).Where(i => result.Suggestions[i].HasValue).ToArray();
-        var (xMin, xMax) = LearningRateRange(result);
-        bool drawLagFree = result.Suggestions.Any(s => s.HasValue && s.Curve == LrLossCurve.LagFree);
-        var (yMin, yTop) = LossRange(result, options.ShowRawLoss, drawLagFree);
+        return model;
+    }
 
-        // The label rows sit above the curve's range, so that no label ever hides the curve.
-        double plotWidth = Math.Max(100, pageWidth - (HorizontalChrome * options.FontSize));
-        double chromeRows = VerticalChromeBase + (string.IsNullOrEmpty(model.Title) ? 0 : 1.6) + (1.25 * subtitleLines.Count);
-        double plotHeight = Math.Max(80, (options.Height * 96 / options.Dpi) - (chromeRows * options.FontSize));
-        double rowHeight = (options.FontSize * 1.2) + (2 * LabelPadding) + 5;
-        double rowsFraction = Math.Min(0.6, withValue.Length * rowHeight / plotHeight);
-        double yMax = yTop + ((yTop - yMin) * rowsFraction / (1 - rowsFraction));
-        double RowCenter(int row) => yMax - ((yMax - yMin) * rowHeight / plotHeight * (row + 0.5));
+    /// <summary>The logarithmic learning-rate axis, labelled by decade, and the loss axis.</summary>
+    private static void AddAxes(PlotModel model, double xMin, double xMax, double yMin, double yMax)
+    {
+        var learningRate = new DecadeLogAxis { MinorGridlineStyle = LineStyle.Solid, MinorGridlineColor = LrPlotStyle.MinorGrid };
+        model.Axes.Add(Styled(learningRate, LearningRateAxisKey, AxisPosition.Bottom, "learning rate (log scale)", xMin, xMax, LrReportFormat.AxisLearningRate));
+        model.Axes.Add(Styled(new LinearAxis(), LossAxisKey, AxisPosition.Left, "loss", yMin, yMax, LrFormat.Loss));
+    }
 
-        model.Axes.Add(new DecadeLogAxis
-        {
-            Key = LearningRateAxisKey,
-            Position = AxisPosition.Bottom,
-            Title = "learning rate (log scale)",
-            Minimum = xMin,
-            Maximum = xMax,
-            LabelFormatter = LrReportFormat.AxisLearningRate,
-            MajorGridlineStyle = LineStyle.Solid,
-            MajorGridlineColor = LrPlotStyle.MajorGrid,
-            MinorGridlineStyle = LineStyle.Solid,
-            MinorGridlineColor = LrPlotStyle.MinorGrid,
-            TickStyle = TickStyle.Outside,
-        });
-        model.Axes.Add(new LinearAxis
-        {
-            Key = LossAxisKey,
-            Position = AxisPosition.Left,
-            Title = "loss",
-            Minimum = yMin,
-            Maximum = yMax,
-            LabelFormatter = LrReportFormat.Loss,
-            MajorGridlineStyle = LineStyle.Solid,
-            MajorGridlineColor = LrPlotStyle.MajorGrid,
-            TickStyle = TickStyle.Outside,
-        });
+    /// <summary>Places an axis and gives it the plot's grid and ticks.</summary>
+    private static Axis Styled(Axis axis, string key, AxisPosition position, string title, double minimum, double maximum, Func<double, string> labels)
+    {
+        axis.Key = key;
+        axis.Position = position;
+        axis.Title = title;
+        axis.Minimum = minimum;
+        axis.Maximum = maximum;
+        axis.LabelFormatter = labels;
+        axis.MajorGridlineStyle = LineStyle.Solid;
+        axis.MajorGridlineColor = LrPlotStyle.MajorGrid;
+        axis.TickStyle = TickStyle.Outside;
+        return axis;
+    }
 
-        AddOutsideWindowShade(model, curve, xMin, xMax);
-        AddCurve(model, curve, options.ShowRawLoss);
+    /// <summary>The shade outside the suggestion window, the loss curves and the early-stop line.</summary>
+    private static void AddCurves(PlotModel model, LrFinderResult result, bool showRawLoss, bool drawLagFree, double xMin, double xMax)
+    {
+        AddOutsideWindowShade(model, result.Curve, xMin, xMax);
+        AddCurve(model, result.Curve, showRawLoss);
         if (drawLagFree)
         {
             AddLagFreeCurve(model, result);
         }
 
         AddEarlyStop(model, result, xMin, xMax);
+    }
 
-        var lineFractions = withValue.Select(i => Fraction(result.Suggestions[i].LearningRate!.Value, xMin, xMax)).ToArray();
+    /// <summary>
+    /// One marker line, point and label per suggestion with a value, the labels in rows that do not overlap. Lines first (the
+    /// selected one last, on top), then the points on the curve, then the labels, so nothing hides a marker.
+    /// </summary>
+    private static void AddSuggestions(
+        PlotModel model, LrFinderResult result, int[] withValue, double fontSize, double plotWidth, (double Min, double Max) x, double yMin, Func<int, double> rowCenter)
+    {
+        var lineFractions = withValue.Select(i => Fraction(result.Suggestions[i].LearningRate!.Value, x.Min, x.Max)).ToArray();
         var labels = withValue.Select(i => LabelText(result, result.Suggestions[i])).ToArray();
-        var widths = labels.Select(text => (LabelGap + (2 * LabelPadding) + (text.Length * AverageCharacterWidth * options.FontSize)) / plotWidth).ToArray();
+        var widths = labels.Select(text => (LabelGap + (2 * LabelPadding) + (text.Length * AverageCharacterWidth * fontSize)) / plotWidth).ToArray();
         var placements = LabelLayout.Arrange(lineFractions, widths);
 
-        // Lines first (the selected one last, on top), then the points on the curve, then the labels, so nothing hides a marker.
         var drawOrder = Enumerable.Range(0, withValue.Length).OrderBy(k => ReferenceEquals(result.Suggestions[withValue[k]], result.Selected)).ToArray();
         foreach (int k in drawOrder)
         {
             var suggestion = result.Suggestions[withValue[k]];
             AddMarkerLine(model, suggestion, LrPlotStyle.SuggestionColor(withValue[k]), ReferenceEquals(suggestion, result.Selected),
-                RowCenter(placements[k].Row), yMin);
+                rowCenter(placements[k].Row), yMin);
         }
 
         foreach (int k in drawOrder)
@@ -122,20 +146,21 @@ internal static class LrPlotBuilder
         {
             var suggestion = result.Suggestions[withValue[k]];
             AddLabel(model, suggestion, labels[k], LrPlotStyle.SuggestionColor(withValue[k]), ReferenceEquals(suggestion, result.Selected),
-                placements[k], RowCenter(placements[k].Row), xMin, xMax, LabelGap + LabelPadding);
+                placements[k], rowCenter(placements[k].Row), x.Min, x.Max, LabelGap + LabelPadding);
         }
+    }
 
+    /// <summary>The legend, under the plot in one row.</summary>
+    private static void AddLegend(PlotModel model, double fontSize) =>
         model.Legends.Add(new Legend
         {
             LegendPlacement = LegendPlacement.Outside,
             LegendPosition = LegendPosition.BottomCenter,
             LegendOrientation = LegendOrientation.Horizontal,
             LegendBorderThickness = 0,
-            LegendFontSize = options.FontSize * 0.95,
-            LegendSymbolLength = options.FontSize * 2,
+            LegendFontSize = fontSize * 0.95,
+            LegendSymbolLength = fontSize * 2,
         });
-        return model;
-    }
 
     /// <summary>The text of a suggestion's label on the plot: the shared label, plus a mark on the selected one.</summary>
     public static string LabelText(LrFinderResult result, LrSuggestion suggestion)

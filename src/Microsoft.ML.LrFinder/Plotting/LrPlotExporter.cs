@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.ML.LrFinder.Reporting;
 using OxyPlot;
 using OxyPlot.SkiaSharp;
 
@@ -7,6 +8,29 @@ namespace Microsoft.ML.LrFinder.Plotting;
 /// <summary>Renders a plot model to PNG (SkiaSharp) or SVG (OxyPlot.Core's exporter, measuring text with Skia).</summary>
 internal static class LrPlotExporter
 {
+    /// <summary>A checked copy of the caller's options (never modified), or the defaults.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A setting is out of range.</exception>
+    public static LrPlotOptions CheckedCopy(LrPlotOptions? options)
+    {
+        var copy = options?.Clone() ?? new LrPlotOptions();
+        copy.Validate();
+        return copy;
+    }
+
+    /// <summary>
+    /// Builds a plot and writes it to a file whose extension names the format (<c>.png</c> or <c>.svg</c>), through a
+    /// temporary file moved into place.
+    /// </summary>
+    /// <exception cref="ArgumentException">The extension is neither .png nor .svg.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A setting of <paramref name="options"/> is out of range.</exception>
+    public static void Save(string path, LrPlotOptions? options, Func<LrPlotOptions, PlotModel> build)
+    {
+        var format = FormatOf(path);
+        var actual = CheckedCopy(options);
+        var model = build(actual);
+        AtomicFile.Write(path, stream => Export(model, stream, format, actual));
+    }
+
     public static void Export(PlotModel model, Stream stream, LrPlotFormat format, LrPlotOptions options)
     {
         string font = PlotFonts.Resolve(options.FontFamily);
@@ -25,6 +49,13 @@ internal static class LrPlotExporter
                 throw new ArgumentOutOfRangeException(nameof(format), format, "must be Png or Svg.");
         }
     }
+
+    private static LrPlotFormat FormatOf(string path) => Path.GetExtension(path).ToUpperInvariant() switch
+    {
+        ".PNG" => LrPlotFormat.Png,
+        ".SVG" => LrPlotFormat.Svg,
+        _ => throw new ArgumentException($"'{path}': unknown image extension; use .png or .svg.", nameof(path)),
+    };
 
     private static void ExportSvg(PlotModel model, Stream stream, string font, LrPlotOptions options)
     {

@@ -1,4 +1,3 @@
-using Microsoft.ML.LrFinder.Reporting;
 using OxyPlot;
 using OxyPlot.Annotations;
 using OxyPlot.Axes;
@@ -49,7 +48,7 @@ internal static class LrTunePlotBuilder
             Title = "held-out loss after probe",
             Minimum = low - margin,
             Maximum = high + margin,
-            LabelFormatter = LrReportFormat.Loss,
+            LabelFormatter = LrFormat.Loss,
             TickStyle = TickStyle.Outside,
             TextColor = ProbeColor,
             TitleColor = ProbeColor,
@@ -92,7 +91,7 @@ internal static class LrTunePlotBuilder
                 XAxisKey = LrPlotBuilder.LearningRateAxisKey,
                 YAxisKey = ValidationLossAxisKey,
                 TextPosition = new DataPoint(best.LearningRate, best.ValidationLoss),
-                Text = $"tuned {LrReportFormat.LearningRate(best.LearningRate)} (held-out loss {LrReportFormat.Loss(best.ValidationLoss)})",
+                Text = $"tuned {LrFormat.LearningRate(best.LearningRate)} (held-out loss {LrFormat.Loss(best.ValidationLoss)})",
                 TextHorizontalAlignment = roomOnRight ? HorizontalAlignment.Left : HorizontalAlignment.Right,
                 TextVerticalAlignment = VerticalAlignment.Middle,
                 Offset = new ScreenVector(roomOnRight ? 10 : -10, 0),

@@ -52,9 +52,7 @@ public static class LrTuneReport
     public static PlotModel ToPlotModel(this LrTuneResult result, LrPlotOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var actual = options?.Clone() ?? new LrPlotOptions();
-        actual.Validate();
-        return LrTunePlotBuilder.Build(result, actual);
+        return LrTunePlotBuilder.Build(result, LrPlotExporter.CheckedCopy(options));
     }
 
     /// <summary>Saves the plot of <see cref="ToPlotModel"/> as <c>.png</c> or <c>.svg</c> (by extension), through a temporary file.</summary>
@@ -69,15 +67,6 @@ public static class LrTuneReport
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var format = Path.GetExtension(path).ToUpperInvariant() switch
-        {
-            ".PNG" => LrPlotFormat.Png,
-            ".SVG" => LrPlotFormat.Svg,
-            _ => throw new ArgumentException($"'{path}': unknown image extension; use .png or .svg.", nameof(path)),
-        };
-        var actual = options?.Clone() ?? new LrPlotOptions();
-        actual.Validate();
-        var model = LrTunePlotBuilder.Build(result, actual);
-        AtomicFile.Write(path, stream => LrPlotExporter.Export(model, stream, format, actual));
+        LrPlotExporter.Save(path, options, actual => LrTunePlotBuilder.Build(result, actual));
     }
 }

@@ -33,50 +33,53 @@ internal static class LrCurveCsv
         }
     }
 
+    /// <summary>Reads the file <see cref="Write"/> writes: the header must be exactly <see cref="Header"/>.</summary>
     /// <exception cref="FormatException">The text is not a curve CSV; the message names the line and column.</exception>
     public static IReadOnlyList<LrCurvePoint> Read(TextReader reader, string source)
     {
-        string? header = reader.ReadLine();
-        if (header is null)
-        {
-            throw new FormatException($"{source}: line 1: the file is empty; expected the header '{Header}'.");
-        }
+        var table = CsvTable.Open(reader, source, $"the header '{Header}'");
+        CheckHeader(table.Columns, source);
+        return table.Rows(Columns.Length, exactly: true)
+            .Select(row => new LrCurvePoint(row.Integer(0), row.Number(1), row.Number(2), row.Number(3)))
+            .ToArray();
+    }
 
-        CheckHeader(header.TrimStart('\uFEFF'), source);
-        var points = new List<LrCurvePoint>();
-        int lineNumber = 1;
-        string? line;
-        while ((line = reader.ReadLine()) is not null)
+    /// <summary>
+    /// Reads any tool's curve: the two columns are found by header name (case-insensitive) and every other column is ignored;
+    /// fields may be separated by commas, tabs or semicolons and quoted. The learning rates must be finite, positive and
+    /// strictly increasing; the losses may be anything, NaN and infinities included.
+    /// </summary>
+    /// <exception cref="FormatException">The text is not such a curve; the message names the line and column.</exception>
+    public static IReadOnlyList<(double LearningRate, double Loss)> ReadColumns(TextReader reader, string source, string learningRateColumn, string lossColumn)
+    {
+        var table = CsvTable.Open(reader, source, $"a header line naming the columns '{learningRateColumn}' and '{lossColumn}'");
+        int lrIndex = table.FindColumn(learningRateColumn);
+        int lossIndex = table.FindColumn(lossColumn);
+        var points = new List<(double LearningRate, double Loss)>();
+        foreach (var row in table.Rows(Math.Max(lrIndex, lossIndex) + 1, exactly: false))
         {
-            lineNumber++;
-            if (line.Length == 0)
+            double lr = row.Number(lrIndex);
+            if (!double.IsFinite(lr) || lr <= 0)
             {
-                throw new FormatException($"{source}: line {lineNumber}: blank line; every line after the header must be a point.");
+                throw row.Error(lrIndex, "must be finite and greater than 0");
             }
 
-            string[] fields = line.Split(',');
-            if (fields.Length != Columns.Length)
+            if (points.Count > 0 && lr <= points[^1].LearningRate)
             {
-                throw new FormatException(
-                    $"{source}: line {lineNumber}: {fields.Length} values; expected {Columns.Length} ({Header}).");
+                throw row.Error(lrIndex, "is not greater than the row before; learning rates must be strictly increasing");
             }
 
-            points.Add(new LrCurvePoint(
-                ParseIteration(fields[0], source, lineNumber),
-                ParseDouble(fields[1], source, lineNumber, 1),
-                ParseDouble(fields[2], source, lineNumber, 2),
-                ParseDouble(fields[3], source, lineNumber, 3)));
+            points.Add((lr, row.Number(lossIndex)));
         }
 
         return points;
     }
 
-    private static void CheckHeader(string header, string source)
+    private static void CheckHeader(IReadOnlyList<string> names, string source)
     {
-        string[] names = header.Split(',');
-        for (int i = 0; i < Math.Max(names.Length, Columns.Length); i++)
+        for (int i = 0; i < Math.Max(names.Count, Columns.Length); i++)
         {
-            string? actual = i < names.Length ? names[i].Trim() : null;
+            string? actual = i < names.Count ? names[i] : null;
             string? expected = i < Columns.Length ? Columns[i] : null;
             if (!string.Equals(actual, expected, StringComparison.Ordinal))
             {
@@ -90,17 +93,6 @@ internal static class LrCurveCsv
             }
         }
     }
-
-    private static int ParseIteration(string field, string source, int lineNumber) =>
-        int.TryParse(field, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value)
-            ? value
-            : throw new FormatException($"{source}: line {lineNumber}, column 1 ({Columns[0]}): '{field}' is not an integer.");
-
-    private static double ParseDouble(string field, string source, int lineNumber, int column) =>
-        double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out double value)
-            ? value
-            : throw new FormatException(
-                $"{source}: line {lineNumber}, column {column + 1} ({Columns[column]}): '{field}' is not a number.");
 
     // "R" is the shortest string that parses back to the same double; the invariant culture spells NaN and infinities in words.
     private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);

@@ -52,6 +52,32 @@ public static class LrFinderReport
     }
 
     /// <summary>
+    /// Reads the (learning rate, loss) pairs of any tool's curve, for <see cref="LrCurveAnalysis.Analyze(IEnumerable{ValueTuple{double, double}}, int, bool, LrFinderOptions?)"/>:
+    /// the two columns are found by header name (case-insensitive) and every other column is ignored, so a file of
+    /// <see cref="SaveCsv"/> and other tools' exports both read. Fields may be separated by commas, tabs or semicolons and
+    /// quoted; NaN and infinities may be spelled as .NET or Python writes them; blank lines after the last row are ignored.
+    /// </summary>
+    /// <param name="path">The CSV file: a header line, then one row per point.</param>
+    /// <param name="learningRateColumn">The header name of the learning-rate column; default <c>lr</c>.</param>
+    /// <param name="lossColumn">The header name of the loss column; default <c>loss</c> (the raw loss of <see cref="SaveCsv"/>).</param>
+    /// <returns>The pairs, in file order; the learning rates are finite, positive and strictly increasing.</returns>
+    /// <exception cref="ArgumentException">An argument is null or empty.</exception>
+    /// <exception cref="FormatException">
+    /// The file is empty, a column is missing or named twice, a line between rows is blank, a row has too few values, a value
+    /// is not a number, or a learning rate is not finite and positive or not greater than the one before; the message names
+    /// the file, the line and the column.
+    /// </exception>
+    /// <exception cref="IOException">The file could not be read.</exception>
+    public static IReadOnlyList<(double LearningRate, double Loss)> LoadCsvColumns(string path, string learningRateColumn = "lr", string lossColumn = "loss")
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentException.ThrowIfNullOrEmpty(learningRateColumn);
+        ArgumentException.ThrowIfNullOrEmpty(lossColumn);
+        using var reader = new StreamReader(path, LrCurveCsv.Encoding, detectEncodingFromByteOrderMarks: true);
+        return LrCurveCsv.ReadColumns(reader, path, learningRateColumn, lossColumn);
+    }
+
+    /// <summary>
     /// The JSON report, indented, with the fixed keys <c>stopReason</c> (a <see cref="LrFinderStopReason"/> name),
     /// <c>iterations</c> (iterations run), <c>suggestions</c> (each <c>method</c>, <c>learningRate</c>, <c>pointLearningRate</c>,
     /// <c>pointLoss</c> — the loss at the point on the curve the rule read, named by <c>curve</c> — and <c>explanation</c>), <c>selected</c> (<c>method</c>,

@@ -1,24 +1,18 @@
 using System.Globalization;
 
-namespace Microsoft.ML.LrFinder.Reporting;
+namespace Microsoft.ML.LrFinder;
 
 /// <summary>
-/// The one place the plot and the reports turn numbers and suggestion labels into text, so a number on the plot is
-/// character for character the number in the text report. Learning rates use the same format as the explanations the
-/// suggestion methods write (up to three significant digits, <c>0.##e+0</c>), so the explanations agree with both.
+/// The phrases the plot, the text report and the <c>lrfind</c> tool write about a result: a suggestion's label, why the
+/// sweep stopped, the suggestion window. Their numbers come from <see cref="LrFormat"/>, so a number on the plot is
+/// character for character the number in the reports and in the explanations the suggestion methods write.
 /// </summary>
-internal static class LrReportFormat
+public static class LrReportFormat
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    /// <summary>A learning rate with up to three significant digits, for example <c>2.1e-3</c>, <c>8e-3</c>, <c>1.25e-2</c>.</summary>
-    public static string LearningRate(double learningRate) => LrFormat.LearningRate(learningRate);
-
-    /// <summary>A loss with four significant digits, for example <c>0.6931</c>.</summary>
-    public static string Loss(double loss) => LrFormat.Loss(loss);
-
-    /// <summary>A power of ten as an axis label, for example <c>1e-7</c> or <c>1e0</c>; other values in <see cref="LearningRate"/> form.</summary>
-    public static string AxisLearningRate(double value)
+    /// <summary>A power of ten as an axis label, for example <c>1e-7</c> or <c>1e0</c>; other values as <see cref="LrFormat.LearningRate"/> writes them.</summary>
+    internal static string AxisLearningRate(double value)
     {
         if (value > 0 && double.IsFinite(value))
         {
@@ -29,14 +23,14 @@ internal static class LrReportFormat
             }
         }
 
-        return LearningRate(value);
+        return LrFormat.LearningRate(value);
     }
 
     /// <summary>
     /// How many times smaller (positive) or larger (negative) the suggested learning rate is than its point's,
     /// when that is a whole number other than 1; otherwise 0.
     /// </summary>
-    public static int WholeRatio(LrSuggestion suggestion)
+    internal static int WholeRatio(LrSuggestion suggestion)
     {
         if (suggestion.LearningRate is not { } lr || suggestion.Point is not { } point || !(point.LearningRate > 0))
         {
@@ -53,15 +47,19 @@ internal static class LrReportFormat
     }
 
     /// <summary>Whether the suggested learning rate is the learning rate of the point it was read from.</summary>
-    public static bool IsAtPoint(LrSuggestion suggestion) =>
+    internal static bool IsAtPoint(LrSuggestion suggestion) =>
         suggestion.LearningRate is { } lr && suggestion.Point is { } point && lr == point.LearningRate;
 
     /// <summary>
     /// The label of a suggestion as the plot shows it: <c>valley 2.1e-3</c>, or, when the value is not the point's learning rate,
     /// <c>minimum/10 = 8e-3 (loss minimum at 8e-2)</c>. Null for a suggestion without a value.
     /// </summary>
+    /// <param name="suggestion">The suggestion.</param>
+    /// <returns>The label, or null.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="suggestion"/> is null.</exception>
     public static string? SuggestionLabel(LrSuggestion suggestion)
     {
+        ArgumentNullException.ThrowIfNull(suggestion);
         if (suggestion.LearningRate is not { } lr)
         {
             return null;
@@ -69,7 +67,7 @@ internal static class LrReportFormat
 
         if (suggestion.Point is not { } point || IsAtPoint(suggestion))
         {
-            return $"{suggestion.Method} {LearningRate(lr)}";
+            return $"{suggestion.Method} {LrFormat.LearningRate(lr)}";
         }
 
         int ratio = WholeRatio(suggestion);
@@ -79,14 +77,14 @@ internal static class LrReportFormat
             > 1 => FormattableString.Invariant($"{suggestion.Method}/{ratio}"),
             < -1 => FormattableString.Invariant($"{suggestion.Method}×{-ratio}"),
             // A divisor such as 2.5 (the lag-free rule's for a one-cycle peak) is shown as it is.
-            _ when IsWhole(halves, out int twice) => FormattableString.Invariant($"{suggestion.Method}/{Number(twice / 2.0)}"),
+            _ when IsWhole(halves, out int twice) => FormattableString.Invariant($"{suggestion.Method}/{LrFormat.Number(twice / 2.0)}"),
             _ => suggestion.Method,
         };
-        return $"{derivation} = {LearningRate(lr)} ({PointName(suggestion.Method)} at {LearningRate(point.LearningRate)})";
+        return $"{derivation} = {LrFormat.LearningRate(lr)} ({PointName(suggestion.Method)} at {LrFormat.LearningRate(point.LearningRate)})";
     }
 
     /// <summary>What the point a method reads is called, for labels.</summary>
-    public static string PointName(string method) => method switch
+    internal static string PointName(string method) => method switch
     {
         "minimum" => "loss minimum",
         "lagfree" => "lag-free minimum",
@@ -94,18 +92,22 @@ internal static class LrReportFormat
         _ => method + " point",
     };
 
-    /// <summary>Why the sweep ended, in one sentence.</summary>
+    /// <summary>Why the sweep ended, in one sentence, for example <c>Completed: all 100 requested iterations ran.</c></summary>
+    /// <param name="result">The result.</param>
+    /// <returns>The sentence.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
     public static string StopReason(LrFinderResult result)
     {
+        ArgumentNullException.ThrowIfNull(result);
         var points = result.Curve.Points;
         string where = points.Count == 0
             ? string.Empty
-            : $" at iteration {points[^1].Iteration.ToString(Invariant)} (learning rate {LearningRate(points[^1].LearningRate)})";
+            : $" at iteration {points[^1].Iteration.ToString(Invariant)} (learning rate {LrFormat.LearningRate(points[^1].LearningRate)})";
         return result.StopReason switch
         {
             LrFinderStopReason.Completed => $"Completed: all {result.Curve.RequestedIterations.ToString(Invariant)} requested iterations ran.",
             LrFinderStopReason.Diverged =>
-                $"Stopped early: the loss diverged{where}; the smoothed loss exceeded {Number(result.Options.DivergenceThreshold)}× its best value.",
+                $"Stopped early: the loss diverged{where}; the smoothed loss exceeded {LrFormat.Number(result.Options.DivergenceThreshold)}× its best value.",
             LrFinderStopReason.NonFiniteLoss => $"Stopped early: the loss became NaN or infinite{where}.",
             LrFinderStopReason.Cancelled => $"Stopped early: the sweep was cancelled{where}.",
             LrFinderStopReason.AsRecorded => "As recorded: the curve was analysed as loaded; no sweep ran.",
@@ -114,12 +116,16 @@ internal static class LrReportFormat
     }
 
     /// <summary>Whether the sweep ended before its last requested iteration.</summary>
-    public static bool StoppedEarly(LrFinderStopReason reason) =>
+    internal static bool StoppedEarly(LrFinderStopReason reason) =>
         reason is LrFinderStopReason.Diverged or LrFinderStopReason.NonFiniteLoss or LrFinderStopReason.Cancelled;
 
     /// <summary>The suggestion window in words, for example <c>points 10 to 94 (learning rate 6.4e-7 to 1.2e+0)</c>.</summary>
+    /// <param name="curve">The curve.</param>
+    /// <returns>The words.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="curve"/> is null.</exception>
     public static string Window(LrCurve curve)
     {
+        ArgumentNullException.ThrowIfNull(curve);
         if (curve.WindowLength == 0)
         {
             return "empty: no point of the curve could be used";
@@ -128,11 +134,8 @@ internal static class LrReportFormat
         var first = curve.Points[curve.WindowStart];
         var last = curve.Points[curve.WindowEnd - 1];
         return $"points {first.Iteration.ToString(Invariant)} to {last.Iteration.ToString(Invariant)} " +
-            $"(learning rate {LearningRate(first.LearningRate)} to {LearningRate(last.LearningRate)})";
+            $"(learning rate {LrFormat.LearningRate(first.LearningRate)} to {LrFormat.LearningRate(last.LearningRate)})";
     }
-
-    /// <summary>A plain number, shortest form, invariant culture.</summary>
-    public static string Number(double value) => value.ToString("G", Invariant);
 
     private static bool IsWhole(double value, out int whole)
     {

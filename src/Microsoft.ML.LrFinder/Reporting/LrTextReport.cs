@@ -17,7 +17,7 @@ internal static class LrTextReport
 
         string range = points.Count == 0
             ? string.Empty
-            : $", learning rate {LrReportFormat.LearningRate(points[0].LearningRate)} to {LrReportFormat.LearningRate(points[^1].LearningRate)}";
+            : $", learning rate {LrFormat.LearningRate(points[0].LearningRate)} to {LrFormat.LearningRate(points[^1].LearningRate)}";
         text.AppendLine(FormattableString.Invariant($"  Iterations:  {result.IterationsRun} run of {curve.RequestedIterations} requested{range}"));
 
         string skipped = curve.WindowLength == 0
@@ -73,7 +73,7 @@ internal static class LrTextReport
         {
             text.AppendLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"        point: iteration {point.Iteration}, learning rate {LrReportFormat.LearningRate(point.LearningRate)}, {(suggestion.Curve == LrLossCurve.LagFree ? "lag-free" : "smoothed")} loss {LrReportFormat.Loss(suggestion.PointLoss)}"));
+                $"        point: iteration {point.Iteration}, learning rate {LrFormat.LearningRate(point.LearningRate)}, {(suggestion.Curve == LrLossCurve.LagFree ? "lag-free" : "smoothed")} loss {LrFormat.Loss(suggestion.PointLoss)}"));
         }
     }
 

@@ -25,11 +25,11 @@ internal static class LrTuneTextReport
             string chosen = candidate == result.Chosen ? "  [chosen]" : string.Empty;
             text.AppendLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"    * {LrReportFormat.LearningRate(candidate.LearningRate)}: held-out loss {LrReportFormat.Loss(candidate.ValidationLoss)} after {candidate.StepsRun} steps{chosen}"));
+                $"    * {LrFormat.LearningRate(candidate.LearningRate)}: held-out loss {LrFormat.Loss(candidate.ValidationLoss)} after {candidate.StepsRun} steps{chosen}"));
         }
 
         text.AppendLine(result.ChosenLearningRate is { } rate
-            ? $"  Chosen:      {LrReportFormat.LearningRate(rate)} (the lowest held-out loss)"
+            ? $"  Chosen:      {LrFormat.LearningRate(rate)} (the lowest held-out loss)"
             : "  Chosen:      none");
         if (result.Warnings.Count > 0)
         {

@@ -65,7 +65,7 @@ internal sealed class HalfDropMethod : ILrSuggestionMethod
     {
         var agree = new List<string>();
         var disagree = new List<string>();
-        foreach (var other in new[] { LrSuggestionMethods.Valley, LrSuggestionMethods.Steepest, LrSuggestionMethods.Minimum })
+        foreach (var other in new[] { LrSuggestionMethods.Valley, LrSuggestionMethods.Steep, LrSuggestionMethods.Minimum })
         {
             if (other.Suggest(curve).LearningRate is not { } value)
             {
@@ -76,12 +76,13 @@ internal sealed class HalfDropMethod : ILrSuggestionMethod
             (ratio <= AgreementFactor ? agree : disagree).Add($"{other.Name} {LrFormat.LearningRate(value)}");
         }
 
+        string within = LrFormat.Number(AgreementFactor) + "x";
         return (agree.Count, disagree.Count) switch
         {
             (0, 0) => "no other rule made a suggestion",
-            (_, 0) => $"agrees within 3x with {string.Join(", ", agree)}",
+            (_, 0) => $"agrees within {within} with {string.Join(", ", agree)}",
             (0, _) => $"agrees with none of {string.Join(", ", disagree)}",
-            _ => $"agrees within 3x with {string.Join(", ", agree)}; not with {string.Join(", ", disagree)}",
+            _ => $"agrees within {within} with {string.Join(", ", agree)}; not with {string.Join(", ", disagree)}",
         };
     }
 }

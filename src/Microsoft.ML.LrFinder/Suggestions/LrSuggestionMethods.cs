@@ -29,7 +29,11 @@ public static class LrSuggestionMethods
     /// <c>steep</c>: the left end of the most negative slope of the smoothed loss against ln(learning rate) between consecutive
     /// points (ties: the first). fastai's <c>steep</c>; unreliable on noisy curves.
     /// </summary>
-    public static ILrSuggestionMethod Steepest { get; } = new SteepMethod();
+    public static ILrSuggestionMethod Steep { get; } = new SteepMethod();
+
+    /// <summary>The old name of <see cref="Steep"/>.</summary>
+    [Obsolete("Use LrSuggestionMethods.Steep: the rule is named steep, as fastai names it.")]
+    public static ILrSuggestionMethod Steepest => Steep;
 
     /// <summary>
     /// <c>halfdrop</c> (ours): on a lightly denoised curve (running median of 5, then mean of 3), the first point left of the
@@ -53,7 +57,7 @@ public static class LrSuggestionMethods
     public const double LagFreeOneCycleDivisor = 2;
 
     /// <summary>Every built-in method, in the order results list them: lagfree, valley, slide, minimum, steep, halfdrop.</summary>
-    public static IReadOnlyList<ILrSuggestionMethod> All { get; } = Array.AsReadOnly([LagFree, Valley, Slide, Minimum, Steepest, HalfDrop]);
+    public static IReadOnlyList<ILrSuggestionMethod> All { get; } = Array.AsReadOnly([LagFree, Valley, Slide, Minimum, Steep, HalfDrop]);
 
     /// <summary>Finds a built-in method by its <see cref="ILrSuggestionMethod.Name"/>, ignoring case; <c>steepest</c> also finds steep.</summary>
     /// <param name="name">The method's name, for example <c>valley</c>.</param>
@@ -63,7 +67,7 @@ public static class LrSuggestionMethods
     {
         string key = name?.Trim() ?? string.Empty;
         method = string.Equals(key, "steepest", StringComparison.OrdinalIgnoreCase)
-            ? Steepest
+            ? Steep
             : All.FirstOrDefault(m => string.Equals(m.Name, key, StringComparison.OrdinalIgnoreCase));
         return method is not null;
     }

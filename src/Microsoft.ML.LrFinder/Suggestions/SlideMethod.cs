@@ -19,8 +19,8 @@ internal sealed class SlideMethod : ILrSuggestionMethod
 
     public string Name => "slide";
 
-    public string Rule =>
-        "Walking left from the end, the last point whose loss gradient differs by more than 0.005 from the gradient 15 points to its right (fastai's slide, from Novetta).";
+    public string Rule => FormattableString.Invariant(
+        $"Walking left from the end, the last point whose loss gradient differs by more than {LrFormat.Number(Threshold)} from the gradient {Interval} points to its right (fastai's slide, from Novetta).");
 
     public LrSuggestion Suggest(LrCurve curve)
     {
@@ -51,8 +51,8 @@ internal sealed class SlideMethod : ILrSuggestionMethod
         string how = left < 0
             ? "the gradients differed all the way to the start of the window"
             : moves == 0
-                ? FormattableString.Invariant($"the gradients {Interval} points apart already agree within {Threshold} at the end of the window")
-                : FormattableString.Invariant($"walking left from the end, the gradients {Interval} points apart differed by more than {Threshold} down to iteration {window.Points[index].Iteration}");
+                ? FormattableString.Invariant($"the gradients {Interval} points apart already agree within {LrFormat.Number(Threshold)} at the end of the window")
+                : FormattableString.Invariant($"walking left from the end, the gradients {Interval} points apart differed by more than {LrFormat.Number(Threshold)} down to iteration {window.Points[index].Iteration}");
         return SuggestionWindow.Suggest(Name, point.LearningRate, point, FormattableString.Invariant(
             $"{how}; learning rate {LrFormat.LearningRate(point.LearningRate)}."));
     }

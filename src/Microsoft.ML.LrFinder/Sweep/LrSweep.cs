@@ -86,7 +86,7 @@ public sealed class LrSweep
     {
         ArgumentOutOfRangeException.ThrowIfNegative(iteration);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(iteration, Options.NumberOfIterations);
-        return LearningRateSchedule.At(Options.Schedule, Options.StartLearningRate, Options.EndLearningRate, Options.NumberOfIterations, iteration);
+        return LrScheduleRate.At(Options.Schedule, Options.StartLearningRate, Options.EndLearningRate, Options.NumberOfIterations, iteration);
     }
 
     /// <summary>

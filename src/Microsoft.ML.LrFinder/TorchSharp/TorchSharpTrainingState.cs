@@ -29,7 +29,7 @@ internal sealed class TorchSharpTrainingState : IDisposable
     private readonly OptimizerStateCopy? optimizerState;
     private readonly (double LearningRate, double InitialLearningRate)[] learningRates;
     private readonly (nn.Module Module, bool Training)[] trainingFlags;
-    private readonly Tensor randomState;
+    private readonly TorchRandomState? randomState;
     private readonly List<Tensor> owned = [];
     private bool disposed;
 
@@ -58,8 +58,7 @@ internal sealed class TorchSharpTrainingState : IDisposable
             // named_modules lists every module after its ancestors, so setting them in this order (train() recurses)
             // leaves each with its own flag.
             trainingFlags = new[] { model }.Concat(model.modules()).Select(m => (m, m.training)).ToArray();
-            using var generator = Generator.Default;
-            randomState = Own(generator.get_state());
+            randomState = TorchRandomState.Capture();
         }
         catch
         {
@@ -103,8 +102,7 @@ internal sealed class TorchSharpTrainingState : IDisposable
             module.train(training);
         }
 
-        using var generator = Generator.Default;
-        generator.set_state(randomState);
+        randomState!.Restore();
     }
 
     public void Dispose()
@@ -122,6 +120,7 @@ internal sealed class TorchSharpTrainingState : IDisposable
 
         owned.Clear();
         optimizerState?.Dispose();
+        randomState?.Dispose();
     }
 
     private Tensor Own(Tensor tensor)

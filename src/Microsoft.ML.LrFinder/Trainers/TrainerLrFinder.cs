@@ -20,7 +20,7 @@ internal static class TrainerLrFinder
         var sweepData = ApplyRowBudget(target, input, trainerOptions);
 
         using var channel = target.Host.Start("LrFinder");
-        using var randomState = new TorchRandomState();
+        using var randomState = TorchRandomState.RestoredWhenDisposed();
         if (options.Seed is { } seed)
         {
             global::TorchSharp.torch.random.manual_seed(seed);

@@ -52,7 +52,7 @@ internal sealed class TrainerProbeTarget<TTransformer> : ILrProbeTarget
         }
 
         double loss;
-        using (new TorchRandomState())
+        using (TorchRandomState.RestoredWhenDisposed())
         {
             var model = target.FitProbe(data, learningRate, epochs);
             try

@@ -79,14 +79,14 @@ public class BadInputTests
     public void Non_numeric_loss_names_line_and_column()
     {
         string csv = _folder.Write("curve.csv", "lr,loss", "0.001,2.3", "0.01,abc", "0.1,2.0");
-        AssertBadInput(CliRun.InProcess("suggest", "--input", csv), "line 3: loss 'abc' is not a number");
+        AssertBadInput(CliRun.InProcess("suggest", "--input", csv), "line 3, column 2 (loss): 'abc' is not a number");
     }
 
     [Test]
     public void Non_numeric_learning_rate_names_line_and_column()
     {
         string csv = _folder.Write("curve.csv", "loss,lr", "2.3,0.001", "2.2,1e-2x");
-        AssertBadInput(CliRun.InProcess("suggest", "--input", csv), "line 3: lr '1e-2x' is not a number");
+        AssertBadInput(CliRun.InProcess("suggest", "--input", csv), "line 3, column 2 (lr): '1e-2x' is not a number");
     }
 
     [Test]
@@ -100,7 +100,7 @@ public class BadInputTests
     public void Learning_rate_not_positive()
     {
         string csv = _folder.Write("curve.csv", "lr,loss", "0,2.3", "0.01,2.2");
-        AssertBadInput(CliRun.InProcess("suggest", "--input", csv), "line 2: lr '0' must be finite and greater than 0");
+        AssertBadInput(CliRun.InProcess("suggest", "--input", csv), "line 2, column 1 (lr): '0' must be finite and greater than 0");
     }
 
     [Test]

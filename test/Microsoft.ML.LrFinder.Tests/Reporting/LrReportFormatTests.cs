@@ -1,5 +1,3 @@
-using Microsoft.ML.LrFinder.Reporting;
-
 namespace Microsoft.ML.LrFinder.Tests.Reporting;
 
 public class LrReportFormatTests
@@ -13,7 +11,7 @@ public class LrReportFormatTests
     [TestCase(0.009996, "1e-2")]
     [TestCase(double.NaN, "NaN")]
     public void Learning_rates_have_up_to_three_significant_digits(double value, string text) =>
-        Assert.That(LrReportFormat.LearningRate(value), Is.EqualTo(text));
+        Assert.That(LrFormat.LearningRate(value), Is.EqualTo(text));
 
     [TestCase(1e-7, "1e-7")]
     [TestCase(1.0, "1e0")]

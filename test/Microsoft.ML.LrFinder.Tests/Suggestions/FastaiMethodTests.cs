@@ -90,7 +90,7 @@ public class FastaiMethodTests
     {
         // Losses 5, 4.5, 3, 2.5, 2.5, 1.2, 3; every step is ln(10)/10 ≈ 0.2303 wide, so the slopes are the differences / 0.2303:
         // −0.5, −1.5, −0.5, 0, −1.3, 1.8 (over 0.2303). Most negative: segment 1, −1.5/0.2303 = −6.51 → its left end, point 1.
-        var suggestion = LrSuggestionMethods.Steepest.Suggest(TestCurves.Window(5, 4.5, 3, 2.5, 2.5, 1.2, 3));
+        var suggestion = LrSuggestionMethods.Steep.Suggest(TestCurves.Window(5, 4.5, 3, 2.5, 2.5, 1.2, 3));
         Assert.That(suggestion.Point!.Value.Iteration, Is.EqualTo(1));
         Assert.That(suggestion.LearningRate, Is.EqualTo(TestCurves.LearningRate(1)));
         Assert.That(suggestion.Explanation, Does.Contain("-6.51"));
@@ -102,7 +102,7 @@ public class FastaiMethodTests
         // Points 1 and 2 share a learning rate: that segment (a fall of 2 over zero width) has no slope, where torch would
         // get −inf and pick it. Of the rest, −1/ln 2 = −1.44 (segment 0) and −0.1/ln 2 = −0.14 (segment 2): point 0.
         double[] rates = [1e-3, 2e-3, 2e-3, 4e-3, 5e-3, 6e-3, 7e-3, 8e-3, 9e-3];
-        var suggestion = LrSuggestionMethods.Steepest.Suggest(TestCurves.Window([3, 2, 0, -0.1], rates));
+        var suggestion = LrSuggestionMethods.Steep.Suggest(TestCurves.Window([3, 2, 0, -0.1], rates));
         Assert.That(suggestion.Point!.Value.Iteration, Is.EqualTo(0));
     }
 

@@ -31,7 +31,7 @@ public class HalfDropMethodTests
         var spiked = (double[])CleanLosses.Clone();
         spiked[2] = 2;
         var curve = TestCurves.Window(spiked);
-        Assert.That(LrSuggestionMethods.Steepest.Suggest(curve).Point!.Value.Iteration, Is.EqualTo(1));
+        Assert.That(LrSuggestionMethods.Steep.Suggest(curve).Point!.Value.Iteration, Is.EqualTo(1));
         Assert.That(LrSuggestionMethods.HalfDrop.Suggest(curve).Point!.Value.Iteration, Is.EqualTo(7));
     }
 

@@ -86,11 +86,11 @@ internal static class BadInputTable
         yield return Output("E47", "LrFinderPlot.SavePlot", "a folder nobody can write to", (result, folder) => result.SavePlot(Path.Combine(UnwritableFolder.Find(folder), "lr-find.png")), nameof(UnauthorizedAccessException), "Cannot write", "lr-find.png", "access to the folder", "is denied");
 
         // The command line: exit code 2, one line on standard error naming the problem, nothing written.
-        yield return Suggest("C01", "a curve file with text", ["lr,loss", "0.001,2.3", "0.01,abc", "0.1,2.0"], "line 3: loss 'abc' is not a number");
+        yield return Suggest("C01", "a curve file with text", ["lr,loss", "0.001,2.3", "0.01,abc", "0.1,2.0"], "line 3, column 2 (loss): 'abc' is not a number");
         yield return Suggest("C02", "a blank line in the middle", ["lr,loss", "0.001,2.3", string.Empty, "0.01,2.2", "0.1,2.1"], "line 3: blank line between rows");
         yield return Suggest("C03", "a curve with one row", ["lr,loss", "0.001,2.3"], "1 data row(s); a curve needs at least 2");
         yield return Suggest("C04", "learning rates not strictly increasing", ["lr,loss", "0.001,2.3", "0.01,2.2", "0.01,2.1"], "line 4", "strictly increasing");
-        yield return Suggest("C05", "a learning rate of 0", ["lr,loss", "0,2.3", "0.01,2.2"], "line 2: lr '0' must be finite and greater than 0");
+        yield return Suggest("C05", "a learning rate of 0", ["lr,loss", "0,2.3", "0.01,2.2"], "line 2, column 1 (lr): '0' must be finite and greater than 0");
         yield return Suggest("C06", "no loss column", ["lr,los", "0.001,2.3", "0.01,2.2"], "has no column 'loss'");
         yield return Suggest("C07", "an empty file", [], "is empty");
         yield return Cli("C08", "lrfind suggest", "an input file that does not exist", folder => ["suggest", "--input", Path.Combine(folder, "nope.csv")], "does not exist", "nope.csv");

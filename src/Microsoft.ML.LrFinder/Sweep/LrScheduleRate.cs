@@ -1,7 +1,7 @@
 namespace Microsoft.ML.LrFinder;
 
-/// <summary>The learning rate of each sweep iteration.</summary>
-internal static class LearningRateSchedule
+/// <summary>The learning rate an <see cref="LrSchedule"/> gives each sweep iteration.</summary>
+internal static class LrScheduleRate
 {
     /// <summary>
     /// The learning rate of iteration <paramref name="iteration"/> of <paramref name="count"/>: <c>start·(end/start)^(i/(N−1))</c>
