@@ -16,6 +16,7 @@ internal static class BadInputTable
     private const string Exit2 = "exit 2";
     private const string NoError = "no error";
     private const string Find = "TorchSharpLrFinder.Find";
+    private const string Tune = "TorchSharpLrFinder.Tune";
     private const string CatalogFind = "mlContext.LrFinder().Find";
 
     public static IEnumerable<BadInputRow> Rows()
@@ -84,6 +85,12 @@ internal static class BadInputTable
         yield return Output("E45", "LrFinderReport.SaveJson", "a folder that does not exist", (result, folder) => result.SaveJson(Path.Combine(folder, "missing", "lr-find.json")), nameof(DirectoryNotFoundException), "Cannot write", "lr-find.json", "missing", "does not exist");
         yield return Output("E46", "LrFinderPlot.SavePlot", "a .pdf file name", (result, folder) => result.SavePlot(Path.Combine(folder, "lr-find.pdf")), Arg, ".pdf", "path");
         yield return Output("E47", "LrFinderPlot.SavePlot", "a folder nobody can write to", (result, folder) => result.SavePlot(Path.Combine(UnwritableFolder.Find(folder), "lr-find.png")), nameof(UnauthorizedAccessException), "Cannot write", "lr-find.png", "access to the folder", "is denied");
+
+        // The tuning step: refused before the sweep and before any probe.
+        yield return WithModel("E48", Tune, "budgetSteps = 0", m => TorchSharpLrFinder.Tune(m.Model, m.Optimizer, m.LossModule.call, m.Batches, m.Batches, 0), Aoor, "must be at least 1", "budgetSteps");
+        yield return WithModel("E49", Tune, "LrTuneOptions.CandidateCount = 0", m => TorchSharpLrFinder.Tune(m.Model, m.Optimizer, m.LossModule.call, m.Batches, m.Batches, 10, tuneOptions: new LrTuneOptions { CandidateCount = 0 }), Aoor, "CandidateCount", "must be between 1 and 9");
+        yield return WithModel("E50", Tune, "LrTuneOptions.ProbeFraction = 0", m => TorchSharpLrFinder.Tune(m.Model, m.Optimizer, m.LossModule.call, m.Batches, m.Batches, 10, tuneOptions: new LrTuneOptions { ProbeFraction = 0 }), Aoor, "ProbeFraction", "must be greater than 0 and at most 1");
+        yield return WithModel("E51", Tune, "validationBatches empty", m => TorchSharpLrFinder.Tune(m.Model, m.Optimizer, m.LossModule.call, m.Batches, [], 10), Arg, "validationBatches");
 
         // The command line: exit code 2, one line on standard error naming the problem, nothing written.
         yield return Suggest("C01", "a curve file with text", ["lr,loss", "0.001,2.3", "0.01,abc", "0.1,2.0"], "line 3, column 2 (loss): 'abc' is not a number");
