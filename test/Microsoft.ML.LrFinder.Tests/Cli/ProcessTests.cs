@@ -20,8 +20,20 @@ public class ProcessTests
         string[] files = ["lr-find.csv", "lr-find.json", "lr-find.png", "lr-find.svg"];
         Assert.That(folder.Entries(), Is.EqualTo(
             new[] { "first" }.Concat(files.Select(f => "first/" + f)).Concat(["second"]).Concat(files.Select(f => "second/" + f))));
-        Assert.That(File.ReadAllText(folder.File("second/lr-find.csv")), Is.EqualTo(File.ReadAllText(folder.File("first/lr-find.csv"))));
+
+        // The same seed gives the same curve: the same rates, and losses equal up to the last bits. Not bit for bit: under load,
+        // libtorch can run a reduction on fewer threads than it was given, which adds in another order (docs/reliability.md;
+        // seen with both runs at once: 11.287445 against 11.28745 at iteration 26).
+        var firstCurve = Rows(folder.File("first/lr-find.csv"));
+        var secondCurve = Rows(folder.File("second/lr-find.csv"));
+        Assert.That(secondCurve, Has.Length.EqualTo(firstCurve.Length));
+        Assert.That(secondCurve.Select(r => r[..2]), Is.EqualTo(firstCurve.Select(r => r[..2])), "iteration and learning rate");
+        Assert.That(secondCurve.SelectMany(r => r[2..]), Is.EqualTo(firstCurve.SelectMany(r => r[2..])).Within(1e-3).Percent, "losses");
     }
+
+    private static double[][] Rows(string csv) => File.ReadAllLines(csv).Skip(1)
+        .Select(line => line.Split(',').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray())
+        .ToArray();
 
     [Test]
     public void Bad_input_as_a_process_exits_2_with_one_line()
