@@ -32,7 +32,7 @@ public static class TuningSample
             new LrTuneOptions { CandidateCount = 3, ProbeFraction = 0.2 },
             progress: new Progress<LrTuneProgress>(p => Console.WriteLine(
                 $"probe {p.Probe + 1}/{p.TotalProbes}: {p.Candidate.LearningRate:0.##e+0} → log-loss {p.Candidate.ValidationLoss:F4}")));
-        Console.WriteLine(tuned);                                          // the sweep's report, then the candidates
+        Console.WriteLine(tuned.ToText());                                 // the sweep's report, then the candidates
         tuned.SavePlot(Path.Combine(outputFolder, "tuned.png"));           // candidates and the chosen rate marked
         tuned.SaveJson(Path.Combine(outputFolder, "tuned.json"));          // tune.candidates[], tune.chosen
 

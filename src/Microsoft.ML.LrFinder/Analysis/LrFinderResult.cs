@@ -65,9 +65,20 @@ public sealed class LrFinderResult
     public TimeSpan Elapsed { get; }
 
     /// <summary>
-    /// A plain-text report: why the sweep stopped, the iterations run, the suggestion window, each suggestion with its rule and
-    /// the point it was read from, the selected one and the warnings. Numbers are printed exactly as the plot labels them.
+    /// A one-line summary: the selected learning rate, the rule that chose it and the curve it read, why the sweep stopped and
+    /// how many warnings there are. The full text report is <c>result.ToText()</c> (<c>LrTextReport</c>, docs/plot-and-report.md).
     /// </summary>
-    /// <returns>The report, several lines long.</returns>
-    public override string ToString() => Reporting.LrTextReport.Create(this);
+    /// <returns>The summary, for example <c>selected 2.1e-3 by lagfree on the lag-free curve; Completed after 100 of 100 iterations; 0 warnings</c>.</returns>
+    public override string ToString()
+    {
+        string selection = Selected switch
+        {
+            { LearningRate: { } rate } selected =>
+                $"selected {LrFormat.LearningRate(rate)} by {selected.Method} on the {(selected.Curve == LrLossCurve.LagFree ? "lag-free" : "smoothed")} curve",
+            { } selected => $"{selected.Method} made no suggestion",
+            null => "nothing selected",
+        };
+        return FormattableString.Invariant(
+            $"{selection}; {StopReason} after {IterationsRun} of {Curve.RequestedIterations} iterations; {Warnings.Count} warning{(Warnings.Count == 1 ? string.Empty : "s")}");
+    }
 }

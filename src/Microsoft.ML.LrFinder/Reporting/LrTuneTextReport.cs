@@ -1,15 +1,22 @@
 using System.Globalization;
 using System.Text;
 
-namespace Microsoft.ML.LrFinder.Reporting;
+namespace Microsoft.ML.LrFinder;
 
-/// <summary>Writes the plain-text report that <see cref="LrTuneResult.ToString"/> returns: the sweep's, then the probes'.</summary>
-internal static class LrTuneTextReport
+/// <summary>The plain-text report of a tuning step's result: the sweep's report, then the probes'.</summary>
+public static class LrTuneTextReport
 {
-    public static string Create(LrTuneResult result)
+    /// <summary>
+    /// The plain-text report: the sweep's (<see cref="LrTextReport.ToText(LrFinderResult)"/>), then each candidate with its
+    /// held-out loss, the chosen one and the tuning warnings.
+    /// </summary>
+    /// <param name="result">The result to describe.</param>
+    /// <returns>The report, several lines long.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
+    public static string ToText(this LrTuneResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var text = new StringBuilder(LrTextReport.Create(result.Sweep));
+        var text = new StringBuilder(result.Sweep.ToText());
         text.AppendLine("Tuning");
         text.AppendLine(string.Create(
             CultureInfo.InvariantCulture,

@@ -67,9 +67,20 @@ public sealed class LrTuneResult
     /// <summary>The wall time of the probes.</summary>
     public TimeSpan Elapsed { get; }
 
-    /// <summary>A plain-text report: the sweep's report, then each candidate with its held-out loss and the chosen one.</summary>
-    /// <returns>The report, several lines long.</returns>
-    public override string ToString() => Reporting.LrTuneTextReport.Create(this);
+    /// <summary>
+    /// A one-line summary: the chosen learning rate and its held-out loss, how many candidates were probed, the sweep's own
+    /// summary in brackets and how many tuning warnings there are. The full text report is <c>result.ToText()</c>
+    /// (<c>LrTuneTextReport</c>, docs/tuning.md).
+    /// </summary>
+    /// <returns>The summary, one line.</returns>
+    public override string ToString()
+    {
+        string choice = Chosen is { } chosen
+            ? FormattableString.Invariant($"chose {LrFormat.LearningRate(chosen.LearningRate)} (held-out loss {LrFormat.Loss(chosen.ValidationLoss)}) of {Candidates.Count} candidates")
+            : FormattableString.Invariant($"chose nothing of {Candidates.Count} candidates");
+        return FormattableString.Invariant(
+            $"{choice} [sweep: {Sweep}]; {Warnings.Count} tuning warning{(Warnings.Count == 1 ? string.Empty : "s")}");
+    }
 
     private static LrTuneCandidate? ChooseLowest(IReadOnlyList<LrTuneCandidate> candidates)
     {

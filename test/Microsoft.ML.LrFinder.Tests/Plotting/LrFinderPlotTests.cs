@@ -39,7 +39,7 @@ public partial class LrFinderPlotTests
     public void Each_suggestion_has_exactly_one_label_whose_number_is_the_number_the_text_report_prints(LrFinderResult result)
     {
         var plot = SvgPlot.Render(result);
-        string report = result.ToString();
+        string report = result.ToText();
         foreach (var suggestion in result.Suggestions)
         {
             var labels = plot.Texts.Where(t => t.Content.StartsWith(suggestion.Method, StringComparison.Ordinal)).ToArray();

@@ -65,7 +65,7 @@ internal static class FaultOutcome
         Assert.That(result!.StopReason, Is.EqualTo(reason));
         Assert.That(result.IterationsRun, Is.EqualTo(lastIteration + 1));
         Assert.That(result.Curve.Points[^1].Iteration, Is.EqualTo(lastIteration));
-        string report = result.ToString();
+        string report = result.ToText();
         Assert.That(report, Does.Contain(words));
         if (reason != LrFinderStopReason.Completed)
         {

@@ -9,7 +9,7 @@ public class LrTextReportTests
     {
         var result = SyntheticResults.Diverged();
         var curve = result.Curve;
-        string report = result.ToString();
+        string report = result.ToText();
         var window = $"points {curve.Points[curve.WindowStart].Iteration} to {curve.Points[curve.WindowEnd - 1].Iteration}";
         Assert.Multiple(() =>
         {
@@ -36,7 +36,7 @@ public class LrTextReportTests
         var suggestion = method.Suggest(curve);
         var result = new LrFinderResult(curve, LrFinderStopReason.Diverged, [suggestion], suggestion, [],
             new LrFinderOptions { SuggestionMethods = [method], Selector = method }, TimeSpan.Zero);
-        Assert.That(result.ToString(), Does.Contain("rule:  " + method.Rule));
+        Assert.That(result.ToText(), Does.Contain("rule:  " + method.Rule));
     }
 
     [Test]
@@ -44,7 +44,7 @@ public class LrTextReportTests
     {
         var result = new LrFinderResult(new LrCurve([], 100), LrFinderStopReason.Cancelled,
             [LrSuggestion.None("valley", "the window is empty.")], null, [], new LrFinderOptions(), TimeSpan.Zero);
-        string report = result.ToString();
+        string report = result.ToText();
         Assert.That(report, Does.Contain("* valley: no suggestion").And.Contain("the window is empty."));
         Assert.That(report, Does.Contain("Selected:    none"));
         Assert.That(report, Does.Contain("Window:      empty"));

@@ -17,6 +17,17 @@ public class LrTuneRunnerTests
     }
 
     [Test]
+    public void The_summary_names_the_chosen_rate_its_loss_the_candidates_and_the_sweep()
+    {
+        var probe = new ScriptedProbe(lr => Math.Pow(Math.Log10(lr) + 3.4, 2));
+        var result = LrTuneRunner.Run(probe, SelectedAt(1e-3), budgetSteps: 100, Three());
+
+        Assert.That(result.Sweep.ToString(), Is.EqualTo($"selected {LrFormat.LearningRate(1e-3)} by test on the smoothed curve; Completed after 10 of 10 iterations; 0 warnings"));
+        Assert.That(result.ToString(), Is.EqualTo(
+            $"chose {LrFormat.LearningRate(1e-3 / 3)} (held-out loss {LrFormat.Loss(result.Chosen!.Value.ValidationLoss)}) of 3 candidates [sweep: {result.Sweep}]; 0 tuning warnings"));
+    }
+
+    [Test]
     public void Each_probe_gets_the_fraction_of_the_budget_and_reports_progress()
     {
         var probe = new ScriptedProbe(lr => lr);
@@ -86,7 +97,7 @@ public class LrTuneRunnerTests
         Assert.That(candidates.Select(c => c.GetProperty("stepsRun").GetInt32()), Is.All.EqualTo(10));
         Assert.That(tune.GetProperty("chosen").GetDouble(), Is.EqualTo(1e-3));
         Assert.That(json.RootElement.GetProperty("selected").GetProperty("learningRate").GetDouble(), Is.EqualTo(1e-3));
-        Assert.That(result.ToString(), Does.Contain("[chosen]"));
+        Assert.That(result.ToText(), Does.Contain("[chosen]"));
     }
 
     private static LrFinderResult SelectedAt(double learningRate)

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Microsoft.ML.LrFinder;
 
 /// <summary>
@@ -16,6 +14,10 @@ namespace Microsoft.ML.LrFinder;
 /// The sweep stops after the step that (in this order) returned a non-finite loss, made the smoothed loss diverge, was the
 /// last of the range, or was followed by a cancellation request.
 /// </para>
+/// <para>
+/// It holds the finder's options for the analysis of its record; the engine behind it (Sweep/LrSweepEngine.cs) reads only
+/// the sweep's part of them (docs/architecture.md).
+/// </para>
 /// <code>
 /// var sweep = new LrSweep(options);
 /// while (sweep.TryGetNextLearningRate(out double lr))
@@ -27,13 +29,7 @@ namespace Microsoft.ML.LrFinder;
 /// </remarks>
 public sealed class LrSweep
 {
-    private readonly List<LrCurvePoint> points = [];
-    private readonly DebiasedMovingAverage smoothing;
-    private readonly IProgress<LrFinderProgress>? progress;
-    private readonly CancellationToken cancellationToken;
-    private readonly Stopwatch stopwatch;
-    private double bestSmoothedLoss = double.PositiveInfinity;
-    private TimeSpan elapsedAtStop;
+    private readonly LrSweepEngine engine;
 
     /// <summary>Starts a sweep.</summary>
     /// <param name="options">The sweep settings; validated and copied, so later changes to the object do not affect the sweep.</param>
@@ -50,29 +46,24 @@ public sealed class LrSweep
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         Options = options.Clone();
-        smoothing = new DebiasedMovingAverage(Options.SmoothingBeta);
-        this.progress = progress;
-        this.cancellationToken = cancellationToken;
-        stopwatch = Stopwatch.StartNew();
-        Points = points.AsReadOnly();
+        engine = new LrSweepEngine(Options.SweepSettings(), progress, cancellationToken);
     }
 
     /// <summary>The settings of this sweep (a validated copy).</summary>
     public LrFinderOptions Options { get; }
 
     /// <summary>The points recorded so far, in iteration order.</summary>
-    public IReadOnlyList<LrCurvePoint> Points { get; }
+    public IReadOnlyList<LrCurvePoint> Points => engine.Points;
 
     /// <summary>Why the sweep stopped; null while it is running.</summary>
-    public LrFinderStopReason? StopReason { get; private set; }
+    public LrFinderStopReason? StopReason => engine.StopReason;
 
     /// <summary>Whether the sweep has stopped: no further loss can be recorded.</summary>
-    public bool IsStopped => StopReason.HasValue;
+    public bool IsStopped => engine.IsStopped;
 
     /// <summary>The learning rate of the next step.</summary>
     /// <exception cref="InvalidOperationException">The sweep has stopped.</exception>
-    public double NextLearningRate =>
-        IsStopped ? throw new InvalidOperationException("The sweep has stopped.") : LearningRateAt(points.Count);
+    public double NextLearningRate => engine.NextLearningRate;
 
     /// <summary>
     /// The learning rate of an iteration: <c>start·(end/start)^(i/(N−1))</c> for the exponential schedule,
@@ -82,12 +73,7 @@ public sealed class LrSweep
     /// <param name="iteration">The 0-based iteration, in [0, <see cref="LrFinderOptions.NumberOfIterations"/>).</param>
     /// <returns>The learning rate of that iteration.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="iteration"/> is outside the range.</exception>
-    public double LearningRateAt(int iteration)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(iteration);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(iteration, Options.NumberOfIterations);
-        return LrScheduleRate.At(Options.Schedule, Options.StartLearningRate, Options.EndLearningRate, Options.NumberOfIterations, iteration);
-    }
+    public double LearningRateAt(int iteration) => engine.LearningRateAt(iteration);
 
     /// <summary>
     /// Gets the learning rate of the next step, or ends the sweep with <see cref="LrFinderStopReason.Cancelled"/> when the
@@ -95,16 +81,7 @@ public sealed class LrSweep
     /// </summary>
     /// <param name="learningRate">The learning rate of the next step; 0 when the method returns false.</param>
     /// <returns>True when another step should run; false when the sweep has stopped.</returns>
-    public bool TryGetNextLearningRate(out double learningRate)
-    {
-        if (!IsStopped && cancellationToken.IsCancellationRequested)
-        {
-            Stop(LrFinderStopReason.Cancelled);
-        }
-
-        learningRate = IsStopped ? 0 : LearningRateAt(points.Count);
-        return !IsStopped;
-    }
+    public bool TryGetNextLearningRate(out double learningRate) => engine.TryGetNextLearningRate(out learningRate);
 
     /// <summary>
     /// Records the loss of the step that ran at <see cref="NextLearningRate"/>, smooths it, reports progress and applies the
@@ -113,69 +90,16 @@ public sealed class LrSweep
     /// <param name="loss">The step's training loss. NaN or an infinity is recorded and stops the sweep at once.</param>
     /// <returns>True when the sweep continues; false when it has stopped (see <see cref="StopReason"/>).</returns>
     /// <exception cref="InvalidOperationException">The sweep has already stopped.</exception>
-    public bool Record(double loss)
-    {
-        if (IsStopped)
-        {
-            throw new InvalidOperationException("The sweep has stopped; no more losses can be recorded.");
-        }
-
-        int iteration = points.Count;
-        double learningRate = LearningRateAt(iteration);
-        double smoothedLoss = smoothing.Add(loss);
-        points.Add(new LrCurvePoint(iteration, learningRate, loss, smoothedLoss));
-        progress?.Report(new LrFinderProgress(iteration, Options.NumberOfIterations, learningRate, loss, smoothedLoss, stopwatch.Elapsed));
-
-        if (!double.IsFinite(loss) || !double.IsFinite(smoothedLoss))
-        {
-            Stop(LrFinderStopReason.NonFiniteLoss);
-            return false;
-        }
-
-        bestSmoothedLoss = Math.Min(bestSmoothedLoss, smoothedLoss);
-        if (Options.StopOnDivergence && HasDiverged(smoothedLoss, bestSmoothedLoss, Options.DivergenceThreshold))
-        {
-            Stop(LrFinderStopReason.Diverged);
-        }
-        else if (points.Count >= Options.NumberOfIterations)
-        {
-            Stop(LrFinderStopReason.Completed);
-        }
-        else if (cancellationToken.IsCancellationRequested)
-        {
-            Stop(LrFinderStopReason.Cancelled);
-        }
-
-        return !IsStopped;
-    }
+    public bool Record(double loss) => engine.Record(loss);
 
     /// <summary>
     /// The record of the sweep: its curve, stop reason, wall time and settings. Called on a sweep that has not stopped, it
     /// ends it with <see cref="LrFinderStopReason.EndOfData"/>.
     /// </summary>
-    /// <returns>The record; <c>LrSweepAnalysis.BuildResult</c> turns it into a result with suggestions.</returns>
+    /// <returns>The record; <see cref="LrCurveAnalysis.Analyze(LrSweepRecord)"/> turns it into a result with suggestions.</returns>
     public LrSweepRecord ToRecord()
     {
-        if (!IsStopped)
-        {
-            Stop(LrFinderStopReason.EndOfData);
-        }
-
-        return new LrSweepRecord(new LrCurve(points, Options.NumberOfIterations, Options.LagFreeBandwidthDecades), StopReason!.Value, elapsedAtStop, Options);
-    }
-
-    /// <summary>
-    /// fastai's rule is <c>smoothed &gt; threshold·best</c>, which for a negative best (log-likelihoods, some custom losses)
-    /// fires at once. Measuring the rise above the best in units of |best| gives the same rule for positive losses and a
-    /// sensible one for negative losses: with threshold 4, from −1 the sweep stops above 2.
-    /// </summary>
-    internal static bool HasDiverged(double smoothedLoss, double bestSmoothedLoss, double threshold) =>
-        smoothedLoss - bestSmoothedLoss > (threshold - 1) * Math.Abs(bestSmoothedLoss);
-
-    private void Stop(LrFinderStopReason reason)
-    {
-        StopReason = reason;
-        elapsedAtStop = stopwatch.Elapsed;
-        stopwatch.Stop();
+        var curve = engine.Finish();
+        return new LrSweepRecord(curve, engine.StopReason!.Value, engine.Elapsed, Options);
     }
 }

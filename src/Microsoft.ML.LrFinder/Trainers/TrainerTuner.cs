@@ -1,8 +1,7 @@
 using System.Globalization;
-using Microsoft.ML.LrFinder.Trainers;
 using Microsoft.ML.Runtime;
 
-namespace Microsoft.ML.LrFinder;
+namespace Microsoft.ML.LrFinder.Trainers;
 
 /// <summary>The tuning step both ML.NET faces share: find the held-out data, size the budget, probe, log.</summary>
 internal static class TrainerTuner

@@ -109,4 +109,8 @@ public sealed class LrFinderOptions
     /// <summary>A copy of these options, so that callers' objects are never modified.</summary>
     /// <returns>A new options object with the same settings.</returns>
     public LrFinderOptions Clone() => (LrFinderOptions)MemberwiseClone();
+
+    /// <summary>The part of these options the sweep engine reads (Sweep/LrSweepSettings.cs); the caller has validated them.</summary>
+    internal LrSweepSettings SweepSettings() =>
+        new(StartLearningRate, EndLearningRate, NumberOfIterations, Schedule, SmoothingBeta, DivergenceThreshold, StopOnDivergence, LagFreeBandwidthDecades);
 }

@@ -1,6 +1,4 @@
-using Microsoft.ML.LrFinder.Trainers;
-
-namespace Microsoft.ML.LrFinder;
+namespace Microsoft.ML.LrFinder.Trainers;
 
 /// <summary>
 /// A probe of an ML.NET TorchSharp trainer: a short real fit through the trainer's public <c>Fit</c> (its own model, optimizer,
