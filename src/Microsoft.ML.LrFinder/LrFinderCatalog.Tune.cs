@@ -1,8 +1,9 @@
+using Microsoft.ML.LrFinder;
 using Microsoft.ML.LrFinder.Trainers;
 using Microsoft.ML.TorchSharp;
 using Microsoft.ML.TorchSharp.NasBert;
 
-namespace Microsoft.ML.LrFinder;
+namespace Microsoft.ML;
 
 /// <summary>The tuning step on ML.NET trainers: sweep, then confirm the learning rate on held-out data with short probe fits.</summary>
 public sealed partial class LrFinderCatalog

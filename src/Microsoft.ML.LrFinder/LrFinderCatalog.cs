@@ -1,10 +1,11 @@
+using Microsoft.ML.LrFinder;
 using Microsoft.ML.LrFinder.Trainers;
 using Microsoft.ML.TorchSharp;
 using Microsoft.ML.TorchSharp.AutoFormerV2;
 using Microsoft.ML.TorchSharp.NasBert;
 using Microsoft.ML.TorchSharp.Roberta;
 
-namespace Microsoft.ML.LrFinder;
+namespace Microsoft.ML;
 
 /// <summary>
 /// Learning-rate sweeps as an analysis step, without a fit: for auto-tuning code that wants the curve and the suggestions.

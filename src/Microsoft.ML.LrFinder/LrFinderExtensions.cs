@@ -1,10 +1,11 @@
+using Microsoft.ML.LrFinder;
 using Microsoft.ML.LrFinder.Trainers;
 using Microsoft.ML.TorchSharp;
 using Microsoft.ML.TorchSharp.AutoFormerV2;
 using Microsoft.ML.TorchSharp.NasBert;
 using Microsoft.ML.TorchSharp.Roberta;
 
-namespace Microsoft.ML.LrFinder;
+namespace Microsoft.ML;
 
 /// <summary>
 /// The LR finder's entry points on ML.NET: <c>mlContext.LrFinder()</c> for analysis, and <c>WithLrFinder()</c> on the
