@@ -41,11 +41,8 @@ public sealed partial class LrFinderCatalog
         LrTuneOptions? tuneOptions = null,
         LrFinderTrainerOptions? trainerOptions = null,
         IProgress<LrTuneProgress>? progress = null,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        return Tune(TrainerSweeps.For(mlContext.MulticlassClassification.Trainers.TextClassification(options)), train, validation, finderOptions, tuneOptions, trainerOptions, progress, cancellationToken);
-    }
+        CancellationToken cancellationToken = default) =>
+        Tune(SweepOf(options, mlContext.MulticlassClassification.Trainers.TextClassification, TrainerSweeps.For), train, validation, finderOptions, tuneOptions, trainerOptions, progress, cancellationToken);
 
     /// <summary>
     /// Sweeps a SentenceSimilarity trainer, then fits it briefly at a few candidate learning rates around the selected one and
@@ -72,11 +69,8 @@ public sealed partial class LrFinderCatalog
         LrTuneOptions? tuneOptions = null,
         LrFinderTrainerOptions? trainerOptions = null,
         IProgress<LrTuneProgress>? progress = null,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        return Tune(TrainerSweeps.For(mlContext.Regression.Trainers.SentenceSimilarity(options)), train, validation, finderOptions, tuneOptions, trainerOptions, progress, cancellationToken);
-    }
+        CancellationToken cancellationToken = default) =>
+        Tune(SweepOf(options, mlContext.Regression.Trainers.SentenceSimilarity, TrainerSweeps.For), train, validation, finderOptions, tuneOptions, trainerOptions, progress, cancellationToken);
 
     /// <summary>
     /// Tunes a sweep of a TextClassification trainer already run (for example by <see cref="Find(TextClassificationTrainer.TextClassificationOptions, IDataView, LrFinderOptions?, LrFinderTrainerOptions?, CancellationToken)"/>):
@@ -101,11 +95,8 @@ public sealed partial class LrFinderCatalog
         LrFinderResult sweep,
         LrTuneOptions? tuneOptions = null,
         IProgress<LrTuneProgress>? progress = null,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        return TuneSweep(TrainerSweeps.For(mlContext.MulticlassClassification.Trainers.TextClassification(options)), train, validation, sweep, tuneOptions, progress, cancellationToken);
-    }
+        CancellationToken cancellationToken = default) =>
+        TuneSweep(SweepOf(options, mlContext.MulticlassClassification.Trainers.TextClassification, TrainerSweeps.For), train, validation, sweep, tuneOptions, progress, cancellationToken);
 
     /// <summary>Tunes a sweep of a SentenceSimilarity trainer already run, without sweeping again (mean squared error on held-out data).</summary>
     /// <param name="options">The trainer options the sweep ran with; not modified.</param>
@@ -127,11 +118,8 @@ public sealed partial class LrFinderCatalog
         LrFinderResult sweep,
         LrTuneOptions? tuneOptions = null,
         IProgress<LrTuneProgress>? progress = null,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        return TuneSweep(TrainerSweeps.For(mlContext.Regression.Trainers.SentenceSimilarity(options)), train, validation, sweep, tuneOptions, progress, cancellationToken);
-    }
+        CancellationToken cancellationToken = default) =>
+        TuneSweep(SweepOf(options, mlContext.Regression.Trainers.SentenceSimilarity, TrainerSweeps.For), train, validation, sweep, tuneOptions, progress, cancellationToken);
 
     private static LrTuneResult TuneSweep<TTransformer>(
         ITrainerSweep<TTransformer> target,

@@ -52,7 +52,7 @@ public static class LrFinderPlot
     /// <exception cref="UnauthorizedAccessException">The folder may not be written to; the message names the file.</exception>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist; the message names the file.</exception>
     /// <exception cref="IOException">The file could not be written.</exception>
-    public static void SavePlot(this LrFinderResult result, string path, int width, int height, double dpi = LrPlotOptions.DefaultDpi) =>
+    public static void SavePlot(this LrFinderResult result, string path, int width, int height, double dpi = 96) =>
         result.SavePlot(path, new LrPlotOptions { Width = width, Height = height, Dpi = dpi });
 
     /// <summary>Writes the plot to a stream, for example an HTTP response.</summary>
