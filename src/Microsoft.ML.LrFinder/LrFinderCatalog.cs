@@ -163,12 +163,12 @@ public sealed partial class LrFinderCatalog
 
     // The sweep of the trainer the ML.NET catalog builds from these options: the options are checked here for every overload.
     private static ITrainerSweep<TTransformer> SweepOf<TOptions, TTrainer, TTransformer>(
-        TOptions options, Func<TOptions, TTrainer> createTrainer, Func<TTrainer, ITrainerSweep<TTransformer>> sweepOf)
+        TOptions options, Func<TOptions, TTrainer> createTrainer, Func<TTrainer, ITrainerSweep<TTransformer>> sweepFor)
         where TOptions : class
         where TTransformer : class, ITransformer
     {
         ArgumentNullException.ThrowIfNull(options);
-        return sweepOf(createTrainer(options));
+        return sweepFor(createTrainer(options));
     }
 
     private static LrFinderResult Find<TTransformer>(

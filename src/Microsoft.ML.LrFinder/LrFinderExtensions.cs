@@ -121,12 +121,12 @@ public static class LrFinderExtensions
 
     // The trainer is checked here for every typed overload; the general one has TrainerSweeps check and name its estimator.
     private static LrFinderEstimator<TTransformer> Create<TTrainer, TTransformer>(
-        TTrainer trainer, Func<TTrainer, ITrainerSweep<TTransformer>> sweepOf, LrFinderOptions? options, LrFinderTrainerOptions? trainerOptions)
+        TTrainer trainer, Func<TTrainer, ITrainerSweep<TTransformer>> sweepFor, LrFinderOptions? options, LrFinderTrainerOptions? trainerOptions)
         where TTrainer : class
         where TTransformer : class, ITransformer
     {
         ArgumentNullException.ThrowIfNull(trainer);
-        return Create(sweepOf(trainer), options, trainerOptions);
+        return Create(sweepFor(trainer), options, trainerOptions);
     }
 
     private static LrFinderEstimator<TTransformer> Create<TTransformer>(
