@@ -1,8 +1,9 @@
+using Microsoft.ML.LrFinder;
 using Microsoft.ML.LrFinder.Trainers;
 using Microsoft.ML.TorchSharp;
 using Microsoft.ML.TorchSharp.NasBert;
 
-namespace Microsoft.ML.LrFinder;
+namespace Microsoft.ML;
 
 /// <summary>The tuning step on ML.NET trainers: sweep, then confirm the learning rate on held-out data with short probe fits.</summary>
 public sealed partial class LrFinderCatalog
@@ -40,11 +41,8 @@ public sealed partial class LrFinderCatalog
         LrTuneOptions? tuneOptions = null,
         LrFinderTrainerOptions? trainerOptions = null,
         IProgress<LrTuneProgress>? progress = null,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        return Tune(TrainerSweeps.For(mlContext.MulticlassClassification.Trainers.TextClassification(options)), train, validation, finderOptions, tuneOptions, trainerOptions, progress, cancellationToken);
-    }
+        CancellationToken cancellationToken = default) =>
+        Tune(SweepOf(options, mlContext.MulticlassClassification.Trainers.TextClassification, TrainerSweeps.For), train, validation, finderOptions, tuneOptions, trainerOptions, progress, cancellationToken);
 
     /// <summary>
     /// Sweeps a SentenceSimilarity trainer, then fits it briefly at a few candidate learning rates around the selected one and
@@ -71,11 +69,8 @@ public sealed partial class LrFinderCatalog
         LrTuneOptions? tuneOptions = null,
         LrFinderTrainerOptions? trainerOptions = null,
         IProgress<LrTuneProgress>? progress = null,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        return Tune(TrainerSweeps.For(mlContext.Regression.Trainers.SentenceSimilarity(options)), train, validation, finderOptions, tuneOptions, trainerOptions, progress, cancellationToken);
-    }
+        CancellationToken cancellationToken = default) =>
+        Tune(SweepOf(options, mlContext.Regression.Trainers.SentenceSimilarity, TrainerSweeps.For), train, validation, finderOptions, tuneOptions, trainerOptions, progress, cancellationToken);
 
     /// <summary>
     /// Tunes a sweep of a TextClassification trainer already run (for example by <see cref="Find(TextClassificationTrainer.TextClassificationOptions, IDataView, LrFinderOptions?, LrFinderTrainerOptions?, CancellationToken)"/>):
@@ -100,11 +95,8 @@ public sealed partial class LrFinderCatalog
         LrFinderResult sweep,
         LrTuneOptions? tuneOptions = null,
         IProgress<LrTuneProgress>? progress = null,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        return TuneSweep(TrainerSweeps.For(mlContext.MulticlassClassification.Trainers.TextClassification(options)), train, validation, sweep, tuneOptions, progress, cancellationToken);
-    }
+        CancellationToken cancellationToken = default) =>
+        TuneSweep(SweepOf(options, mlContext.MulticlassClassification.Trainers.TextClassification, TrainerSweeps.For), train, validation, sweep, tuneOptions, progress, cancellationToken);
 
     /// <summary>Tunes a sweep of a SentenceSimilarity trainer already run, without sweeping again (mean squared error on held-out data).</summary>
     /// <param name="options">The trainer options the sweep ran with; not modified.</param>
@@ -126,11 +118,8 @@ public sealed partial class LrFinderCatalog
         LrFinderResult sweep,
         LrTuneOptions? tuneOptions = null,
         IProgress<LrTuneProgress>? progress = null,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        return TuneSweep(TrainerSweeps.For(mlContext.Regression.Trainers.SentenceSimilarity(options)), train, validation, sweep, tuneOptions, progress, cancellationToken);
-    }
+        CancellationToken cancellationToken = default) =>
+        TuneSweep(SweepOf(options, mlContext.Regression.Trainers.SentenceSimilarity, TrainerSweeps.For), train, validation, sweep, tuneOptions, progress, cancellationToken);
 
     private static LrTuneResult TuneSweep<TTransformer>(
         ITrainerSweep<TTransformer> target,

@@ -1,10 +1,11 @@
+using Microsoft.ML.LrFinder;
 using Microsoft.ML.LrFinder.Trainers;
 using Microsoft.ML.TorchSharp;
 using Microsoft.ML.TorchSharp.AutoFormerV2;
 using Microsoft.ML.TorchSharp.NasBert;
 using Microsoft.ML.TorchSharp.Roberta;
 
-namespace Microsoft.ML.LrFinder;
+namespace Microsoft.ML;
 
 /// <summary>
 /// Learning-rate sweeps as an analysis step, without a fit: for auto-tuning code that wants the curve and the suggestions.
@@ -35,11 +36,8 @@ public sealed partial class LrFinderCatalog
     /// <exception cref="ArgumentException">The data does not fit the trainer (the message names the column or option).</exception>
     /// <exception cref="NotSupportedException">The loaded Microsoft.ML.TorchSharp is not the supported 0.23.1.</exception>
     public LrFinderResult Find(
-        TextClassificationTrainer.TextClassificationOptions options, IDataView data, LrFinderOptions? finderOptions = null, LrFinderTrainerOptions? trainerOptions = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        return Find(TrainerSweeps.For(mlContext.MulticlassClassification.Trainers.TextClassification(options)), data, finderOptions, trainerOptions, cancellationToken);
-    }
+        TextClassificationTrainer.TextClassificationOptions options, IDataView data, LrFinderOptions? finderOptions = null, LrFinderTrainerOptions? trainerOptions = null, CancellationToken cancellationToken = default) =>
+        Find(SweepOf(options, mlContext.MulticlassClassification.Trainers.TextClassification, TrainerSweeps.For), data, finderOptions, trainerOptions, cancellationToken);
 
     /// <summary>Sweeps a SentenceSimilarity trainer with these options.</summary>
     /// <param name="options">The trainer options (as for <c>Regression.Trainers.SentenceSimilarity(options)</c>); not modified.</param>
@@ -55,11 +53,8 @@ public sealed partial class LrFinderCatalog
     /// <exception cref="ArgumentException">The data does not fit the trainer (the message names the column or option).</exception>
     /// <exception cref="NotSupportedException">The loaded Microsoft.ML.TorchSharp is not the supported 0.23.1.</exception>
     public LrFinderResult Find(
-        SentenceSimilarityTrainer.SentenceSimilarityOptions options, IDataView data, LrFinderOptions? finderOptions = null, LrFinderTrainerOptions? trainerOptions = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        return Find(TrainerSweeps.For(mlContext.Regression.Trainers.SentenceSimilarity(options)), data, finderOptions, trainerOptions, cancellationToken);
-    }
+        SentenceSimilarityTrainer.SentenceSimilarityOptions options, IDataView data, LrFinderOptions? finderOptions = null, LrFinderTrainerOptions? trainerOptions = null, CancellationToken cancellationToken = default) =>
+        Find(SweepOf(options, mlContext.Regression.Trainers.SentenceSimilarity, TrainerSweeps.For), data, finderOptions, trainerOptions, cancellationToken);
 
     /// <summary>Sweeps a NamedEntityRecognition trainer with these options.</summary>
     /// <param name="options">The trainer options (as for <c>MulticlassClassification.Trainers.NamedEntityRecognition(options)</c>); not modified.</param>
@@ -75,11 +70,8 @@ public sealed partial class LrFinderCatalog
     /// <exception cref="ArgumentException">The data does not fit the trainer (the message names the column or option).</exception>
     /// <exception cref="NotSupportedException">The loaded Microsoft.ML.TorchSharp is not the supported 0.23.1.</exception>
     public LrFinderResult Find(
-        NerTrainer.NerOptions options, IDataView data, LrFinderOptions? finderOptions = null, LrFinderTrainerOptions? trainerOptions = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        return Find(TrainerSweeps.For(mlContext.MulticlassClassification.Trainers.NamedEntityRecognition(options)), data, finderOptions, trainerOptions, cancellationToken);
-    }
+        NerTrainer.NerOptions options, IDataView data, LrFinderOptions? finderOptions = null, LrFinderTrainerOptions? trainerOptions = null, CancellationToken cancellationToken = default) =>
+        Find(SweepOf(options, mlContext.MulticlassClassification.Trainers.NamedEntityRecognition, TrainerSweeps.For), data, finderOptions, trainerOptions, cancellationToken);
 
     /// <summary>Sweeps an ObjectDetection trainer with these options.</summary>
     /// <param name="options">The trainer options (as for <c>MulticlassClassification.Trainers.ObjectDetection(options)</c>); not modified.</param>
@@ -95,11 +87,8 @@ public sealed partial class LrFinderCatalog
     /// <exception cref="ArgumentException">The data does not fit the trainer (the message names the column or option).</exception>
     /// <exception cref="NotSupportedException">The loaded Microsoft.ML.TorchSharp is not the supported 0.23.1.</exception>
     public LrFinderResult Find(
-        ObjectDetectionTrainer.Options options, IDataView data, LrFinderOptions? finderOptions = null, LrFinderTrainerOptions? trainerOptions = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        return Find(TrainerSweeps.For(mlContext.MulticlassClassification.Trainers.ObjectDetection(options)), data, finderOptions, trainerOptions, cancellationToken);
-    }
+        ObjectDetectionTrainer.Options options, IDataView data, LrFinderOptions? finderOptions = null, LrFinderTrainerOptions? trainerOptions = null, CancellationToken cancellationToken = default) =>
+        Find(SweepOf(options, mlContext.MulticlassClassification.Trainers.ObjectDetection, TrainerSweeps.For), data, finderOptions, trainerOptions, cancellationToken);
 
     /// <summary>Sweeps a QuestionAnswer trainer with these options.</summary>
     /// <param name="options">The trainer options (as for <c>MulticlassClassification.Trainers.QuestionAnswer(options)</c>); not modified.</param>
@@ -115,11 +104,8 @@ public sealed partial class LrFinderCatalog
     /// <exception cref="ArgumentException">The data does not fit the trainer (the message names the column or option).</exception>
     /// <exception cref="NotSupportedException">The loaded Microsoft.ML.TorchSharp is not the supported 0.23.1.</exception>
     public LrFinderResult Find(
-        QATrainer.Options options, IDataView data, LrFinderOptions? finderOptions = null, LrFinderTrainerOptions? trainerOptions = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        return Find(TrainerSweeps.For(mlContext.MulticlassClassification.Trainers.QuestionAnswer(options)), data, finderOptions, trainerOptions, cancellationToken);
-    }
+        QATrainer.Options options, IDataView data, LrFinderOptions? finderOptions = null, LrFinderTrainerOptions? trainerOptions = null, CancellationToken cancellationToken = default) =>
+        Find(SweepOf(options, mlContext.MulticlassClassification.Trainers.QuestionAnswer, TrainerSweeps.For), data, finderOptions, trainerOptions, cancellationToken);
 
     /// <summary>
     /// Writes random weights of the right architecture for a trainer's pretrained model where ML.NET looks before downloading it,
@@ -173,6 +159,16 @@ public sealed partial class LrFinderCatalog
         RandomTrialWeights.Write(trainer, partial);
         File.Move(partial, path);
         return path;
+    }
+
+    // The sweep of the trainer the ML.NET catalog builds from these options: the options are checked here for every overload.
+    private static ITrainerSweep<TTransformer> SweepOf<TOptions, TTrainer, TTransformer>(
+        TOptions options, Func<TOptions, TTrainer> createTrainer, Func<TTrainer, ITrainerSweep<TTransformer>> sweepFor)
+        where TOptions : class
+        where TTransformer : class, ITransformer
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return sweepFor(createTrainer(options));
     }
 
     private static LrFinderResult Find<TTransformer>(

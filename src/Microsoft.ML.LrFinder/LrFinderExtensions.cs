@@ -1,10 +1,11 @@
+using Microsoft.ML.LrFinder;
 using Microsoft.ML.LrFinder.Trainers;
 using Microsoft.ML.TorchSharp;
 using Microsoft.ML.TorchSharp.AutoFormerV2;
 using Microsoft.ML.TorchSharp.NasBert;
 using Microsoft.ML.TorchSharp.Roberta;
 
-namespace Microsoft.ML.LrFinder;
+namespace Microsoft.ML;
 
 /// <summary>
 /// The LR finder's entry points on ML.NET: <c>mlContext.LrFinder()</c> for analysis, and <c>WithLrFinder()</c> on the
@@ -41,11 +42,8 @@ public static class LrFinderExtensions
     /// <exception cref="ArgumentNullException"><paramref name="trainer"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range (the exception names it).</exception>
     public static LrFinderEstimator<TorchSharpBaseTransformer> WithLrFinder(
-        this TextClassificationTrainer trainer, LrFinderOptions? options = null, LrFinderTrainerOptions? trainerOptions = null)
-    {
-        ArgumentNullException.ThrowIfNull(trainer);
-        return Create(TrainerSweeps.For(trainer), options, trainerOptions);
-    }
+        this TextClassificationTrainer trainer, LrFinderOptions? options = null, LrFinderTrainerOptions? trainerOptions = null) =>
+        Create(trainer, TrainerSweeps.For, options, trainerOptions);
 
     /// <summary>
     /// Puts a learning-rate finder in front of a SentenceSimilarity trainer. Its <c>Fit</c> sweeps the trainer's own training
@@ -58,11 +56,8 @@ public static class LrFinderExtensions
     /// <exception cref="ArgumentNullException"><paramref name="trainer"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range (the exception names it).</exception>
     public static LrFinderEstimator<TorchSharpBaseTransformer> WithLrFinder(
-        this SentenceSimilarityTrainer trainer, LrFinderOptions? options = null, LrFinderTrainerOptions? trainerOptions = null)
-    {
-        ArgumentNullException.ThrowIfNull(trainer);
-        return Create(TrainerSweeps.For(trainer), options, trainerOptions);
-    }
+        this SentenceSimilarityTrainer trainer, LrFinderOptions? options = null, LrFinderTrainerOptions? trainerOptions = null) =>
+        Create(trainer, TrainerSweeps.For, options, trainerOptions);
 
     /// <summary>
     /// Puts a learning-rate finder in front of a NamedEntityRecognition trainer. Its <c>Fit</c> sweeps the trainer's own training
@@ -75,11 +70,8 @@ public static class LrFinderExtensions
     /// <exception cref="ArgumentNullException"><paramref name="trainer"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range (the exception names it).</exception>
     public static LrFinderEstimator<TorchSharpBaseTransformer> WithLrFinder(
-        this NerTrainer trainer, LrFinderOptions? options = null, LrFinderTrainerOptions? trainerOptions = null)
-    {
-        ArgumentNullException.ThrowIfNull(trainer);
-        return Create(TrainerSweeps.For(trainer), options, trainerOptions);
-    }
+        this NerTrainer trainer, LrFinderOptions? options = null, LrFinderTrainerOptions? trainerOptions = null) =>
+        Create(trainer, TrainerSweeps.For, options, trainerOptions);
 
     /// <summary>
     /// Puts a learning-rate finder in front of an ObjectDetection trainer. Its <c>Fit</c> sweeps the trainer's own training step
@@ -93,11 +85,8 @@ public static class LrFinderExtensions
     /// <exception cref="ArgumentNullException"><paramref name="trainer"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range (the exception names it).</exception>
     public static LrFinderEstimator<ObjectDetectionTransformer> WithLrFinder(
-        this ObjectDetectionTrainer trainer, LrFinderOptions? options = null, LrFinderTrainerOptions? trainerOptions = null)
-    {
-        ArgumentNullException.ThrowIfNull(trainer);
-        return Create(TrainerSweeps.For(trainer), options, trainerOptions);
-    }
+        this ObjectDetectionTrainer trainer, LrFinderOptions? options = null, LrFinderTrainerOptions? trainerOptions = null) =>
+        Create(trainer, TrainerSweeps.For, options, trainerOptions);
 
     /// <summary>
     /// Puts a learning-rate finder in front of a QuestionAnswer trainer. Its <c>Fit</c> sweeps the trainer's own training step
@@ -110,11 +99,8 @@ public static class LrFinderExtensions
     /// <exception cref="ArgumentNullException"><paramref name="trainer"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range (the exception names it).</exception>
     public static LrFinderEstimator<QATransformer> WithLrFinder(
-        this QATrainer trainer, LrFinderOptions? options = null, LrFinderTrainerOptions? trainerOptions = null)
-    {
-        ArgumentNullException.ThrowIfNull(trainer);
-        return Create(TrainerSweeps.For(trainer), options, trainerOptions);
-    }
+        this QATrainer trainer, LrFinderOptions? options = null, LrFinderTrainerOptions? trainerOptions = null) =>
+        Create(trainer, TrainerSweeps.For, options, trainerOptions);
 
     /// <summary>
     /// Puts a learning-rate finder in front of a trainer held under a general estimator type. The estimator must be one of the
@@ -132,6 +118,16 @@ public static class LrFinderExtensions
         this IEstimator<TTransformer> estimator, LrFinderOptions? options = null, LrFinderTrainerOptions? trainerOptions = null)
         where TTransformer : class, ITransformer =>
         Create(TrainerSweeps.For(estimator, nameof(estimator)), options, trainerOptions);
+
+    // The trainer is checked here for every typed overload; the general one has TrainerSweeps check and name its estimator.
+    private static LrFinderEstimator<TTransformer> Create<TTrainer, TTransformer>(
+        TTrainer trainer, Func<TTrainer, ITrainerSweep<TTransformer>> sweepFor, LrFinderOptions? options, LrFinderTrainerOptions? trainerOptions)
+        where TTrainer : class
+        where TTransformer : class, ITransformer
+    {
+        ArgumentNullException.ThrowIfNull(trainer);
+        return Create(sweepFor(trainer), options, trainerOptions);
+    }
 
     private static LrFinderEstimator<TTransformer> Create<TTransformer>(
         ITrainerSweep<TTransformer> target, LrFinderOptions? options, LrFinderTrainerOptions? trainerOptions)

@@ -21,11 +21,8 @@ public static class LrFinderPlot
     /// <returns>A new plot model; it references only OxyPlot.Core types.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A setting of <paramref name="options"/> is out of range.</exception>
-    public static PlotModel ToPlotModel(this LrFinderResult result, LrPlotOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        return LrPlotBuilder.Build(result, LrPlotExporter.CheckedCopy(options));
-    }
+    public static PlotModel ToPlotModel(this LrFinderResult result, LrPlotOptions? options = null) =>
+        LrPlotExporter.Build(result, options, LrPlotBuilder.Build);
 
     /// <summary>
     /// Saves the plot as an image whose format follows the file extension: <c>.png</c> (SkiaSharp) or <c>.svg</c>
@@ -40,12 +37,8 @@ public static class LrFinderPlot
     /// <exception cref="UnauthorizedAccessException">The folder may not be written to; the message names the file.</exception>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist; the message names the file.</exception>
     /// <exception cref="IOException">The file could not be written.</exception>
-    public static void SavePlot(this LrFinderResult result, string path, LrPlotOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        LrPlotExporter.Save(path, options, actual => LrPlotBuilder.Build(result, actual));
-    }
+    public static void SavePlot(this LrFinderResult result, string path, LrPlotOptions? options = null) =>
+        LrPlotExporter.Save(result, path, options, LrPlotBuilder.Build);
 
     /// <summary>Saves the plot as an image of the given size; the format follows the extension as in <see cref="SavePlot(LrFinderResult, string, LrPlotOptions?)"/>.</summary>
     /// <param name="result">The result to draw.</param>
@@ -59,7 +52,7 @@ public static class LrFinderPlot
     /// <exception cref="UnauthorizedAccessException">The folder may not be written to; the message names the file.</exception>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist; the message names the file.</exception>
     /// <exception cref="IOException">The file could not be written.</exception>
-    public static void SavePlot(this LrFinderResult result, string path, int width, int height, double dpi = LrPlotOptions.DefaultDpi) =>
+    public static void SavePlot(this LrFinderResult result, string path, int width, int height, double dpi = 96) =>
         result.SavePlot(path, new LrPlotOptions { Width = width, Height = height, Dpi = dpi });
 
     /// <summary>Writes the plot to a stream, for example an HTTP response.</summary>

@@ -9,8 +9,10 @@ namespace Microsoft.ML.LrFinder.Plotting;
 /// <summary>Builds the OxyPlot model of a result. Every number drawn comes from <see cref="LrReportFormat"/>, as the reports' do.</summary>
 internal static class LrPlotBuilder
 {
+    // The keys of every axis the plots draw, the tuning plot's right-hand axis among them (LrTunePlotBuilder).
     public const string LearningRateAxisKey = "learningRate";
     public const string LossAxisKey = "loss";
+    public const string ValidationLossAxisKey = "validationLoss";
 
     // Estimates of the space OxyPlot gives the axes, titles and legend (in units of the font size), so that label rows can be
     // sized before OxyPlot lays the plot out. They only need to be close: each row has slack.

@@ -17,17 +17,31 @@ internal static class LrPlotExporter
         return copy;
     }
 
-    /// <summary>
-    /// Builds a plot and writes it to a file whose extension names the format (<c>.png</c> or <c>.svg</c>), through a
-    /// temporary file moved into place.
-    /// </summary>
-    /// <exception cref="ArgumentException">The extension is neither .png nor .svg.</exception>
+    /// <summary>Builds the plot of a result (a sweep's or a tuning's) with a checked copy of the options.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A setting of <paramref name="options"/> is out of range.</exception>
-    public static void Save(string path, LrPlotOptions? options, Func<LrPlotOptions, PlotModel> build)
+    public static PlotModel Build<TResult>(TResult result, LrPlotOptions? options, Func<TResult, LrPlotOptions, PlotModel> build)
+        where TResult : class
     {
+        ArgumentNullException.ThrowIfNull(result);
+        return build(result, CheckedCopy(options));
+    }
+
+    /// <summary>
+    /// Builds the plot of a result and writes it to a file whose extension names the format (<c>.png</c> or <c>.svg</c>),
+    /// through a temporary file moved into place.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty, or its extension is neither .png nor .svg.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A setting of <paramref name="options"/> is out of range.</exception>
+    public static void Save<TResult>(TResult result, string path, LrPlotOptions? options, Func<TResult, LrPlotOptions, PlotModel> build)
+        where TResult : class
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentException.ThrowIfNullOrEmpty(path);
         var format = FormatOf(path);
         var actual = CheckedCopy(options);
-        var model = build(actual);
+        var model = build(result, actual);
         AtomicFile.Write(path, stream => Export(model, stream, format, actual));
     }
 

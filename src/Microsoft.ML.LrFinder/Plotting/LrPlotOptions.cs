@@ -3,18 +3,6 @@ namespace Microsoft.ML.LrFinder;
 /// <summary>How <see cref="LrFinderPlot"/> draws and exports the loss-versus-learning-rate plot.</summary>
 public sealed class LrPlotOptions
 {
-    /// <summary>The default <see cref="Width"/>: 1000 pixels.</summary>
-    public const int DefaultWidth = 1000;
-
-    /// <summary>The default <see cref="Height"/>: 640 pixels.</summary>
-    public const int DefaultHeight = 640;
-
-    /// <summary>The default <see cref="Dpi"/>: 96, where one OxyPlot unit is one pixel.</summary>
-    public const double DefaultDpi = 96;
-
-    /// <summary>The default <see cref="FontSize"/>: 13.</summary>
-    public const double DefaultFontSize = 13;
-
     /// <summary>The font <see cref="FontFamily"/> prefers when it is installed: DejaVu Sans.</summary>
     public const string PreferredFontFamily = "DejaVu Sans";
 
@@ -27,20 +15,20 @@ public sealed class LrPlotOptions
     public bool ShowRawLoss { get; set; } = true;
 
     /// <summary>The width of an exported image: pixels for PNG, SVG user units (CSS pixels) for SVG.</summary>
-    /// <value>Default 1000 (<see cref="DefaultWidth"/>). Must be in [200, 16384].</value>
-    public int Width { get; set; } = DefaultWidth;
+    /// <value>Default 1000. Must be in [200, 16384].</value>
+    public int Width { get; set; } = 1000;
 
     /// <summary>The height of an exported image: pixels for PNG, SVG user units (CSS pixels) for SVG.</summary>
-    /// <value>Default 640 (<see cref="DefaultHeight"/>). Must be in [150, 16384].</value>
-    public int Height { get; set; } = DefaultHeight;
+    /// <value>Default 640. Must be in [150, 16384].</value>
+    public int Height { get; set; } = 640;
 
     /// <summary>
     /// The resolution of a PNG. The image keeps its <see cref="Width"/> × <see cref="Height"/> pixels; text, lines and
     /// margins are scaled by <c>Dpi / 96</c>. To get the default layout at twice the sharpness, double Width, Height and Dpi.
     /// SVG ignores it.
     /// </summary>
-    /// <value>Default 96 (<see cref="DefaultDpi"/>). Must be in [24, 1200].</value>
-    public double Dpi { get; set; } = DefaultDpi;
+    /// <value>Default 96, where one OxyPlot unit is one pixel. Must be in [24, 1200].</value>
+    public double Dpi { get; set; } = 96;
 
     /// <summary>The font of every text on the plot.</summary>
     /// <value>
@@ -50,8 +38,8 @@ public sealed class LrPlotOptions
     public string? FontFamily { get; set; }
 
     /// <summary>The base font size in OxyPlot units (pixels at 96 DPI); titles are drawn larger.</summary>
-    /// <value>Default 13 (<see cref="DefaultFontSize"/>). Must be in [6, 48].</value>
-    public double FontSize { get; set; } = DefaultFontSize;
+    /// <value>Default 13. Must be in [6, 48].</value>
+    public double FontSize { get; set; } = 13;
 
     /// <summary>Checks every setting and throws on the first invalid one.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A setting is out of its valid range; the exception names it.</exception>

@@ -12,8 +12,6 @@ namespace Microsoft.ML.LrFinder.Plotting;
 /// </summary>
 internal static class LrTunePlotBuilder
 {
-    public const string ValidationLossAxisKey = "validationLoss";
-
     private static readonly OxyColor ProbeColor = OxyColor.FromRgb(0x44, 0x44, 0x44);
 
     public static PlotModel Build(LrTuneResult result, LrPlotOptions options)
@@ -43,7 +41,7 @@ internal static class LrTunePlotBuilder
         double margin = high > low ? (high - low) * 0.15 : Math.Max(Math.Abs(low) * 0.1, 1e-3);
         model.Axes.Add(new LinearAxis
         {
-            Key = ValidationLossAxisKey,
+            Key = LrPlotBuilder.ValidationLossAxisKey,
             Position = AxisPosition.Right,
             Title = "held-out loss after probe",
             Minimum = low - margin,
@@ -57,7 +55,7 @@ internal static class LrTunePlotBuilder
         {
             Title = "held-out loss after probe (right axis)",
             XAxisKey = LrPlotBuilder.LearningRateAxisKey,
-            YAxisKey = ValidationLossAxisKey,
+            YAxisKey = LrPlotBuilder.ValidationLossAxisKey,
             Color = ProbeColor,
             StrokeThickness = 1,
             LineStyle = LineStyle.Dash,
@@ -72,7 +70,7 @@ internal static class LrTunePlotBuilder
             model.Annotations.Add(new PointAnnotation
             {
                 XAxisKey = LrPlotBuilder.LearningRateAxisKey,
-                YAxisKey = ValidationLossAxisKey,
+                YAxisKey = LrPlotBuilder.ValidationLossAxisKey,
                 X = best.LearningRate,
                 Y = best.ValidationLoss,
                 Shape = MarkerType.Diamond,
@@ -89,7 +87,7 @@ internal static class LrTunePlotBuilder
             model.Annotations.Add(new TextAnnotation
             {
                 XAxisKey = LrPlotBuilder.LearningRateAxisKey,
-                YAxisKey = ValidationLossAxisKey,
+                YAxisKey = LrPlotBuilder.ValidationLossAxisKey,
                 TextPosition = new DataPoint(best.LearningRate, best.ValidationLoss),
                 Text = $"tuned {LrFormat.LearningRate(best.LearningRate)} (held-out loss {LrFormat.Loss(best.ValidationLoss)})",
                 TextHorizontalAlignment = roomOnRight ? HorizontalAlignment.Left : HorizontalAlignment.Right,

@@ -49,11 +49,8 @@ public static class LrTuneReport
     /// <returns>A new plot model.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A setting of <paramref name="options"/> is out of range.</exception>
-    public static PlotModel ToPlotModel(this LrTuneResult result, LrPlotOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        return LrTunePlotBuilder.Build(result, LrPlotExporter.CheckedCopy(options));
-    }
+    public static PlotModel ToPlotModel(this LrTuneResult result, LrPlotOptions? options = null) =>
+        LrPlotExporter.Build(result, options, LrTunePlotBuilder.Build);
 
     /// <summary>Saves the plot of <see cref="ToPlotModel"/> as <c>.png</c> or <c>.svg</c> (by extension), through a temporary file.</summary>
     /// <param name="result">The tuning result.</param>
@@ -63,10 +60,6 @@ public static class LrTuneReport
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty or its extension is neither .png nor .svg.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A setting of <paramref name="options"/> is out of range.</exception>
     /// <exception cref="IOException">The file could not be written.</exception>
-    public static void SavePlot(this LrTuneResult result, string path, LrPlotOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        LrPlotExporter.Save(path, options, actual => LrTunePlotBuilder.Build(result, actual));
-    }
+    public static void SavePlot(this LrTuneResult result, string path, LrPlotOptions? options = null) =>
+        LrPlotExporter.Save(result, path, options, LrTunePlotBuilder.Build);
 }

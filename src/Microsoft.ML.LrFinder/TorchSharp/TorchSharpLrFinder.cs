@@ -24,10 +24,15 @@ namespace Microsoft.ML.LrFinder;
 /// Tensors the batch source yields are the caller's and are never disposed. Tensors created while the source is enumerated
 /// (a lazy sequence that builds each batch) belong to the iteration that drew them and are disposed at its end, so create any
 /// tensor the sequence reuses across batches before enumerating it. When the source runs out before the sweep ends, it is
-/// enumerated again from the start (a new epoch).
+/// enumerated again from the start (a new epoch). To build fresh batches for every epoch, pass a lazy iterator (a method with
+/// <c>yield return</c>): each enumeration runs it again from its start.
+/// </para>
+/// <para>
+/// A loss module such as <c>torch.nn.CrossEntropyLoss()</c> is passed as its <c>call</c> method, which runs its hooks.
 /// </para>
 /// <code>
-/// var result = TorchSharpLrFinder.Find(model, torch.optim.Adam(model.parameters()), torch.nn.CrossEntropyLoss(), batches);
+/// using var loss = torch.nn.CrossEntropyLoss();
+/// var result = TorchSharpLrFinder.Find(model, torch.optim.Adam(model.parameters()), loss.call, batches);
 /// double? lr = result.SelectedLearningRate;
 /// </code>
 /// </remarks>
@@ -96,118 +101,5 @@ public static partial class TorchSharpLrFinder
         var target = new TorchSharpSweepTarget(model, snapshotable, lossFunction, batches, settings);
         using var quietConvolutions = LibTorchNnpack.Disable();
         return LrSweepRunner.Run(target, settings.Sweep, progress, cancellationToken);
-    }
-
-    /// <summary>
-    /// Runs a learning-rate sweep over <paramref name="model"/>, drawing batches from a sequence the factory creates afresh
-    /// for every epoch.
-    /// </summary>
-    /// <param name="model">The model; its output is the loss function's first argument.</param>
-    /// <param name="optimizer">The optimizer that trains it, with its parameter groups; derived from <see cref="OptimizerHelper"/>.</param>
-    /// <param name="lossFunction">(prediction, target) → a single-value loss tensor.</param>
-    /// <param name="batchFactory">Called at the start of the sweep and whenever the previous sequence runs out.</param>
-    /// <param name="options">The settings; default null: <see cref="LrFinderDefaults"/>, no accumulation, no validation.</param>
-    /// <param name="progress">Receives one report per iteration, on the calling thread; default null.</param>
-    /// <param name="cancellationToken">Ends the sweep early with <see cref="LrFinderStopReason.Cancelled"/>; it does not throw.</param>
-    /// <returns>The curve, the stop reason, every suggestion, the selected learning rate and warnings.</returns>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of its valid range; the exception names it.</exception>
-    /// <exception cref="ArgumentException">The model has no parameter, the factory's sequence yields no batch, or an option is invalid.</exception>
-    /// <exception cref="NotSupportedException">The optimizer does not derive from <see cref="OptimizerHelper"/>.</exception>
-    public static LrFinderResult Find(
-        nn.Module<Tensor, Tensor> model,
-        optim.Optimizer optimizer,
-        Func<Tensor, Tensor, Tensor> lossFunction,
-        Func<IEnumerable<(Tensor Input, Tensor Target)>> batchFactory,
-        TorchSharpLrFinderOptions? options = null,
-        IProgress<LrFinderProgress>? progress = null,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(batchFactory);
-        return Find(model, optimizer, lossFunction, new FactoryEnumerable<(Tensor, Tensor)>(batchFactory), options ?? new TorchSharpLrFinderOptions(), progress, cancellationToken);
-    }
-
-    /// <summary>Runs a learning-rate sweep over <paramref name="model"/> with a loss module such as <c>torch.nn.CrossEntropyLoss()</c>.</summary>
-    /// <param name="model">The model; its output is the loss module's first input.</param>
-    /// <param name="optimizer">The optimizer that trains it, with its parameter groups; derived from <see cref="OptimizerHelper"/>.</param>
-    /// <param name="loss">(prediction, target) → a single-value loss tensor: <c>nn.CrossEntropyLoss()</c>, <c>nn.MSELoss()</c>, … Called through its hooks.</param>
-    /// <param name="batches">(input, target) pairs; enumerated again from the start when it runs out.</param>
-    /// <param name="options">The sweep settings; default null: <see cref="LrFinderDefaults"/>.</param>
-    /// <param name="progress">Receives one report per iteration, on the calling thread; default null.</param>
-    /// <param name="cancellationToken">Ends the sweep early with <see cref="LrFinderStopReason.Cancelled"/>; it does not throw.</param>
-    /// <returns>The curve, the stop reason, every suggestion, the selected learning rate and warnings.</returns>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of its valid range; the exception names it.</exception>
-    /// <exception cref="ArgumentException">The model has no parameter or the batch source yields no batch.</exception>
-    /// <exception cref="NotSupportedException">The optimizer does not derive from <see cref="OptimizerHelper"/>.</exception>
-    public static LrFinderResult Find(
-        nn.Module<Tensor, Tensor> model,
-        optim.Optimizer optimizer,
-        nn.Module<Tensor, Tensor, Tensor> loss,
-        IEnumerable<(Tensor Input, Tensor Target)> batches,
-        LrFinderOptions? options = null,
-        IProgress<LrFinderProgress>? progress = null,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(loss);
-        return Find(model, optimizer, loss.call, batches, options, progress, cancellationToken);
-    }
-
-    /// <summary>
-    /// Runs a learning-rate sweep over <paramref name="model"/> with a loss module, and gradient accumulation, validation batches
-    /// or clipping.
-    /// </summary>
-    /// <param name="model">The model; its output is the loss module's first input.</param>
-    /// <param name="optimizer">The optimizer that trains it, with its parameter groups; derived from <see cref="OptimizerHelper"/>.</param>
-    /// <param name="loss">(prediction, target) → a single-value loss tensor: <c>nn.CrossEntropyLoss()</c>, <c>nn.MSELoss()</c>, …</param>
-    /// <param name="batches">(input, target) pairs; enumerated again from the start when it runs out.</param>
-    /// <param name="options">The settings; validated and not modified.</param>
-    /// <param name="progress">Receives one report per iteration, on the calling thread; default null.</param>
-    /// <param name="cancellationToken">Ends the sweep early with <see cref="LrFinderStopReason.Cancelled"/>; it does not throw.</param>
-    /// <returns>The curve, the stop reason, every suggestion, the selected learning rate and warnings.</returns>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of its valid range; the exception names it.</exception>
-    /// <exception cref="ArgumentException">The model has no parameter, the batch source yields no batch, or an option is invalid.</exception>
-    /// <exception cref="NotSupportedException">The optimizer does not derive from <see cref="OptimizerHelper"/>.</exception>
-    public static LrFinderResult Find(
-        nn.Module<Tensor, Tensor> model,
-        optim.Optimizer optimizer,
-        nn.Module<Tensor, Tensor, Tensor> loss,
-        IEnumerable<(Tensor Input, Tensor Target)> batches,
-        TorchSharpLrFinderOptions options,
-        IProgress<LrFinderProgress>? progress = null,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(loss);
-        return Find(model, optimizer, loss.call, batches, options, progress, cancellationToken);
-    }
-
-    /// <summary>
-    /// Runs a learning-rate sweep over <paramref name="model"/> with a loss module, drawing batches from a sequence the factory
-    /// creates afresh for every epoch.
-    /// </summary>
-    /// <param name="model">The model; its output is the loss module's first input.</param>
-    /// <param name="optimizer">The optimizer that trains it, with its parameter groups; derived from <see cref="OptimizerHelper"/>.</param>
-    /// <param name="loss">(prediction, target) → a single-value loss tensor: <c>nn.CrossEntropyLoss()</c>, <c>nn.MSELoss()</c>, …</param>
-    /// <param name="batchFactory">Called at the start of the sweep and whenever the previous sequence runs out.</param>
-    /// <param name="options">The settings; default null: <see cref="LrFinderDefaults"/>, no accumulation, no validation.</param>
-    /// <param name="progress">Receives one report per iteration, on the calling thread; default null.</param>
-    /// <param name="cancellationToken">Ends the sweep early with <see cref="LrFinderStopReason.Cancelled"/>; it does not throw.</param>
-    /// <returns>The curve, the stop reason, every suggestion, the selected learning rate and warnings.</returns>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of its valid range; the exception names it.</exception>
-    /// <exception cref="ArgumentException">The model has no parameter, the factory's sequence yields no batch, or an option is invalid.</exception>
-    /// <exception cref="NotSupportedException">The optimizer does not derive from <see cref="OptimizerHelper"/>.</exception>
-    public static LrFinderResult Find(
-        nn.Module<Tensor, Tensor> model,
-        optim.Optimizer optimizer,
-        nn.Module<Tensor, Tensor, Tensor> loss,
-        Func<IEnumerable<(Tensor Input, Tensor Target)>> batchFactory,
-        TorchSharpLrFinderOptions? options = null,
-        IProgress<LrFinderProgress>? progress = null,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(loss);
-        return Find(model, optimizer, loss.call, batchFactory, options, progress, cancellationToken);
     }
 }

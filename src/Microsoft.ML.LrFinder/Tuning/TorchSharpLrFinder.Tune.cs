@@ -46,8 +46,7 @@ public static partial class TorchSharpLrFinder
         IProgress<LrTuneProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        var settings = CheckTuneArguments(model, optimizer, lossFunction, batches, validationBatches, budgetSteps, options, tuneOptions);
-        var target = CheckValidationBatches(model, optimizer, lossFunction, batches, validationBatches, settings);
+        var (settings, target) = CheckedProbeTarget(model, optimizer, lossFunction, batches, validationBatches, budgetSteps, options, tuneOptions);
         var sweep = Find(model, optimizer, lossFunction, batches, settings, progress: null, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         return LrTuneRunner.Run(new LrSweepTargetProbe(target, () => target.ValidationLoss(validationBatches)), sweep, budgetSteps, tuneOptions, progress, cancellationToken);
@@ -89,12 +88,14 @@ public static partial class TorchSharpLrFinder
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sweep);
-        var settings = CheckTuneArguments(model, optimizer, lossFunction, batches, validationBatches, budgetSteps, options, tuneOptions);
-        var target = CheckValidationBatches(model, optimizer, lossFunction, batches, validationBatches, settings);
+        var (_, target) = CheckedProbeTarget(model, optimizer, lossFunction, batches, validationBatches, budgetSteps, options, tuneOptions);
         return LrTuneRunner.Run(new LrSweepTargetProbe(target, () => target.ValidationLoss(validationBatches)), sweep, budgetSteps, tuneOptions, progress, cancellationToken);
     }
 
-    private static TorchSharpLrFinderOptions CheckTuneArguments(
+    // Checks every argument and builds the probes' target, whose validation batches are scored before anything trains.
+    // Returns the checked settings (for the sweep) and the probes' target: it trains on the training loss (the sweep's
+    // validation batches, if any, would only slow each probe step).
+    private static (TorchSharpLrFinderOptions Settings, TorchSharpSweepTarget ProbeTarget) CheckedProbeTarget(
         nn.Module<Tensor, Tensor> model,
         optim.Optimizer optimizer,
         Func<Tensor, Tensor, Tensor> lossFunction,
@@ -130,29 +131,23 @@ public static partial class TorchSharpLrFinder
             }
         }
 
-        if (optimizer is not OptimizerHelper)
+        if (optimizer is not OptimizerHelper snapshotable)
         {
             throw new NotSupportedException(
                 $"The optimizer {optimizer.GetType().Name} cannot be saved and restored; use one derived from OptimizerHelper (Adam, AdamW, SGD, RMSprop, …).");
         }
 
-        return settings;
+        var probeSettings = settings.Clone();
+        probeSettings.ValidationBatches = null;
+        var target = new TorchSharpSweepTarget(model, snapshotable, lossFunction, batches, probeSettings);
+        CheckScorable(target, validationBatches);
+        return (settings, target);
     }
 
     // Scores the validation batches once on a snapshot (restored at once), so that bad held-out data fails before any training
-    // with a message that names it, rather than in the middle of the first probe. Returns the probes' target: it trains on the
-    // training loss (the sweep's validation batches, if any, would only slow each probe step).
-    private static TorchSharpSweepTarget CheckValidationBatches(
-        nn.Module<Tensor, Tensor> model,
-        optim.Optimizer optimizer,
-        Func<Tensor, Tensor, Tensor> lossFunction,
-        IEnumerable<(Tensor Input, Tensor Target)> batches,
-        IReadOnlyList<(Tensor Input, Tensor Target)> validationBatches,
-        TorchSharpLrFinderOptions settings)
+    // with a message that names it, rather than in the middle of the first probe.
+    private static void CheckScorable(TorchSharpSweepTarget target, IReadOnlyList<(Tensor Input, Tensor Target)> validationBatches)
     {
-        var probeSettings = settings.Clone();
-        probeSettings.ValidationBatches = null;
-        var target = new TorchSharpSweepTarget(model, (OptimizerHelper)optimizer, lossFunction, batches, probeSettings);
         double loss;
         target.Snapshot();
         try
@@ -171,7 +166,5 @@ public static partial class TorchSharpLrFinder
             throw new ArgumentException(
                 FormattableString.Invariant($"scores a non-finite loss ({loss}) before any training; check its inputs and targets."), nameof(validationBatches));
         }
-
-        return target;
     }
 }

@@ -168,7 +168,7 @@ public class TorchSharpLrFinderTests
     }
 
     [Test]
-    public void A_batch_factory_is_called_once_per_epoch_and_what_it_creates_is_freed()
+    public void A_lazy_iterator_is_run_again_for_every_epoch()
     {
         using var setup = new SmallClassifier();
         int calls = 0;
@@ -181,7 +181,7 @@ public class TorchSharpLrFinderTests
             }
         }
 
-        var result = TorchSharpLrFinder.Find(setup.Model, setup.Optimizer, setup.Loss(), Epoch, new TorchSharpLrFinderOptions { Sweep = Short(iterations: 10) });
+        var result = TorchSharpLrFinder.Find(setup.Model, setup.Optimizer, setup.Loss(), Epoch(), Short(iterations: 10));
         Assert.That(result.IterationsRun, Is.EqualTo(10));
         Assert.That(calls, Is.EqualTo(3));
     }

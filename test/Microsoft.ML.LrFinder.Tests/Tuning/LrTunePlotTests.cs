@@ -1,3 +1,4 @@
+using Microsoft.ML.LrFinder.Plotting;
 using OxyPlot.Annotations;
 using OxyPlot.Series;
 
@@ -18,7 +19,7 @@ public class LrTunePlotTests
         Assert.That(label.TextPosition.X, Is.EqualTo(1e-3));
 
         // The held-out losses are drawn on their own axis; the non-finite one is left out of the series.
-        var probes = model.Series.OfType<LineSeries>().Single(s => s.YAxisKey == "validationLoss");
+        var probes = model.Series.OfType<LineSeries>().Single(s => s.YAxisKey == LrPlotBuilder.ValidationLossAxisKey);
         Assert.That(probes.Points.Select(p => (p.X, p.Y)), Is.EqualTo(new[] { (1e-3 / 3, 0.8), (1e-3, 0.5) }));
     }
 

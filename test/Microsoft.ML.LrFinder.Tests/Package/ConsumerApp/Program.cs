@@ -14,14 +14,14 @@ CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 string comments = args[0];
 string mlNetTempFolder = args[1];
 
-// (a) The generic finder on a small TorchSharp classifier, with the loss as a module.
+// (a) The generic finder on a small TorchSharp classifier, with a loss module's call method as the loss function.
 random.manual_seed(1);
 var model = nn.Sequential(("hidden", nn.Linear(8, 32)), ("relu", nn.ReLU()), ("output", nn.Linear(32, 3)));
 var inputs = randn(256, 8);
 var targets = inputs.narrow(1, 0, 3).argmax(1);
 var batches = Enumerable.Range(0, 8).Select(i => (inputs.narrow(0, i * 32, 32), targets.narrow(0, i * 32, 32))).ToList();
 var generic = TorchSharpLrFinder.Find(
-    model, optim.Adam(model.parameters()), nn.CrossEntropyLoss(), batches, new LrFinderOptions { NumberOfIterations = 100, Seed = 1 });
+    model, optim.Adam(model.parameters()), nn.CrossEntropyLoss().call, batches, new LrFinderOptions { NumberOfIterations = 100, Seed = 1 });
 Console.WriteLine($"generic finder: {generic.StopReason} after {generic.IterationsRun} iterations; selected learning rate {Rate(generic.SelectedLearningRate)}");
 
 // (b) ML.NET's TextClassification trainer with WithLrFinder(), offline: random trial weights stand in for the download.
