@@ -1,12 +1,17 @@
 using Microsoft.ML.LrFinder.Tests.Fixtures;
 using Microsoft.ML.TorchSharp;
 using Microsoft.ML.TorchSharp.NasBert;
+using static TorchSharp.torch;
 
 namespace Microsoft.ML.LrFinder.Tests.Tuning;
 
 /// <summary>The tuning step on SentenceSimilarity, scored on a held-out share of the training rows; and where tuning is refused.</summary>
 public class SentenceSimilarityTuneTests
 {
+    // MLContext does not seed torch: the head's initial weights come from torch's generator, so without a seed they depend on
+    // the tests that ran before, and a 20-step sweep of some heads makes no suggestion (then no probe runs; seen once).
+    private const int TorchSeed = 7;
+
     private static SentenceSimilarityTrainer.SentenceSimilarityOptions Options() => new()
     {
         LabelColumnName = "Label",
@@ -22,6 +27,7 @@ public class SentenceSimilarityTuneTests
         // 16 rows, batch 4, one epoch: a 4-step budget, 2-step probes on the 8 first of the rows not held out.
         var mlContext = PretrainedWeights.CreateContext(seed: 1, PretrainedModel.NasBert);
         var data = TestData.DetoxPairs(mlContext, 16);
+        random.manual_seed(TorchSeed);
         var result = mlContext.LrFinder().Tune(
             Options(), data, validation: null, new LrFinderOptions { NumberOfIterations = 20 }, new LrTuneOptions { CandidateCount = 2, ProbeFraction = 0.5 });
 

@@ -40,7 +40,15 @@ var trainer = mlContext.MulticlassClassification.Trainers.TextClassification(opt
     .WithLrFinder(new LrFinderOptions { NumberOfIterations = 40, Seed = 1 }, new LrFinderTrainerOptions { Progress = progress });
 var pipeline = mlContext.Transforms.Conversion.MapValueToKey("Label", nameof(Comment.Toxic)).Append(trainer);
 var fitted = pipeline.Fit(data);
-long scored = fitted.Transform(data).GetColumn<uint>("PredictedLabel").LongCount();
+// Scoring is the app's own convolution work: the finder's NNPACK switch covers its sweep and fit only, so the app turns
+// NNPACK off around it as docs/compatibility.md tells users to (without it, on a CPU NNPACK does not support, libtorch
+// prints about a thousand warnings while these 64 comments are scored).
+long scored;
+using (LibTorchNnpack.Disable())
+{
+    scored = fitted.Transform(data).GetColumn<uint>("PredictedLabel").LongCount();
+}
+
 var result = trainer.LastResult!;
 Console.WriteLine(
     $"text classification: {result.StopReason} after {result.IterationsRun} iterations ({progress.Reports} progress reports); "
