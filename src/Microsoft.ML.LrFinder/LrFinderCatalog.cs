@@ -1,17 +1,13 @@
 using Microsoft.ML.LrFinder;
 using Microsoft.ML.LrFinder.Trainers;
-using Microsoft.ML.TorchSharp;
-using Microsoft.ML.TorchSharp.AutoFormerV2;
-using Microsoft.ML.TorchSharp.NasBert;
-using Microsoft.ML.TorchSharp.Roberta;
 
 namespace Microsoft.ML;
 
 /// <summary>
 /// Learning-rate sweeps as an analysis step, without a fit: for auto-tuning code that wants the curve and the suggestions.
-/// Get it with <c>mlContext.LrFinder()</c>. Each <c>Find</c> builds the trainer the catalog would build from the options, sweeps
-/// its own training step on a throwaway internal trainer, and returns the result; the options object is not modified and
-/// torch's random generator is left as it was.
+/// Get it with <c>mlContext.LrFinder()</c>. <c>Find</c> takes the trainer you would fit, sweeps its own training step on a
+/// throwaway internal trainer, and returns the result; the trainer's options object is not modified and torch's random
+/// generator is left as it was.
 /// </summary>
 public sealed partial class LrFinderCatalog
 {
@@ -22,8 +18,17 @@ public sealed partial class LrFinderCatalog
         this.mlContext = mlContext;
     }
 
-    /// <summary>Sweeps a TextClassification trainer with these options.</summary>
-    /// <param name="options">The trainer options (as for <c>MulticlassClassification.Trainers.TextClassification(options)</c>); not modified.</param>
+    /// <summary>
+    /// Sweeps a TorchSharp trainer: the one you would fit, as the ML.NET catalog returns it
+    /// (<c>mlContext.MulticlassClassification.Trainers.TextClassification(options)</c>). See
+    /// <see cref="LrFinderExtensions.WithLrFinder{TTransformer}"/> for the trainers accepted and where the selected rate goes.
+    /// </summary>
+    /// <typeparam name="TTransformer">What the trainer's <c>Fit</c> returns; inferred from the trainer.</typeparam>
+    /// <param name="trainer">
+    /// A TextClassification, SentenceSimilarity, NamedEntityRecognition, ObjectDetection or QuestionAnswer trainer; it is not
+    /// fitted and its options object is not modified. Its <see cref="MLContext"/>'s log, cancellation, device and temp-path
+    /// settings are the sweep's.
+    /// </param>
     /// <param name="data">The training data.</param>
     /// <param name="finderOptions">The sweep settings; default null: <see cref="LrFinderDefaults"/>.</param>
     /// <param name="trainerOptions">The row budget; default null: every row may be read.</param>
@@ -31,81 +36,20 @@ public sealed partial class LrFinderCatalog
     /// Ends the sweep at the next step with <see cref="LrFinderStopReason.Cancelled"/> and returns the curve so far (no exception).
     /// <c>MLContext.CancelExecution()</c> also stops it, with an <see cref="OperationCanceledException"/>, as it stops the trainer.
     /// </param>
-    /// <returns>The curve, the suggestions and the selected learning rate (the one to put in <c>LearningRate = [lr]</c>).</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="options"/> or <paramref name="data"/> is null.</exception>
-    /// <exception cref="ArgumentException">The data does not fit the trainer (the message names the column or option).</exception>
+    /// <returns>
+    /// The curve, the suggestions and the selected learning rate (the one to put in <c>LearningRate = [lr]</c>, or in
+    /// <c>InitLearningRate</c> for ObjectDetection).
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="trainer"/> or <paramref name="data"/> is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="trainer"/> is not one of the five TorchSharp trainers (the message names its type), or the data does not
+    /// fit the trainer (the message names the column or option).
+    /// </exception>
     /// <exception cref="NotSupportedException">The loaded Microsoft.ML.TorchSharp is not the supported 0.23.1.</exception>
-    public LrFinderResult Find(
-        TextClassificationTrainer.TextClassificationOptions options, IDataView data, LrFinderOptions? finderOptions = null, LrFinderTrainerOptions? trainerOptions = null, CancellationToken cancellationToken = default) =>
-        Find(SweepOf(options, mlContext.MulticlassClassification.Trainers.TextClassification, TrainerSweeps.For), data, finderOptions, trainerOptions, cancellationToken);
-
-    /// <summary>Sweeps a SentenceSimilarity trainer with these options.</summary>
-    /// <param name="options">The trainer options (as for <c>Regression.Trainers.SentenceSimilarity(options)</c>); not modified.</param>
-    /// <param name="data">The training data.</param>
-    /// <param name="finderOptions">The sweep settings; default null: <see cref="LrFinderDefaults"/>.</param>
-    /// <param name="trainerOptions">The row budget; default null: every row may be read.</param>
-    /// <param name="cancellationToken">
-    /// Ends the sweep at the next step with <see cref="LrFinderStopReason.Cancelled"/> and returns the curve so far (no exception).
-    /// <c>MLContext.CancelExecution()</c> also stops it, with an <see cref="OperationCanceledException"/>, as it stops the trainer.
-    /// </param>
-    /// <returns>The curve, the suggestions and the selected learning rate (the one to put in <c>LearningRate = [lr]</c>).</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="options"/> or <paramref name="data"/> is null.</exception>
-    /// <exception cref="ArgumentException">The data does not fit the trainer (the message names the column or option).</exception>
-    /// <exception cref="NotSupportedException">The loaded Microsoft.ML.TorchSharp is not the supported 0.23.1.</exception>
-    public LrFinderResult Find(
-        SentenceSimilarityTrainer.SentenceSimilarityOptions options, IDataView data, LrFinderOptions? finderOptions = null, LrFinderTrainerOptions? trainerOptions = null, CancellationToken cancellationToken = default) =>
-        Find(SweepOf(options, mlContext.Regression.Trainers.SentenceSimilarity, TrainerSweeps.For), data, finderOptions, trainerOptions, cancellationToken);
-
-    /// <summary>Sweeps a NamedEntityRecognition trainer with these options.</summary>
-    /// <param name="options">The trainer options (as for <c>MulticlassClassification.Trainers.NamedEntityRecognition(options)</c>); not modified.</param>
-    /// <param name="data">The training data.</param>
-    /// <param name="finderOptions">The sweep settings; default null: <see cref="LrFinderDefaults"/>.</param>
-    /// <param name="trainerOptions">The row budget; default null: every row may be read.</param>
-    /// <param name="cancellationToken">
-    /// Ends the sweep at the next step with <see cref="LrFinderStopReason.Cancelled"/> and returns the curve so far (no exception).
-    /// <c>MLContext.CancelExecution()</c> also stops it, with an <see cref="OperationCanceledException"/>, as it stops the trainer.
-    /// </param>
-    /// <returns>The curve, the suggestions and the selected learning rate (the one to put in <c>LearningRate = [lr]</c>).</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="options"/> or <paramref name="data"/> is null.</exception>
-    /// <exception cref="ArgumentException">The data does not fit the trainer (the message names the column or option).</exception>
-    /// <exception cref="NotSupportedException">The loaded Microsoft.ML.TorchSharp is not the supported 0.23.1.</exception>
-    public LrFinderResult Find(
-        NerTrainer.NerOptions options, IDataView data, LrFinderOptions? finderOptions = null, LrFinderTrainerOptions? trainerOptions = null, CancellationToken cancellationToken = default) =>
-        Find(SweepOf(options, mlContext.MulticlassClassification.Trainers.NamedEntityRecognition, TrainerSweeps.For), data, finderOptions, trainerOptions, cancellationToken);
-
-    /// <summary>Sweeps an ObjectDetection trainer with these options.</summary>
-    /// <param name="options">The trainer options (as for <c>MulticlassClassification.Trainers.ObjectDetection(options)</c>); not modified.</param>
-    /// <param name="data">The training data.</param>
-    /// <param name="finderOptions">The sweep settings; default null: <see cref="LrFinderDefaults"/>.</param>
-    /// <param name="trainerOptions">The row budget; default null: every row may be read.</param>
-    /// <param name="cancellationToken">
-    /// Ends the sweep at the next step with <see cref="LrFinderStopReason.Cancelled"/> and returns the curve so far (no exception).
-    /// <c>MLContext.CancelExecution()</c> also stops it, with an <see cref="OperationCanceledException"/>, as it stops the trainer.
-    /// </param>
-    /// <returns>The curve, the suggestions and the selected learning rate (the one to put in <c>InitLearningRate</c>).</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="options"/> or <paramref name="data"/> is null.</exception>
-    /// <exception cref="ArgumentException">The data does not fit the trainer (the message names the column or option).</exception>
-    /// <exception cref="NotSupportedException">The loaded Microsoft.ML.TorchSharp is not the supported 0.23.1.</exception>
-    public LrFinderResult Find(
-        ObjectDetectionTrainer.Options options, IDataView data, LrFinderOptions? finderOptions = null, LrFinderTrainerOptions? trainerOptions = null, CancellationToken cancellationToken = default) =>
-        Find(SweepOf(options, mlContext.MulticlassClassification.Trainers.ObjectDetection, TrainerSweeps.For), data, finderOptions, trainerOptions, cancellationToken);
-
-    /// <summary>Sweeps a QuestionAnswer trainer with these options.</summary>
-    /// <param name="options">The trainer options (as for <c>MulticlassClassification.Trainers.QuestionAnswer(options)</c>); not modified.</param>
-    /// <param name="data">The training data.</param>
-    /// <param name="finderOptions">The sweep settings; default null: <see cref="LrFinderDefaults"/>.</param>
-    /// <param name="trainerOptions">The row budget; default null: every row may be read.</param>
-    /// <param name="cancellationToken">
-    /// Ends the sweep at the next step with <see cref="LrFinderStopReason.Cancelled"/> and returns the curve so far (no exception).
-    /// <c>MLContext.CancelExecution()</c> also stops it, with an <see cref="OperationCanceledException"/>, as it stops the trainer.
-    /// </param>
-    /// <returns>The curve, the suggestions and the selected learning rate (the one to put in <c>LearningRate = [lr]</c>).</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="options"/> or <paramref name="data"/> is null.</exception>
-    /// <exception cref="ArgumentException">The data does not fit the trainer (the message names the column or option).</exception>
-    /// <exception cref="NotSupportedException">The loaded Microsoft.ML.TorchSharp is not the supported 0.23.1.</exception>
-    public LrFinderResult Find(
-        QATrainer.Options options, IDataView data, LrFinderOptions? finderOptions = null, LrFinderTrainerOptions? trainerOptions = null, CancellationToken cancellationToken = default) =>
-        Find(SweepOf(options, mlContext.MulticlassClassification.Trainers.QuestionAnswer, TrainerSweeps.For), data, finderOptions, trainerOptions, cancellationToken);
+    public LrFinderResult Find<TTransformer>(
+        IEstimator<TTransformer> trainer, IDataView data, LrFinderOptions? finderOptions = null, LrFinderTrainerOptions? trainerOptions = null, CancellationToken cancellationToken = default)
+        where TTransformer : class, ITransformer =>
+        Sweep(TrainerSweeps.For(trainer, nameof(trainer)), data, finderOptions, trainerOptions, cancellationToken);
 
     /// <summary>
     /// Writes random weights of the right architecture for a trainer's pretrained model where ML.NET looks before downloading it,
@@ -161,17 +105,7 @@ public sealed partial class LrFinderCatalog
         return path;
     }
 
-    // The sweep of the trainer the ML.NET catalog builds from these options: the options are checked here for every overload.
-    private static ITrainerSweep<TTransformer> SweepOf<TOptions, TTrainer, TTransformer>(
-        TOptions options, Func<TOptions, TTrainer> createTrainer, Func<TTrainer, ITrainerSweep<TTransformer>> sweepFor)
-        where TOptions : class
-        where TTransformer : class, ITransformer
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        return sweepFor(createTrainer(options));
-    }
-
-    private static LrFinderResult Find<TTransformer>(
+    private static LrFinderResult Sweep<TTransformer>(
         ITrainerSweep<TTransformer> target, IDataView data, LrFinderOptions? finderOptions, LrFinderTrainerOptions? trainerOptions, CancellationToken cancellationToken)
         where TTransformer : class, ITransformer
     {

@@ -1,9 +1,5 @@
 using Microsoft.ML.LrFinder;
 using Microsoft.ML.LrFinder.Trainers;
-using Microsoft.ML.TorchSharp;
-using Microsoft.ML.TorchSharp.AutoFormerV2;
-using Microsoft.ML.TorchSharp.NasBert;
-using Microsoft.ML.TorchSharp.Roberta;
 
 namespace Microsoft.ML;
 
@@ -21,8 +17,8 @@ namespace Microsoft.ML;
 /// </example>
 public static class LrFinderExtensions
 {
-    /// <summary>The LR finder catalog of an ML.NET context: <c>Find</c> for each TorchSharp trainer.</summary>
-    /// <param name="mlContext">The context whose log, cancellation, device and temp-path settings the sweeps use.</param>
+    /// <summary>The LR finder catalog of an ML.NET context: <c>Find</c> and <c>Tune</c> on a TorchSharp trainer, and the random trial weights.</summary>
+    /// <param name="mlContext">The context whose <c>TempFilePath</c> <c>WriteRandomWeights</c> writes under (a sweep uses the context its trainer was created from).</param>
     /// <returns>The catalog.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="mlContext"/> is null.</exception>
     public static LrFinderCatalog LrFinder(this MLContext mlContext)
@@ -32,107 +28,35 @@ public static class LrFinderExtensions
     }
 
     /// <summary>
-    /// Puts a learning-rate finder in front of a TextClassification trainer. Its <c>Fit</c> sweeps the trainer's own training
-    /// step and fits it with <c>LearningRate = [selected]</c>, the peak learning rate of the trainer's one-cycle schedule.
+    /// Puts a learning-rate finder in front of a TorchSharp trainer. Its <c>Fit</c> sweeps the trainer's own training step,
+    /// selects a learning rate and fits the trainer with it, through the trainer's public <c>Fit</c>:
+    /// <list type="table">
+    /// <listheader><term>trainer (ML.NET catalog)</term><description>where the selected rate goes</description></listheader>
+    /// <item><term><c>MulticlassClassification.Trainers.TextClassification</c></term><description><c>LearningRate = [selected]</c>, the peak of the trainer's one-cycle schedule</description></item>
+    /// <item><term><c>Regression.Trainers.SentenceSimilarity</c></term><description><c>LearningRate = [selected]</c>, the peak of the one-cycle schedule</description></item>
+    /// <item><term><c>MulticlassClassification.Trainers.NamedEntityRecognition</c></term><description><c>LearningRate = [selected]</c>, the peak of the one-cycle schedule</description></item>
+    /// <item><term><c>MulticlassClassification.Trainers.QuestionAnswer</c></term><description><c>LearningRate = [selected]</c>, the peak of the one-cycle schedule</description></item>
+    /// <item><term><c>MulticlassClassification.Trainers.ObjectDetection</c></term><description><c>InitLearningRate = selected</c>, the rate before the trainer's step decay (its sweep is SGD, one image per step)</description></item>
+    /// </list>
+    /// Any other estimator is rejected with an <see cref="ArgumentException"/>. The trainer may be held under any estimator
+    /// type (<c>IEstimator&lt;ITransformer&gt;</c> too); the finder fits what it would fit.
     /// </summary>
-    /// <param name="trainer">The trainer, as <c>mlContext.MulticlassClassification.Trainers.TextClassification(...)</c> returns it.</param>
+    /// <typeparam name="TTransformer">What the trainer's <c>Fit</c> returns; inferred from the trainer.</typeparam>
+    /// <param name="trainer">The trainer, as the ML.NET catalog returns it, e.g. <c>mlContext.MulticlassClassification.Trainers.TextClassification(options)</c>.</param>
     /// <param name="options">The sweep settings; default null: <see cref="LrFinderDefaults"/>. Copied.</param>
-    /// <param name="trainerOptions">Row budget and the no-suggestion policy; default null: every row, keep the trainer's rate. Copied.</param>
+    /// <param name="trainerOptions">
+    /// Row budget, the no-suggestion policy and the tuning step (TextClassification and SentenceSimilarity only); default null:
+    /// every row, keep the trainer's rate, no tuning. Copied.
+    /// </param>
     /// <returns>An estimator that fits the trainer with the selected learning rate.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="trainer"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (the exception names it).</exception>
-    public static LrFinderEstimator<TorchSharpBaseTransformer> WithLrFinder(
-        this TextClassificationTrainer trainer, LrFinderOptions? options = null, LrFinderTrainerOptions? trainerOptions = null) =>
-        Create(trainer, TrainerSweeps.For, options, trainerOptions);
-
-    /// <summary>
-    /// Puts a learning-rate finder in front of a SentenceSimilarity trainer. Its <c>Fit</c> sweeps the trainer's own training
-    /// step and fits it with <c>LearningRate = [selected]</c>, the peak learning rate of the trainer's one-cycle schedule.
-    /// </summary>
-    /// <param name="trainer">The trainer, as <c>mlContext.Regression.Trainers.SentenceSimilarity(...)</c> returns it.</param>
-    /// <param name="options">The sweep settings; default null: <see cref="LrFinderDefaults"/>. Copied.</param>
-    /// <param name="trainerOptions">Row budget and the no-suggestion policy; default null: every row, keep the trainer's rate. Copied.</param>
-    /// <returns>An estimator that fits the trainer with the selected learning rate.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="trainer"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (the exception names it).</exception>
-    public static LrFinderEstimator<TorchSharpBaseTransformer> WithLrFinder(
-        this SentenceSimilarityTrainer trainer, LrFinderOptions? options = null, LrFinderTrainerOptions? trainerOptions = null) =>
-        Create(trainer, TrainerSweeps.For, options, trainerOptions);
-
-    /// <summary>
-    /// Puts a learning-rate finder in front of a NamedEntityRecognition trainer. Its <c>Fit</c> sweeps the trainer's own training
-    /// step and fits it with <c>LearningRate = [selected]</c>, the peak learning rate of the trainer's one-cycle schedule.
-    /// </summary>
-    /// <param name="trainer">The trainer, as <c>mlContext.MulticlassClassification.Trainers.NamedEntityRecognition(...)</c> returns it.</param>
-    /// <param name="options">The sweep settings; default null: <see cref="LrFinderDefaults"/>. Copied.</param>
-    /// <param name="trainerOptions">Row budget and the no-suggestion policy; default null: every row, keep the trainer's rate. Copied.</param>
-    /// <returns>An estimator that fits the trainer with the selected learning rate.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="trainer"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (the exception names it).</exception>
-    public static LrFinderEstimator<TorchSharpBaseTransformer> WithLrFinder(
-        this NerTrainer trainer, LrFinderOptions? options = null, LrFinderTrainerOptions? trainerOptions = null) =>
-        Create(trainer, TrainerSweeps.For, options, trainerOptions);
-
-    /// <summary>
-    /// Puts a learning-rate finder in front of an ObjectDetection trainer. Its <c>Fit</c> sweeps the trainer's own training step
-    /// (SGD, one image per step) and fits it with <c>InitLearningRate = selected</c>, the learning rate before the trainer's
-    /// step decays.
-    /// </summary>
-    /// <param name="trainer">The trainer, as <c>mlContext.MulticlassClassification.Trainers.ObjectDetection(...)</c> returns it.</param>
-    /// <param name="options">The sweep settings; default null: <see cref="LrFinderDefaults"/>. Copied.</param>
-    /// <param name="trainerOptions">Row budget and the no-suggestion policy; default null: every row, keep the trainer's rate. Copied.</param>
-    /// <returns>An estimator that fits the trainer with the selected learning rate.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="trainer"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (the exception names it).</exception>
-    public static LrFinderEstimator<ObjectDetectionTransformer> WithLrFinder(
-        this ObjectDetectionTrainer trainer, LrFinderOptions? options = null, LrFinderTrainerOptions? trainerOptions = null) =>
-        Create(trainer, TrainerSweeps.For, options, trainerOptions);
-
-    /// <summary>
-    /// Puts a learning-rate finder in front of a QuestionAnswer trainer. Its <c>Fit</c> sweeps the trainer's own training step
-    /// and fits it with <c>LearningRate = [selected]</c>, the peak learning rate of the trainer's one-cycle schedule.
-    /// </summary>
-    /// <param name="trainer">The trainer, as <c>mlContext.MulticlassClassification.Trainers.QuestionAnswer(...)</c> returns it.</param>
-    /// <param name="options">The sweep settings; default null: <see cref="LrFinderDefaults"/>. Copied.</param>
-    /// <param name="trainerOptions">Row budget and the no-suggestion policy; default null: every row, keep the trainer's rate. Copied.</param>
-    /// <returns>An estimator that fits the trainer with the selected learning rate.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="trainer"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (the exception names it).</exception>
-    public static LrFinderEstimator<QATransformer> WithLrFinder(
-        this QATrainer trainer, LrFinderOptions? options = null, LrFinderTrainerOptions? trainerOptions = null) =>
-        Create(trainer, TrainerSweeps.For, options, trainerOptions);
-
-    /// <summary>
-    /// Puts a learning-rate finder in front of a trainer held under a general estimator type. The estimator must be one of the
-    /// TorchSharp trainers above; anything else is rejected.
-    /// </summary>
-    /// <typeparam name="TTransformer">The estimator's transformer type.</typeparam>
-    /// <param name="estimator">A TextClassification, SentenceSimilarity, NamedEntityRecognition, ObjectDetection or QuestionAnswer trainer.</param>
-    /// <param name="options">The sweep settings; default null: <see cref="LrFinderDefaults"/>. Copied.</param>
-    /// <param name="trainerOptions">Row budget and the no-suggestion policy; default null: every row, keep the trainer's rate. Copied.</param>
-    /// <returns>An estimator that fits the trainer with the selected learning rate.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="estimator"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="estimator"/> is not a supported TorchSharp trainer.</exception>
+    /// <exception cref="ArgumentException"><paramref name="trainer"/> is not one of the five TorchSharp trainers (the message names its type).</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range (the exception names it).</exception>
     public static LrFinderEstimator<TTransformer> WithLrFinder<TTransformer>(
-        this IEstimator<TTransformer> estimator, LrFinderOptions? options = null, LrFinderTrainerOptions? trainerOptions = null)
-        where TTransformer : class, ITransformer =>
-        Create(TrainerSweeps.For(estimator, nameof(estimator)), options, trainerOptions);
-
-    // The trainer is checked here for every typed overload; the general one has TrainerSweeps check and name its estimator.
-    private static LrFinderEstimator<TTransformer> Create<TTrainer, TTransformer>(
-        TTrainer trainer, Func<TTrainer, ITrainerSweep<TTransformer>> sweepFor, LrFinderOptions? options, LrFinderTrainerOptions? trainerOptions)
-        where TTrainer : class
+        this IEstimator<TTransformer> trainer, LrFinderOptions? options = null, LrFinderTrainerOptions? trainerOptions = null)
         where TTransformer : class, ITransformer
     {
-        ArgumentNullException.ThrowIfNull(trainer);
-        return Create(sweepFor(trainer), options, trainerOptions);
-    }
-
-    private static LrFinderEstimator<TTransformer> Create<TTransformer>(
-        ITrainerSweep<TTransformer> target, LrFinderOptions? options, LrFinderTrainerOptions? trainerOptions)
-        where TTransformer : class, ITransformer
-    {
+        var target = TrainerSweeps.For(trainer, nameof(trainer));
         var sweepOptions = options?.Clone() ?? new LrFinderOptions();
         var readOptions = trainerOptions?.Clone() ?? new LrFinderTrainerOptions();
         sweepOptions.Validate();

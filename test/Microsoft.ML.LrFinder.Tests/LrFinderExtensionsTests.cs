@@ -4,7 +4,7 @@ using Microsoft.ML.TorchSharp.NasBert;
 
 namespace Microsoft.ML.LrFinder.Tests;
 
-/// <summary>What <c>WithLrFinder</c> accepts and rejects before anything trains.</summary>
+/// <summary>What the ML.NET faces (<c>WithLrFinder</c>, <c>mlContext.LrFinder().Find</c> and <c>Tune</c>) accept and reject before anything trains.</summary>
 public class LrFinderExtensionsTests
 {
     [Test]
@@ -12,13 +12,22 @@ public class LrFinderExtensionsTests
     {
         var mlContext = new MLContext(seed: 1);
         IEstimator<ITransformer> sdca = mlContext.BinaryClassification.Trainers.SdcaLogisticRegression();
+        var data = mlContext.Data.LoadFromEnumerable(new[] { new { Label = true } });
 
-        var error = Assert.Throws<ArgumentException>(() => sdca.WithLrFinder());
+        var errors = new[]
+        {
+            Assert.Throws<ArgumentException>(() => sdca.WithLrFinder()),
+            Assert.Throws<ArgumentException>(() => mlContext.LrFinder().Find(sdca, data)),
+            Assert.Throws<ArgumentException>(() => mlContext.LrFinder().Tune(sdca, data)),
+        };
 
         Assert.Multiple(() =>
         {
-            Assert.That(error!.ParamName, Is.EqualTo("estimator"));
-            Assert.That(error.Message, Does.Contain("SdcaLogisticRegressionBinaryTrainer").And.Contain("TextClassification"));
+            foreach (var error in errors)
+            {
+                Assert.That(error!.ParamName, Is.EqualTo("trainer"));
+                Assert.That(error.Message, Does.Contain("SdcaLogisticRegressionBinaryTrainer").And.Contain("TextClassification"));
+            }
         });
     }
 

@@ -42,7 +42,7 @@ public static class TextClassificationSample
 
         // As an analysis step (no fit): the same sweep, for your own tuning code.
         LrFinderResult analysis = mlContext.LrFinder().Find(
-            options,
+            mlContext.MulticlassClassification.Trainers.TextClassification(options),
             mlContext.Transforms.Conversion.MapValueToKey("Label", nameof(Comment.Sentiment)).Fit(data).Transform(data),
             new LrFinderOptions { NumberOfIterations = 100 },
             new LrFinderTrainerOptions { MaximumRows = 1024 });

@@ -25,7 +25,7 @@ public static class TuningSample
 
         // As an analysis step: sweep, then probe three rates around the selected one for a fifth of the 4-epoch budget each.
         LrTuneResult tuned = mlContext.LrFinder().Tune(
-            options,
+            mlContext.MulticlassClassification.Trainers.TextClassification(options),
             split.TrainSet,
             split.TestSet,
             new LrFinderOptions { NumberOfIterations = 100 },

@@ -37,12 +37,10 @@ internal sealed class NerCommand : TrainerCommand
         return Fit(conversions, train, validation, ("tags", label), ("text", text));
     }
 
-    protected override LrFinderResult Find(MLContext mlContext, TrainerRun run, PreparedData data, LrFinderTrainerOptions trainerOptions, CancellationToken cancellationToken) =>
-        mlContext.LrFinder().Find(Options(run, data, null), data.Train, run.Options, trainerOptions, cancellationToken);
+    protected override bool PredictsKeys => true;
 
     protected override IEstimator<ITransformer> CreateTrainer(MLContext mlContext, TrainerRun run, PreparedData data, double? learningRate) =>
-        mlContext.MulticlassClassification.Trainers.NamedEntityRecognition(Options(run, data, learningRate))
-            .Append(mlContext.Transforms.Conversion.MapKeyToValue(TrainerColumns.PredictedLabel));
+        mlContext.MulticlassClassification.Trainers.NamedEntityRecognition(Options(run, data, learningRate));
 
     private static NerTrainer.NerOptions Options(TrainerRun run, PreparedData data, double? learningRate)
     {

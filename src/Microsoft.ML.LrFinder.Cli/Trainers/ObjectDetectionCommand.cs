@@ -75,12 +75,10 @@ internal sealed class ObjectDetectionCommand : TrainerCommand
         return Fit(conversions, train, validation, ("labels", labels), ("image", image), ("boxes", boxes), ("image folder", folder));
     }
 
-    protected override LrFinderResult Find(MLContext mlContext, TrainerRun run, PreparedData data, LrFinderTrainerOptions trainerOptions, CancellationToken cancellationToken) =>
-        mlContext.LrFinder().Find(Options(run, data, null), data.Train, run.Options, trainerOptions, cancellationToken);
+    protected override bool PredictsKeys => true;
 
     protected override IEstimator<ITransformer> CreateTrainer(MLContext mlContext, TrainerRun run, PreparedData data, double? learningRate) =>
-        mlContext.MulticlassClassification.Trainers.ObjectDetection(Options(run, data, learningRate))
-            .Append(mlContext.Transforms.Conversion.MapKeyToValue(TrainerColumns.PredictedLabel));
+        mlContext.MulticlassClassification.Trainers.ObjectDetection(Options(run, data, learningRate));
 
     private static ObjectDetectionTrainer.Options Options(TrainerRun run, PreparedData data, double? learningRate)
     {

@@ -58,9 +58,6 @@ internal sealed class QuestionAnsweringCommand : TrainerCommand
             ("answer index", answerIndex));
     }
 
-    protected override LrFinderResult Find(MLContext mlContext, TrainerRun run, PreparedData data, LrFinderTrainerOptions trainerOptions, CancellationToken cancellationToken) =>
-        mlContext.LrFinder().Find(Options(run, data, null), data.Train, run.Options, trainerOptions, cancellationToken);
-
     protected override IEstimator<ITransformer> CreateTrainer(MLContext mlContext, TrainerRun run, PreparedData data, double? learningRate) =>
         mlContext.MulticlassClassification.Trainers.QuestionAnswer(Options(run, data, learningRate));
 

@@ -51,12 +51,6 @@ internal sealed class SentenceSimilarityCommand : TrainerCommand
 
     protected override bool SupportsTune => true;
 
-    protected override LrFinderResult Find(MLContext mlContext, TrainerRun run, PreparedData data, LrFinderTrainerOptions trainerOptions, CancellationToken cancellationToken) =>
-        mlContext.LrFinder().Find(Options(run, data, null), data.Train, run.Options, trainerOptions, cancellationToken);
-
-    protected override LrTuneResult Tune(MLContext mlContext, TrainerRun run, PreparedData data, LrFinderResult sweep, IProgress<LrTuneProgress> progress) =>
-        mlContext.LrFinder().Tune(Options(run, data, null), data.Train, data.Validation, sweep, run.Tune, progress);
-
     protected override IEstimator<ITransformer> CreateTrainer(MLContext mlContext, TrainerRun run, PreparedData data, double? learningRate) =>
         mlContext.Regression.Trainers.SentenceSimilarity(Options(run, data, learningRate));
 

@@ -33,15 +33,10 @@ internal sealed class TextClassificationCommand : TrainerCommand
 
     protected override bool SupportsTune => true;
 
-    protected override LrFinderResult Find(MLContext mlContext, TrainerRun run, PreparedData data, LrFinderTrainerOptions trainerOptions, CancellationToken cancellationToken) =>
-        mlContext.LrFinder().Find(Options(run, data, null), data.Train, run.Options, trainerOptions, cancellationToken);
-
-    protected override LrTuneResult Tune(MLContext mlContext, TrainerRun run, PreparedData data, LrFinderResult sweep, IProgress<LrTuneProgress> progress) =>
-        mlContext.LrFinder().Tune(Options(run, data, null), data.Train, data.Validation, sweep, run.Tune, progress);
+    protected override bool PredictsKeys => true;
 
     protected override IEstimator<ITransformer> CreateTrainer(MLContext mlContext, TrainerRun run, PreparedData data, double? learningRate) =>
-        mlContext.MulticlassClassification.Trainers.TextClassification(Options(run, data, learningRate))
-            .Append(mlContext.Transforms.Conversion.MapKeyToValue(TrainerColumns.PredictedLabel));
+        mlContext.MulticlassClassification.Trainers.TextClassification(Options(run, data, learningRate));
 
     private static TextClassificationTrainer.TextClassificationOptions Options(TrainerRun run, PreparedData data, double? learningRate)
     {

@@ -153,21 +153,33 @@ internal abstract class TrainerCommand
     /// <returns>The prepared data.</returns>
     protected abstract PreparedData Prepare(MLContext mlContext, TrainerRun run, TabularDataset train, TabularDataset? validation);
 
-    /// <summary>Sweeps the trainer.</summary>
+    /// <summary>
+    /// The trainer alone, as the ML.NET catalog returns it: what the finder sweeps and tunes, and the real fit's first step.
+    /// </summary>
     /// <param name="mlContext">The run's context.</param>
     /// <param name="run">What the command line asked for.</param>
     /// <param name="data">The prepared data.</param>
-    /// <param name="trainerOptions">The progress reporter (and the library's defaults for the rest).</param>
-    /// <param name="cancellationToken">Ctrl+C: ends the sweep at the next batch.</param>
-    /// <returns>The sweep's result.</returns>
-    protected abstract LrFinderResult Find(MLContext mlContext, TrainerRun run, PreparedData data, LrFinderTrainerOptions trainerOptions, CancellationToken cancellationToken);
+    /// <param name="learningRate">The learning rate; null: the trainer's own.</param>
+    /// <returns>The trainer.</returns>
+    protected abstract IEstimator<ITransformer> CreateTrainer(MLContext mlContext, TrainerRun run, PreparedData data, double? learningRate);
+
+    /// <summary>Whether the trainer predicts a key that the saved model maps back to the user's values (<c>PredictedLabel</c>).</summary>
+    protected virtual bool PredictsKeys => false;
+
+    /// <summary>Sweeps the trainer.</summary>
+    private LrFinderResult Find(MLContext mlContext, TrainerRun run, PreparedData data, LrFinderTrainerOptions trainerOptions, CancellationToken cancellationToken) =>
+        mlContext.LrFinder().Find(CreateTrainer(mlContext, run, data, learningRate: null), data.Train, run.Options, trainerOptions, cancellationToken);
 
     /// <summary>Tunes the sweep's result on <c>--validation-dataset</c> (or a held-out share of the training rows); see docs/tuning.md.</summary>
-    protected virtual LrTuneResult Tune(MLContext mlContext, TrainerRun run, PreparedData data, LrFinderResult sweep, IProgress<LrTuneProgress> progress) =>
-        throw new NotSupportedException($"lrfind {Name} has no --tune.");
+    private LrTuneResult Tune(MLContext mlContext, TrainerRun run, PreparedData data, LrFinderResult sweep, IProgress<LrTuneProgress> progress) =>
+        mlContext.LrFinder().Tune(CreateTrainer(mlContext, run, data, learningRate: null), data.Train, data.Validation, sweep, run.Tune, progress);
 
-    /// <summary>The trainer for the real fit, with the learning rate (null: the trainer's own).</summary>
-    protected abstract IEstimator<ITransformer> CreateTrainer(MLContext mlContext, TrainerRun run, PreparedData data, double? learningRate);
+    /// <summary>The real fit's estimator: the trainer with the learning rate, then the key-to-value mapping when it predicts keys.</summary>
+    private IEstimator<ITransformer> CreateModel(MLContext mlContext, TrainerRun run, PreparedData data, double? learningRate)
+    {
+        var trainer = CreateTrainer(mlContext, run, data, learningRate);
+        return PredictsKeys ? trainer.Append(mlContext.Transforms.Conversion.MapKeyToValue(TrainerColumns.PredictedLabel)) : trainer;
+    }
 
     /// <summary>Fits the preprocessing chain once on the training data and applies it to both sets.</summary>
     protected static PreparedData Fit(
@@ -277,7 +289,7 @@ internal abstract class TrainerCommand
                     CultureInfo.InvariantCulture,
                     $"Training {Name} for {run.MaxEpochs} epochs at learning rate {(learningRate is { } lr ? LrFormat.LearningRate(lr) : "(the trainer's)")}…"));
                 var model = EpochProgress.Run(
-                    console, ansi, mlContext, run.MaxEpochs, learningRate ?? double.NaN, () => CreateTrainer(mlContext, run, data, learningRate).Fit(data.Train));
+                    console, ansi, mlContext, run.MaxEpochs, learningRate ?? double.NaN, () => CreateModel(mlContext, run, data, learningRate).Fit(data.Train));
                 mlContext.Model.Save(data.Preprocessing.Append(model), train.Data.Schema, folder.PathFor(ModelFile));
             }
 

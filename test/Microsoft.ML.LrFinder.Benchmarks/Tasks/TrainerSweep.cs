@@ -1,3 +1,4 @@
+using Microsoft.ML.TorchSharp;
 using Microsoft.ML.TorchSharp.NasBert;
 
 namespace Microsoft.ML.LrFinder.Benchmarks.Tasks;
@@ -7,5 +8,5 @@ internal static class TrainerSweep
 {
     public static LrFinderResult TextClassification(
         MLContext mlContext, TextClassificationTrainer.TextClassificationOptions options, IDataView train, LrFinderOptions finderOptions) =>
-        mlContext.LrFinder().Find(options, train, finderOptions);
+        mlContext.LrFinder().Find(mlContext.MulticlassClassification.Trainers.TextClassification(options), train, finderOptions);
 }

@@ -1,4 +1,5 @@
 using Microsoft.ML.LrFinder.Tests.Fixtures;
+using Microsoft.ML.TorchSharp;
 using Microsoft.ML.TorchSharp.NasBert;
 using static TorchSharp.torch;
 
@@ -48,13 +49,13 @@ public class DeterminismTests
         var mlContext = PretrainedWeights.CreateContext(seed: 1, PretrainedModel.NasBert);
         var data = TestData.DetoxClassification(mlContext, 16);
 
-        var first = mlContext.LrFinder().Find(options, data, sweep);
+        var first = mlContext.LrFinder().Find(mlContext.MulticlassClassification.Trainers.TextClassification(options), data, sweep);
         rand(10).Dispose();
-        var again = mlContext.LrFinder().Find(options, data, sweep);
+        var again = mlContext.LrFinder().Find(mlContext.MulticlassClassification.Trainers.TextClassification(options), data, sweep);
         var fresh = PretrainedWeights.CreateContext(seed: 1, PretrainedModel.NasBert);
-        var inNewContext = fresh.LrFinder().Find(options, TestData.DetoxClassification(fresh, 16), sweep);
+        var inNewContext = fresh.LrFinder().Find(fresh.MulticlassClassification.Trainers.TextClassification(options), TestData.DetoxClassification(fresh, 16), sweep);
         var otherSeed = PretrainedWeights.CreateContext(seed: 2, PretrainedModel.NasBert);
-        var withOtherContextSeed = otherSeed.LrFinder().Find(options, TestData.DetoxClassification(otherSeed, 16), sweep);
+        var withOtherContextSeed = otherSeed.LrFinder().Find(otherSeed.MulticlassClassification.Trainers.TextClassification(options), TestData.DetoxClassification(otherSeed, 16), sweep);
 
         Assert.Multiple(() =>
         {

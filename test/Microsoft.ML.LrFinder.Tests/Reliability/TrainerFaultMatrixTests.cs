@@ -180,13 +180,13 @@ public class TrainerFaultMatrixTests
             var text = TextOptions();
             options = new OptionsWatch(() => Snapshot(text));
             var watch = options;
-            return Run(() => mlContext.LrFinder().Find(text, data, FinderOptions()), watch);
+            return Run(() => mlContext.LrFinder().Find(mlContext.MulticlassClassification.Trainers.TextClassification(text), data, FinderOptions()), watch);
         }
 
         var pair = PairOptions();
         options = new OptionsWatch(() => Snapshot(pair));
         var pairWatch = options;
-        return Run(() => mlContext.LrFinder().Find(pair, data, FinderOptions()), pairWatch);
+        return Run(() => mlContext.LrFinder().Find(mlContext.Regression.Trainers.SentenceSimilarity(pair), data, FinderOptions()), pairWatch);
     }
 
     private static LrFinderResult Run(Func<LrFinderResult> find, OptionsWatch options)

@@ -29,7 +29,7 @@ public class SweepCostMeasurements
         Compare(
             "TextClassification (32 rows, batch 8)",
             100,
-            () => mlContext.LrFinder().Find(Options(1), data, Sweep(100)),
+            () => mlContext.LrFinder().Find(mlContext.MulticlassClassification.Trainers.TextClassification(Options(1)), data, Sweep(100)),
             () => mlContext.MulticlassClassification.Trainers.TextClassification(Options(25)).Fit(data));
     }
 
@@ -43,7 +43,7 @@ public class SweepCostMeasurements
         Compare(
             "SentenceSimilarity (32 pairs, batch 8)",
             100,
-            () => mlContext.LrFinder().Find(Options(1), data, Sweep(100)),
+            () => mlContext.LrFinder().Find(mlContext.Regression.Trainers.SentenceSimilarity(Options(1)), data, Sweep(100)),
             () => mlContext.Regression.Trainers.SentenceSimilarity(Options(25)).Fit(data));
     }
 
@@ -56,7 +56,7 @@ public class SweepCostMeasurements
         Compare(
             "NamedEntityRecognition (32 sentences, batch 8)",
             100,
-            () => mlContext.LrFinder().Find(Options(1), data, Sweep(100)),
+            () => mlContext.LrFinder().Find(mlContext.MulticlassClassification.Trainers.NamedEntityRecognition(Options(1)), data, Sweep(100)),
             () => mlContext.MulticlassClassification.Trainers.NamedEntityRecognition(Options(25)).Fit(data));
     }
 
@@ -70,7 +70,7 @@ public class SweepCostMeasurements
         Compare(
             "ObjectDetection (4 images 100x75, 1 per step)",
             100,
-            () => mlContext.LrFinder().Find(Options(1), data, Sweep(100)),
+            () => mlContext.LrFinder().Find(mlContext.MulticlassClassification.Trainers.ObjectDetection(Options(1)), data, Sweep(100)),
             () => mlContext.MulticlassClassification.Trainers.ObjectDetection(Options(25)).Fit(data));
     }
 
@@ -88,7 +88,7 @@ public class SweepCostMeasurements
         Compare(
             "QuestionAnswer (8 rows, batch 2)",
             20,
-            () => mlContext.LrFinder().Find(Options(1), data, Sweep(20)),
+            () => mlContext.LrFinder().Find(mlContext.MulticlassClassification.Trainers.QuestionAnswer(Options(1)), data, Sweep(20)),
             () => mlContext.MulticlassClassification.Trainers.QuestionAnswer(Options(5)).Fit(data));
     }
 

@@ -43,10 +43,6 @@ public abstract class TrainerLrFinderContract<TTransformer, TOptions>
     /// <summary>The trainer, from the public catalog.</summary>
     protected abstract IEstimator<TTransformer> CreateTrainer(MLContext mlContext, TOptions options);
 
-    protected abstract LrFinderEstimator<TTransformer> WithLrFinder(IEstimator<TTransformer> trainer, LrFinderOptions options, LrFinderTrainerOptions? trainerOptions = null);
-
-    protected abstract LrFinderResult Find(MLContext mlContext, TOptions options, IDataView data, LrFinderOptions finderOptions);
-
     protected abstract IDataView TrainingData(MLContext mlContext);
 
     /// <summary>The model's outputs on the data, flattened: equal for equal models, different for different ones.</summary>
@@ -86,7 +82,7 @@ public abstract class TrainerLrFinderContract<TTransformer, TOptions>
         var before = Snapshot(options);
         using var log = new LogRecorder(mlContext);
 
-        var result = Find(mlContext, options, data, SweepOptions());
+        var result = mlContext.LrFinder().Find(CreateTrainer(mlContext, options), data, SweepOptions());
 
         var points = result.Curve.Points;
         var sweep = new LrSweep(SweepOptions());
@@ -253,7 +249,7 @@ public abstract class TrainerLrFinderContract<TTransformer, TOptions>
         var data = TrainingData(mlContext);
         var options = CreateOptions();
         var before = Snapshot(options);
-        var finder = WithLrFinder(CreateTrainer(mlContext, options), SweepOptions());
+        var finder = CreateTrainer(mlContext, options).WithLrFinder(SweepOptions());
         using var log = new LogRecorder(mlContext, message =>
         {
             if (message.RawMessage?.StartsWith("LrFinder: batch 2/", StringComparison.Ordinal) == true)
@@ -282,7 +278,7 @@ public abstract class TrainerLrFinderContract<TTransformer, TOptions>
             var mlContext = new MLContext(seed: 1) { TempFilePath = emptyFolder };
             var options = CreateOptions();
             var before = Snapshot(options);
-            var finder = WithLrFinder(CreateTrainer(mlContext, options), SweepOptions());
+            var finder = CreateTrainer(mlContext, options).WithLrFinder(SweepOptions());
 
             var error = Assert.Catch<ArgumentException>(() => finder.Fit(makeData(mlContext)), name);
             Assert.Multiple(() =>
@@ -308,7 +304,7 @@ public abstract class TrainerLrFinderContract<TTransformer, TOptions>
         var data = TrainingData(mlContext);
         var options = CreateOptions();
         var before = Snapshot(options);
-        var finder = WithLrFinder(CreateTrainer(mlContext, options), SweepOptions());
+        var finder = CreateTrainer(mlContext, options).WithLrFinder(SweepOptions());
         var pipeline = mlContext.Transforms.CopyColumns("InputCopy", data.Schema[0].Name).Append(finder);
         var observer = new TrainerObserver(mlContext, HeadLoss);
         observer.ObserveSweepOf(finder);

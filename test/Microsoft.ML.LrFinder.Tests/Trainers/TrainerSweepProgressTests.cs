@@ -1,4 +1,5 @@
 using Microsoft.ML.LrFinder.Tests.Fixtures;
+using Microsoft.ML.TorchSharp;
 using Microsoft.ML.TorchSharp.NasBert;
 
 namespace Microsoft.ML.LrFinder.Tests.Trainers;
@@ -15,7 +16,7 @@ public class TrainerSweepProgressTests
         var reports = new List<LrFinderProgress>();
         var trainerOptions = new LrFinderTrainerOptions { Progress = new Sweep.SynchronousProgress<LrFinderProgress>(reports.Add) };
 
-        var result = mlContext.LrFinder().Find(options, data, new LrFinderOptions { NumberOfIterations = 6, StopOnDivergence = false }, trainerOptions);
+        var result = mlContext.LrFinder().Find(mlContext.MulticlassClassification.Trainers.TextClassification(options), data, new LrFinderOptions { NumberOfIterations = 6, StopOnDivergence = false }, trainerOptions);
 
         Assert.That(reports.Select(r => r.Iteration), Is.EqualTo(Enumerable.Range(0, 6)));
         Assert.Multiple(() =>

@@ -29,7 +29,7 @@ public class SentenceSimilarityTuneTests
         var data = TestData.DetoxPairs(mlContext, 16);
         random.manual_seed(TorchSeed);
         var result = mlContext.LrFinder().Tune(
-            Options(), data, validation: null, new LrFinderOptions { NumberOfIterations = 20 }, new LrTuneOptions { CandidateCount = 2, ProbeFraction = 0.5 });
+            mlContext.Regression.Trainers.SentenceSimilarity(Options()), data, validation: null, new LrFinderOptions { NumberOfIterations = 20 }, new LrTuneOptions { CandidateCount = 2, ProbeFraction = 0.5 });
 
         Assert.Multiple(() =>
         {
@@ -56,5 +56,19 @@ public class SentenceSimilarityTuneTests
         Assert.That(error!.Message, Does.Contain("NamedEntityRecognition").And.Contain("TextClassification and SentenceSimilarity"));
         Assert.That(Directory.EnumerateFileSystemEntries(emptyFolder), Is.Empty);
         Assert.That(finder.LastResult, Is.Null);
+    }
+
+    [Test]
+    public void The_catalog_refuses_to_tune_a_trainer_the_step_does_not_support_before_anything_trains()
+    {
+        string emptyFolder = Path.Combine(TestRunFolder.Path, "tune-unsupported-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(emptyFolder);
+        var mlContext = new MLContext(seed: 1) { TempFilePath = emptyFolder };
+        var data = TestData.EntitySentences(mlContext, 8, seed: 1);
+        var trainer = mlContext.MulticlassClassification.Trainers.NamedEntityRecognition(new NerTrainer.NerOptions { BatchSize = 4 });
+
+        var error = Assert.Throws<NotSupportedException>(() => mlContext.LrFinder().Tune(trainer, data));
+        Assert.That(error!.Message, Does.Contain("NamedEntityRecognition").And.Contain("TextClassification and SentenceSimilarity"));
+        Assert.That(Directory.EnumerateFileSystemEntries(emptyFolder), Is.Empty);
     }
 }

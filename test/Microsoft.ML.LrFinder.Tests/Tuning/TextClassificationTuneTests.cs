@@ -55,7 +55,7 @@ public class TextClassificationTuneTests
         using (var expectedDraw = rand(4))
         {
             random.manual_seed(TorchSeed);
-            var result = mlContext.LrFinder().Tune(options, train, validation, Sweep(), Probes(), progress: new Sweep.SynchronousProgress<LrTuneProgress>(reports.Add));
+            var result = mlContext.LrFinder().Tune(mlContext.MulticlassClassification.Trainers.TextClassification(options), train, validation, Sweep(), Probes(), progress: new Sweep.SynchronousProgress<LrTuneProgress>(reports.Add));
             using var draw = rand(4);
 
             Assert.Multiple(() =>
@@ -120,7 +120,7 @@ public class TextClassificationTuneTests
         random.manual_seed(TorchSeed);
         using var expectedDraw = rand(4);
         random.manual_seed(TorchSeed);
-        Assert.That(() => mlContext.LrFinder().Tune(options, train, validation, Sweep(), Probes()), Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(() => mlContext.LrFinder().Tune(mlContext.MulticlassClassification.Trainers.TextClassification(options), train, validation, Sweep(), Probes()), Throws.InstanceOf<OperationCanceledException>());
         using var draw = rand(4);
 
         Assert.That(draw.bytes.ToArray(), Is.EqualTo(expectedDraw.bytes.ToArray()));
@@ -134,7 +134,7 @@ public class TextClassificationTuneTests
         var (train, validation) = Data(mlContext);
         var withoutSentence = mlContext.Transforms.DropColumns("Sentence").Fit(validation).Transform(validation);
 
-        var error = Assert.Throws<ArgumentException>(() => mlContext.LrFinder().Tune(Options(), train, withoutSentence, Sweep(), Probes()));
+        var error = Assert.Throws<ArgumentException>(() => mlContext.LrFinder().Tune(mlContext.MulticlassClassification.Trainers.TextClassification(Options()), train, withoutSentence, Sweep(), Probes()));
         Assert.That(error!.ParamName, Is.EqualTo("validation"));
         Assert.That(error.Message, Does.Contain("'Sentence'"));
     }
@@ -150,7 +150,7 @@ public class TextClassificationTuneTests
         });
         var validation = mlContext.Transforms.Conversion.MapValueToKey("Label", nameof(TextRow.Sentiment)).Fit(threeClasses).Transform(threeClasses);
 
-        var error = Assert.Throws<ArgumentException>(() => mlContext.LrFinder().Tune(Options(), train, validation, Sweep(), Probes()));
+        var error = Assert.Throws<ArgumentException>(() => mlContext.LrFinder().Tune(mlContext.MulticlassClassification.Trainers.TextClassification(Options()), train, validation, Sweep(), Probes()));
         Assert.That(error!.ParamName, Is.EqualTo("validation"));
         Assert.That(error.Message, Does.Contain("'Label'").And.Contain("MapValueToKey"));
     }

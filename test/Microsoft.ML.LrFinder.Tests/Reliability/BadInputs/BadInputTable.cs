@@ -1,6 +1,7 @@
 using Microsoft.ML.Data;
 using Microsoft.ML.LrFinder.Tests.Cli;
 using Microsoft.ML.LrFinder.Tests.Fixtures;
+using Microsoft.ML.TorchSharp;
 using Microsoft.ML.TorchSharp.NasBert;
 using static TorchSharp.torch;
 
@@ -46,8 +47,8 @@ internal static class BadInputTable
         yield return WithModel("E20", Find, "lossFunction = null", m => TorchSharpLrFinder.Find(m.Model, m.Optimizer, (Func<Tensor, Tensor, Tensor>)null!, m.Batches), ArgNull, "lossFunction");
         yield return WithModel("E21", Find, "batches = null", m => TorchSharpLrFinder.Find(m.Model, m.Optimizer, m.LossModule.call, (IEnumerable<(Tensor, Tensor)>)null!), ArgNull, "batches");
         yield return Api("E22", "LrSweepRunner.Run", "target = null", () => LrSweepRunner.Run(null!), ArgNull, "target");
-        yield return Trainer("E23", "options = null", (ml, data) => ml.LrFinder().Find((TextClassificationTrainer.TextClassificationOptions)null!, data), ArgNull, "options");
-        yield return Trainer("E24", "data = null", (ml, _) => ml.LrFinder().Find(TextOptions(), null!), ArgNull, "data");
+        yield return Trainer("E23", "trainer = null", (ml, data) => ml.LrFinder().Find((TextClassificationTrainer)null!, data), ArgNull, "trainer");
+        yield return Trainer("E24", "data = null", (ml, _) => ml.LrFinder().Find(ml.MulticlassClassification.Trainers.TextClassification(TextOptions()), null!), ArgNull, "data");
         yield return Api("E25", "TextClassificationTrainer.WithLrFinder", "trainer = null", () => ((TextClassificationTrainer)null!).WithLrFinder(), ArgNull, "trainer");
         yield return Api("E26", "LrCurveAnalysis.Analyze", "curve = null", () => LrCurveAnalysis.Analyze((LrCurve)null!), ArgNull, "curve");
 
@@ -247,7 +248,7 @@ internal static class BadInputTable
     }
 
     private static LrFinderResult Catalog(MLContext mlContext, IDataView data, LrFinderTrainerOptions? trainerOptions = null) =>
-        mlContext.LrFinder().Find(TextOptions(), data, new LrFinderOptions { NumberOfIterations = 4 }, trainerOptions);
+        mlContext.LrFinder().Find(mlContext.MulticlassClassification.Trainers.TextClassification(TextOptions()), data, new LrFinderOptions { NumberOfIterations = 4 }, trainerOptions);
 
     private static TextClassificationTrainer.TextClassificationOptions TextOptions() => new()
     {

@@ -46,13 +46,6 @@ public class NamedEntityRecognitionLrFinderTests : TrainerLrFinderContract<Torch
     protected override IEstimator<TorchSharpBaseTransformer> CreateTrainer(MLContext mlContext, NerTrainer.NerOptions options) =>
         mlContext.MulticlassClassification.Trainers.NamedEntityRecognition(options);
 
-    protected override LrFinderEstimator<TorchSharpBaseTransformer> WithLrFinder(
-        IEstimator<TorchSharpBaseTransformer> trainer, LrFinderOptions options, LrFinderTrainerOptions? trainerOptions = null) =>
-        ((NerTrainer)trainer).WithLrFinder(options, trainerOptions);
-
-    protected override LrFinderResult Find(MLContext mlContext, NerTrainer.NerOptions options, IDataView data, LrFinderOptions finderOptions) =>
-        mlContext.LrFinder().Find(options, data, finderOptions);
-
     protected override IDataView TrainingData(MLContext mlContext) => TestData.EntitySentences(mlContext, Rows, seed: 3);
 
     // The trainer outputs one predicted tag per word and no scores.

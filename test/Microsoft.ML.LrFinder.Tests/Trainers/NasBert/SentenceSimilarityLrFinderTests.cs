@@ -47,13 +47,6 @@ public class SentenceSimilarityLrFinderTests : TrainerLrFinderContract<TorchShar
     protected override IEstimator<TorchSharpBaseTransformer> CreateTrainer(MLContext mlContext, SentenceSimilarityTrainer.SentenceSimilarityOptions options) =>
         mlContext.Regression.Trainers.SentenceSimilarity(options);
 
-    protected override LrFinderEstimator<TorchSharpBaseTransformer> WithLrFinder(
-        IEstimator<TorchSharpBaseTransformer> trainer, LrFinderOptions options, LrFinderTrainerOptions? trainerOptions = null) =>
-        ((SentenceSimilarityTrainer)trainer).WithLrFinder(options, trainerOptions);
-
-    protected override LrFinderResult Find(MLContext mlContext, SentenceSimilarityTrainer.SentenceSimilarityOptions options, IDataView data, LrFinderOptions finderOptions) =>
-        mlContext.LrFinder().Find(options, data, finderOptions);
-
     protected override IDataView TrainingData(MLContext mlContext) => TestData.DetoxPairs(mlContext, Rows);
 
     protected override float[] Predictions(ITransformer model, IDataView data) => model.Transform(data).GetColumn<float>("Score").ToArray();
@@ -88,7 +81,7 @@ public class SentenceSimilarityLrFinderTests : TrainerLrFinderContract<TorchShar
 
         // Both start from one model: the encoder from the weight file, the head from torch's generator at the same state.
         random.manual_seed(11);
-        var result = mlContext.LrFinder().Find(options, data, new LrFinderOptions { NumberOfIterations = 2 });
+        var result = mlContext.LrFinder().Find(CreateTrainer(mlContext, options), data, new LrFinderOptions { NumberOfIterations = 2 });
         random.manual_seed(11);
         var reference = NoDropout(CreateOptions(learningRate: 1e-12));
         var model = mlContext.Regression.Trainers.SentenceSimilarity(reference).Fit(data);

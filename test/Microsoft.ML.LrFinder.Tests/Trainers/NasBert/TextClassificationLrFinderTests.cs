@@ -46,13 +46,6 @@ public class TextClassificationLrFinderTests : TrainerLrFinderContract<TorchShar
     protected override IEstimator<TorchSharpBaseTransformer> CreateTrainer(MLContext mlContext, TextClassificationTrainer.TextClassificationOptions options) =>
         mlContext.MulticlassClassification.Trainers.TextClassification(options);
 
-    protected override LrFinderEstimator<TorchSharpBaseTransformer> WithLrFinder(
-        IEstimator<TorchSharpBaseTransformer> trainer, LrFinderOptions options, LrFinderTrainerOptions? trainerOptions = null) =>
-        ((TextClassificationTrainer)trainer).WithLrFinder(options, trainerOptions);
-
-    protected override LrFinderResult Find(MLContext mlContext, TextClassificationTrainer.TextClassificationOptions options, IDataView data, LrFinderOptions finderOptions) =>
-        mlContext.LrFinder().Find(options, data, finderOptions);
-
     protected override IDataView TrainingData(MLContext mlContext) => TestData.DetoxClassification(mlContext, Rows);
 
     protected override float[] Predictions(ITransformer model, IDataView data) =>
@@ -83,7 +76,7 @@ public class TextClassificationLrFinderTests : TrainerLrFinderContract<TorchShar
         var mlContext = CreateContext();
         var data = TrainingData(mlContext);
         var options = CreateOptions(learningRate: 3e-4);
-        var finder = WithLrFinder(CreateTrainer(mlContext, options), new LrFinderOptions { NumberOfIterations = 8, Selector = new NeverSuggests() });
+        var finder = CreateTrainer(mlContext, options).WithLrFinder(new LrFinderOptions { NumberOfIterations = 8, Selector = new NeverSuggests() });
         using var log = new LogRecorder(mlContext);
 
         var model = finder.Fit(data);
@@ -102,8 +95,7 @@ public class TextClassificationLrFinderTests : TrainerLrFinderContract<TorchShar
     public void Without_a_suggestion_the_fit_can_be_made_to_fail_instead()
     {
         var mlContext = CreateContext();
-        var finder = WithLrFinder(
-            CreateTrainer(mlContext, CreateOptions()),
+        var finder = CreateTrainer(mlContext, CreateOptions()).WithLrFinder(
             new LrFinderOptions { NumberOfIterations = 8, Selector = new NeverSuggests() },
             new LrFinderTrainerOptions { WhenNoSuggestion = LrFinderNoSuggestionAction.Throw });
 
@@ -120,9 +112,9 @@ public class TextClassificationLrFinderTests : TrainerLrFinderContract<TorchShar
     {
         var mlContext = CreateContext();
         var data = TrainingData(mlContext);
-        var asTrainer = mlContext.LrFinder().Find(CreateOptions(), data, new LrFinderOptions { NumberOfIterations = 12 });
+        var asTrainer = mlContext.LrFinder().Find(CreateTrainer(mlContext, CreateOptions()), data, new LrFinderOptions { NumberOfIterations = 12 });
         var asConstant = mlContext.LrFinder().Find(
-            CreateOptions(), data, new LrFinderOptions { NumberOfIterations = 12, TrainingSchedule = LrTrainingSchedule.Constant });
+            CreateTrainer(mlContext, CreateOptions()), data, new LrFinderOptions { NumberOfIterations = 12, TrainingSchedule = LrTrainingSchedule.Constant });
         Assert.Multiple(() =>
         {
             Assert.That(asTrainer.Options.TrainingSchedule, Is.EqualTo(LrTrainingSchedule.OneCycle));
@@ -144,9 +136,9 @@ public class TextClassificationLrFinderTests : TrainerLrFinderContract<TorchShar
 
         // 8 rows are 2 batches of 4: 12 batches read the kept rows 6 times over (unless the loss diverges first).
         var result = mlContext.LrFinder().Find(
-            CreateOptions(), data, new LrFinderOptions { NumberOfIterations = 12, EndLearningRate = 1e-3 }, new LrFinderTrainerOptions { MaximumRows = 8 });
+            CreateTrainer(mlContext, CreateOptions()), data, new LrFinderOptions { NumberOfIterations = 12, EndLearningRate = 1e-3 }, new LrFinderTrainerOptions { MaximumRows = 8 });
         var sampled = mlContext.LrFinder().Find(
-            CreateOptions(), data, new LrFinderOptions { NumberOfIterations = 12, EndLearningRate = 1e-3 }, new LrFinderTrainerOptions { MaximumRows = 8, SamplingSeed = 3 });
+            CreateTrainer(mlContext, CreateOptions()), data, new LrFinderOptions { NumberOfIterations = 12, EndLearningRate = 1e-3 }, new LrFinderTrainerOptions { MaximumRows = 8, SamplingSeed = 3 });
 
         Assert.Multiple(() =>
         {
@@ -156,7 +148,7 @@ public class TextClassificationLrFinderTests : TrainerLrFinderContract<TorchShar
             Assert.That(result.Curve.Points[2].Loss, Is.EqualTo(result.Curve.Points[0].Loss).Within(25).Percent);
             Assert.That(sampled.IterationsRun, Is.EqualTo(12));
             Assert.That(
-                () => mlContext.LrFinder().Find(CreateOptions(), data, SweepOptions(), new LrFinderTrainerOptions { MaximumRows = 3 }),
+                () => mlContext.LrFinder().Find(CreateTrainer(mlContext, CreateOptions()), data, SweepOptions(), new LrFinderTrainerOptions { MaximumRows = 3 }),
                 Throws.InstanceOf<ArgumentOutOfRangeException>().With.Property(nameof(ArgumentException.ParamName)).EqualTo("MaximumRows"));
         });
     }
@@ -174,7 +166,7 @@ public class TextClassificationLrFinderTests : TrainerLrFinderContract<TorchShar
             }
         });
 
-        var result = mlContext.LrFinder().Find(CreateOptions(), TrainingData(mlContext), SweepOptions(), cancellationToken: cancellation.Token);
+        var result = mlContext.LrFinder().Find(CreateTrainer(mlContext, CreateOptions()), TrainingData(mlContext), SweepOptions(), cancellationToken: cancellation.Token);
 
         Assert.Multiple(() =>
         {
@@ -193,12 +185,12 @@ public class TextClassificationLrFinderTests : TrainerLrFinderContract<TorchShar
         strict.FallbackToCpu = false;
         var data = TrainingData(strict);
         var plainError = Assert.Catch(() => CreateTrainer(strict, CreateOptions()).Fit(data));
-        var finderError = Assert.Catch(() => WithLrFinder(CreateTrainer(strict, CreateOptions()), SweepOptions()).Fit(data));
+        var finderError = Assert.Catch(() => CreateTrainer(strict, CreateOptions()).WithLrFinder(SweepOptions()).Fit(data));
 
         var lenient = CreateContext();
         lenient.GpuDeviceId = 0;
         lenient.FallbackToCpu = true;
-        var result = lenient.LrFinder().Find(CreateOptions(), TrainingData(lenient), new LrFinderOptions { NumberOfIterations = 4 });
+        var result = lenient.LrFinder().Find(CreateTrainer(lenient, CreateOptions()), TrainingData(lenient), new LrFinderOptions { NumberOfIterations = 4 });
 
         Assert.Multiple(() =>
         {
@@ -221,7 +213,7 @@ public class TextClassificationLrFinderTests : TrainerLrFinderContract<TorchShar
 
         // Both start from one model: the encoder from the weight file, the head from torch's generator at the same state.
         random.manual_seed(11);
-        var result = mlContext.LrFinder().Find(NoDropout(CreateOptions()), data, new LrFinderOptions { NumberOfIterations = 2 });
+        var result = mlContext.LrFinder().Find(CreateTrainer(mlContext, NoDropout(CreateOptions())), data, new LrFinderOptions { NumberOfIterations = 2 });
         random.manual_seed(11);
         var model = mlContext.MulticlassClassification.Trainers.TextClassification(NoDropout(CreateOptions(learningRate: 1e-12))).Fit(data);
         var firstBatch = model.Transform(mlContext.Data.TakeRows(data, 4));

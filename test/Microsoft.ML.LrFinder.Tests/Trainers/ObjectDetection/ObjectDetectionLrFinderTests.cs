@@ -53,13 +53,6 @@ public class ObjectDetectionLrFinderTests : TrainerLrFinderContract<ObjectDetect
     protected override IEstimator<ObjectDetectionTransformer> CreateTrainer(MLContext mlContext, ObjectDetectionTrainer.Options options) =>
         mlContext.MulticlassClassification.Trainers.ObjectDetection(options);
 
-    protected override LrFinderEstimator<ObjectDetectionTransformer> WithLrFinder(
-        IEstimator<ObjectDetectionTransformer> trainer, LrFinderOptions options, LrFinderTrainerOptions? trainerOptions = null) =>
-        ((ObjectDetectionTrainer)trainer).WithLrFinder(options, trainerOptions);
-
-    protected override LrFinderResult Find(MLContext mlContext, ObjectDetectionTrainer.Options options, IDataView data, LrFinderOptions finderOptions) =>
-        mlContext.LrFinder().Find(options, data, finderOptions);
-
     protected override IDataView TrainingData(MLContext mlContext) => TestData.FruitDetection(mlContext);
 
     protected override float[] Predictions(ITransformer model, IDataView data)

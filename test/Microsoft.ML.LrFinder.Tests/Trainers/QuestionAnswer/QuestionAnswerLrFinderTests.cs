@@ -52,13 +52,6 @@ public class QuestionAnswerLrFinderTests : TrainerLrFinderContract<QATransformer
     protected override IEstimator<QATransformer> CreateTrainer(MLContext mlContext, QATrainer.Options options) =>
         mlContext.MulticlassClassification.Trainers.QuestionAnswer(options);
 
-    protected override LrFinderEstimator<QATransformer> WithLrFinder(
-        IEstimator<QATransformer> trainer, LrFinderOptions options, LrFinderTrainerOptions? trainerOptions = null) =>
-        ((QATrainer)trainer).WithLrFinder(options, trainerOptions);
-
-    protected override LrFinderResult Find(MLContext mlContext, QATrainer.Options options, IDataView data, LrFinderOptions finderOptions) =>
-        mlContext.LrFinder().Find(options, data, finderOptions);
-
     protected override IDataView TrainingData(MLContext mlContext) => TestData.QuestionAnswers(mlContext, Rows);
 
     protected override float[] Predictions(ITransformer model, IDataView data) =>
