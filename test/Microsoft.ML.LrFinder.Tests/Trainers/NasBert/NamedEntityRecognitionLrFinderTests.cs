@@ -8,37 +8,11 @@ using static TorchSharp.torch;
 namespace Microsoft.ML.LrFinder.Tests.Trainers.NasBert;
 
 /// <summary>The LR finder on ML.NET's NamedEntityRecognition trainer (synthetic sentences tagged PER, LOC, O).</summary>
-public class NamedEntityRecognitionLrFinderTests : TrainerLrFinderContract<TorchSharpBaseTransformer, NerTrainer.NerOptions>
+public class NamedEntityRecognitionLrFinderTests : NasBertLrFinderContract<NerTrainer.NerOptions>
 {
-    private const int Rows = 16;
-
     protected override PretrainedModel Weights => PretrainedModel.NerNasBert;
 
-    protected override int Iterations => 20;
-
-    // ML.NET trains it with TorchSharp's OneCycleLR at this peak.
-    protected override LrTrainingSchedule TrainersSchedule => LrTrainingSchedule.OneCycle;
-
     protected override IReadOnlyList<string> OutputColumns => ["PredictedLabel"];
-
-    protected override NerTrainer.NerOptions CreateOptions(double? learningRate = null)
-    {
-        var options = new NerTrainer.NerOptions
-        {
-            LabelColumnName = "Label",
-            Sentence1ColumnName = "Sentence",
-            BatchSize = 4,
-            MaxEpoch = 1,
-        };
-        if (learningRate is { } lr)
-        {
-            options.LearningRate = [lr];
-        }
-
-        return options;
-    }
-
-    protected override double LearningRateOf(NerTrainer.NerOptions options) => options.LearningRate[0];
 
     protected override object[] Snapshot(NerTrainer.NerOptions options) =>
         [options.LearningRate, string.Join(",", options.LearningRate), options.BatchSize, options.MaxEpoch, options.Sentence1ColumnName];
@@ -51,11 +25,6 @@ public class NamedEntityRecognitionLrFinderTests : TrainerLrFinderContract<Torch
     // The trainer outputs one predicted tag per word and no scores.
     protected override float[] Predictions(ITransformer model, IDataView data) =>
         model.Transform(data).GetColumn<VBuffer<uint>>("PredictedLabel").SelectMany(v => v.DenseValues()).Select(k => (float)k).ToArray();
-
-    protected override IReadOnlyList<double> FitSchedule(NerTrainer.NerOptions options, double learningRate, long rows) =>
-        OneCycleSchedule.Rates(
-            learningRate, rows, options.BatchSize, options.MaxEpoch, options.WarmupRatio, options.StartLearningRateRatio, options.FinalLearningRateRatio,
-            steps: (int)((rows + options.BatchSize - 1) / options.BatchSize) * options.MaxEpoch);
 
     // Summed cross-entropy over every token position of [batch, tokens, tags + 1] (padding and start token count, as target 0).
     protected override Func<Tensor, Tensor, double>? HeadLoss => (logits, gradient) =>

@@ -8,38 +8,13 @@ using static TorchSharp.torch;
 namespace Microsoft.ML.LrFinder.Tests.Trainers.NasBert;
 
 /// <summary>The LR finder on ML.NET's SentenceSimilarity trainer (pairs of detox comments, share of toxic ones as the target).</summary>
-public class SentenceSimilarityLrFinderTests : TrainerLrFinderContract<TorchSharpBaseTransformer, SentenceSimilarityTrainer.SentenceSimilarityOptions>
+public class SentenceSimilarityLrFinderTests : NasBertLrFinderContract<SentenceSimilarityTrainer.SentenceSimilarityOptions>
 {
-    private const int Rows = 16;
-
     protected override PretrainedModel Weights => PretrainedModel.NasBert;
-
-    protected override int Iterations => 20;
-
-    // ML.NET trains it with TorchSharp's OneCycleLR at this peak.
-    protected override LrTrainingSchedule TrainersSchedule => LrTrainingSchedule.OneCycle;
 
     protected override IReadOnlyList<string> OutputColumns => ["Score"];
 
-    protected override SentenceSimilarityTrainer.SentenceSimilarityOptions CreateOptions(double? learningRate = null)
-    {
-        var options = new SentenceSimilarityTrainer.SentenceSimilarityOptions
-        {
-            LabelColumnName = "Label",
-            Sentence1ColumnName = "Sentence1",
-            Sentence2ColumnName = "Sentence2",
-            BatchSize = 4,
-            MaxEpoch = 1,
-        };
-        if (learningRate is { } lr)
-        {
-            options.LearningRate = [lr];
-        }
-
-        return options;
-    }
-
-    protected override double LearningRateOf(SentenceSimilarityTrainer.SentenceSimilarityOptions options) => options.LearningRate[0];
+    protected override (string First, string? Second) SentenceColumns => ("Sentence1", "Sentence2");
 
     protected override object[] Snapshot(SentenceSimilarityTrainer.SentenceSimilarityOptions options) =>
         [options.LearningRate, string.Join(",", options.LearningRate), options.BatchSize, options.MaxEpoch, options.Sentence2ColumnName!, options.WeightDecay];
@@ -50,11 +25,6 @@ public class SentenceSimilarityLrFinderTests : TrainerLrFinderContract<TorchShar
     protected override IDataView TrainingData(MLContext mlContext) => TestData.DetoxPairs(mlContext, Rows);
 
     protected override float[] Predictions(ITransformer model, IDataView data) => model.Transform(data).GetColumn<float>("Score").ToArray();
-
-    protected override IReadOnlyList<double> FitSchedule(SentenceSimilarityTrainer.SentenceSimilarityOptions options, double learningRate, long rows) =>
-        OneCycleSchedule.Rates(
-            learningRate, rows, options.BatchSize, options.MaxEpoch, options.WarmupRatio, options.StartLearningRateRatio, options.FinalLearningRateRatio,
-            steps: (int)((rows + options.BatchSize - 1) / options.BatchSize) * options.MaxEpoch);
 
     // Summed squared error of the squeezed head output (SentenceSimilarity's MSELoss, Reduction.Sum).
     protected override Func<Tensor, Tensor, double>? HeadLoss => (_, gradient) => TrainerLoss.SquaredErrorSum(gradient);

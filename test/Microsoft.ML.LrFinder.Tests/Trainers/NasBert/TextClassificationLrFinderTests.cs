@@ -8,37 +8,11 @@ using static TorchSharp.torch;
 namespace Microsoft.ML.LrFinder.Tests.Trainers.NasBert;
 
 /// <summary>The LR finder on ML.NET's TextClassification trainer (detox comments, 2 classes).</summary>
-public class TextClassificationLrFinderTests : TrainerLrFinderContract<TorchSharpBaseTransformer, TextClassificationTrainer.TextClassificationOptions>
+public class TextClassificationLrFinderTests : NasBertLrFinderContract<TextClassificationTrainer.TextClassificationOptions>
 {
-    private const int Rows = 16;
-
     protected override PretrainedModel Weights => PretrainedModel.NasBert;
 
-    protected override int Iterations => 20;
-
-    // ML.NET trains it with TorchSharp's OneCycleLR at this peak.
-    protected override LrTrainingSchedule TrainersSchedule => LrTrainingSchedule.OneCycle;
-
     protected override IReadOnlyList<string> OutputColumns => ["PredictedLabel", "Score"];
-
-    protected override TextClassificationTrainer.TextClassificationOptions CreateOptions(double? learningRate = null)
-    {
-        var options = new TextClassificationTrainer.TextClassificationOptions
-        {
-            LabelColumnName = "Label",
-            Sentence1ColumnName = "Sentence",
-            BatchSize = 4,
-            MaxEpoch = 1,
-        };
-        if (learningRate is { } lr)
-        {
-            options.LearningRate = [lr];
-        }
-
-        return options;
-    }
-
-    protected override double LearningRateOf(TextClassificationTrainer.TextClassificationOptions options) => options.LearningRate[0];
 
     protected override object[] Snapshot(TextClassificationTrainer.TextClassificationOptions options) =>
         [options.LearningRate, string.Join(",", options.LearningRate), options.BatchSize, options.MaxEpoch, options.Sentence1ColumnName, options.LabelColumnName, options.ValidationSet ?? (object)"none"];
@@ -50,11 +24,6 @@ public class TextClassificationLrFinderTests : TrainerLrFinderContract<TorchShar
 
     protected override float[] Predictions(ITransformer model, IDataView data) =>
         model.Transform(data).GetColumn<VBuffer<float>>("Score").SelectMany(v => v.DenseValues()).ToArray();
-
-    protected override IReadOnlyList<double> FitSchedule(TextClassificationTrainer.TextClassificationOptions options, double learningRate, long rows) =>
-        OneCycleSchedule.Rates(
-            learningRate, rows, options.BatchSize, options.MaxEpoch, options.WarmupRatio, options.StartLearningRateRatio, options.FinalLearningRateRatio,
-            steps: (int)((rows + options.BatchSize - 1) / options.BatchSize) * options.MaxEpoch);
 
     // Summed cross-entropy over the batch's rows (TextClassification's CrossEntropyLoss, Reduction.Sum).
     protected override Func<Tensor, Tensor, double>? HeadLoss => (logits, gradient) => TrainerLoss.CrossEntropySum(logits, gradient, scale: 1);
