@@ -66,7 +66,7 @@ public sealed class LrFinderResult
 
     /// <summary>
     /// A one-line summary: the selected learning rate, the rule that chose it and the curve it read, why the sweep stopped and
-    /// how many warnings there are. The full text report is <c>result.ToText()</c> (<c>LrTextReport</c>, docs/plot-and-report.md).
+    /// how many warnings there are. The full text report is <c>result.ToText()</c> (<c>LrFinderReport.ToText</c>, docs/plot-and-report.md).
     /// </summary>
     /// <returns>The summary, for example <c>selected 2.1e-3 by lagfree on the lag-free curve; Completed after 100 of 100 iterations; 0 warnings</c>.</returns>
     public override string ToString()

@@ -4,11 +4,20 @@ using Microsoft.ML.LrFinder.Reporting;
 namespace Microsoft.ML.LrFinder;
 
 /// <summary>
-/// Files of a sweep's result: the curve as CSV (and back) and the JSON report. Every file is written to a temporary file in
-/// the destination folder and moved into place, so a failure never leaves a half-written file behind.
+/// Reports of a sweep's result: the plain-text report, the curve as CSV (and back) and the JSON report. Every file is written to
+/// a temporary file in the destination folder and moved into place, so a failure never leaves a half-written file behind.
 /// </summary>
 public static class LrFinderReport
 {
+    /// <summary>
+    /// The plain-text report: why the sweep stopped, the iterations run, the suggestion window, each suggestion with its rule and
+    /// the point it was read from, the selected one and the warnings. Numbers are printed exactly as the plot labels them.
+    /// </summary>
+    /// <param name="result">The result to describe.</param>
+    /// <returns>The report, several lines long.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
+    public static string ToText(this LrFinderResult result) => LrTextReport.Create(result);
+
     /// <summary>The header line of the curve CSV: <c>iteration,lr,loss,smoothed_loss</c>.</summary>
     public const string CsvHeader = LrCurveCsv.Header;
 

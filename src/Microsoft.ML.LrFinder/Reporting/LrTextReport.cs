@@ -1,19 +1,12 @@
 using System.Globalization;
 using System.Text;
 
-namespace Microsoft.ML.LrFinder;
+namespace Microsoft.ML.LrFinder.Reporting;
 
-/// <summary>The plain-text report of a sweep's result, a view of it as the plot and the JSON report are.</summary>
-public static class LrTextReport
+/// <summary>Writes the plain-text report of a sweep's result (<see cref="LrFinderReport.ToText"/>).</summary>
+internal static class LrTextReport
 {
-    /// <summary>
-    /// The plain-text report: why the sweep stopped, the iterations run, the suggestion window, each suggestion with its rule and
-    /// the point it was read from, the selected one and the warnings. Numbers are printed exactly as the plot labels them.
-    /// </summary>
-    /// <param name="result">The result to describe.</param>
-    /// <returns>The report, several lines long.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
-    public static string ToText(this LrFinderResult result)
+    internal static string Create(LrFinderResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         var curve = result.Curve;

@@ -1,22 +1,15 @@
 using System.Globalization;
 using System.Text;
 
-namespace Microsoft.ML.LrFinder;
+namespace Microsoft.ML.LrFinder.Reporting;
 
-/// <summary>The plain-text report of a tuning step's result: the sweep's report, then the probes'.</summary>
-public static class LrTuneTextReport
+/// <summary>Writes the plain-text report of a tuning step's result (<see cref="LrTuneReport.ToText"/>): the sweep's report, then the probes'.</summary>
+internal static class LrTuneTextReport
 {
-    /// <summary>
-    /// The plain-text report: the sweep's (<see cref="LrTextReport.ToText(LrFinderResult)"/>), then each candidate with its
-    /// held-out loss, the chosen one and the tuning warnings.
-    /// </summary>
-    /// <param name="result">The result to describe.</param>
-    /// <returns>The report, several lines long.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
-    public static string ToText(this LrTuneResult result)
+    internal static string Create(LrTuneResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var text = new StringBuilder(result.Sweep.ToText());
+        var text = new StringBuilder(LrTextReport.Create(result.Sweep));
         text.AppendLine("Tuning");
         text.AppendLine(string.Create(
             CultureInfo.InvariantCulture,

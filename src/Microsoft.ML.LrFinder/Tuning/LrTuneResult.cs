@@ -70,7 +70,7 @@ public sealed class LrTuneResult
     /// <summary>
     /// A one-line summary: the chosen learning rate and its held-out loss, how many candidates were probed, the sweep's own
     /// summary in brackets and how many tuning warnings there are. The full text report is <c>result.ToText()</c>
-    /// (<c>LrTuneTextReport</c>, docs/tuning.md).
+    /// (<c>LrTuneReport.ToText</c>, docs/tuning.md).
     /// </summary>
     /// <returns>The summary, one line.</returns>
     public override string ToString()
