@@ -4,7 +4,7 @@ using OxyPlot;
 namespace Microsoft.ML.LrFinder;
 
 /// <summary>
-/// The loss-versus-learning-rate plot of a sweep. Every suggestion is drawn at exactly the learning rate it returns and
+/// The loss-versus-learning-rate plot of a sweep, and of a tuning step (the sweep's, with its candidates). Every suggestion is drawn at exactly the learning rate it returns and
 /// labelled with the number the text and JSON reports print; a value derived from another point (minimum: a tenth of the
 /// loss minimum's learning rate) is drawn with that point and an arrow between them.
 /// </summary>
@@ -74,4 +74,27 @@ public static class LrFinderPlot
         var actual = LrPlotExporter.CheckedCopy(options);
         LrPlotExporter.Export(LrPlotBuilder.Build(result, actual), stream, format, actual);
     }
+
+    /// <summary>
+    /// The sweep's plot (see <see cref="ToPlotModel(LrFinderResult, LrPlotOptions?)"/>) with every candidate as a dotted vertical line, the chosen
+    /// one bold and labelled, and the candidates' held-out losses on a right-hand axis.
+    /// </summary>
+    /// <param name="result">The tuning result.</param>
+    /// <param name="options">How to draw it; default null: <see cref="LrPlotOptions"/> defaults.</param>
+    /// <returns>A new plot model.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A setting of <paramref name="options"/> is out of range.</exception>
+    public static PlotModel ToPlotModel(this LrTuneResult result, LrPlotOptions? options = null) =>
+        LrPlotExporter.Build(result, options, LrTunePlotBuilder.Build);
+
+    /// <summary>Saves the plot of <see cref="ToPlotModel(LrTuneResult, LrPlotOptions?)"/> as <c>.png</c> or <c>.svg</c> (by extension), through a temporary file.</summary>
+    /// <param name="result">The tuning result.</param>
+    /// <param name="path">The image file; its folder must exist. An existing file is replaced.</param>
+    /// <param name="options">Size, resolution, font; default null: <see cref="LrPlotOptions"/> defaults.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty or its extension is neither .png nor .svg.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A setting of <paramref name="options"/> is out of range.</exception>
+    /// <exception cref="IOException">The file could not be written.</exception>
+    public static void SavePlot(this LrTuneResult result, string path, LrPlotOptions? options = null) =>
+        LrPlotExporter.Save(result, path, options, LrTunePlotBuilder.Build);
 }

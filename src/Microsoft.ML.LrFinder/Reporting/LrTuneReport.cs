@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.ML.LrFinder.Reporting;
 
@@ -5,7 +6,7 @@ namespace Microsoft.ML.LrFinder;
 
 /// <summary>
 /// Reports of a tuning result: the plain-text report and the JSON report (the sweep's, with a <c>tune</c> object). The curve
-/// CSV is the sweep's (<c>result.Sweep.SaveCsv(path)</c>), and the plot is <see cref="LrTunePlot"/>.
+/// CSV is the sweep's (<c>result.Sweep.SaveCsv(path)</c>), and the plot is <see cref="LrFinderPlot.ToPlotModel(LrTuneResult, LrPlotOptions?)"/>.
 /// </summary>
 public static class LrTuneReport
 {
@@ -16,7 +17,42 @@ public static class LrTuneReport
     /// <param name="result">The result to describe.</param>
     /// <returns>The report, several lines long.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
-    public static string ToText(this LrTuneResult result) => LrTuneTextReport.Create(result);
+    public static string ToText(this LrTuneResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var text = new StringBuilder(LrTextReport.Create(result.Sweep));
+        text.AppendLine("Tuning");
+        text.AppendLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"  Probes:      {result.Candidates.Count}, {result.ProbeSteps} steps each of a {result.BudgetSteps}-step budget ({result.TotalProbeSteps} steps run in {result.Elapsed.TotalSeconds:F1} s)"));
+        text.AppendLine("  Candidates:");
+        if (result.Candidates.Count == 0)
+        {
+            text.AppendLine("    (none)");
+        }
+
+        foreach (var candidate in result.Candidates)
+        {
+            string chosen = candidate == result.Chosen ? "  [chosen]" : string.Empty;
+            text.AppendLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"    * {LrFormat.LearningRate(candidate.LearningRate)}: held-out loss {LrFormat.Loss(candidate.ValidationLoss)} after {candidate.StepsRun} steps{chosen}"));
+        }
+
+        text.AppendLine(result.ChosenLearningRate is { } rate
+            ? $"  Chosen:      {LrFormat.LearningRate(rate)} (the lowest held-out loss)"
+            : "  Chosen:      none");
+        if (result.Warnings.Count > 0)
+        {
+            text.AppendLine("  Tuning warnings:");
+            foreach (string warning in result.Warnings)
+            {
+                text.AppendLine($"    - {warning}");
+            }
+        }
+
+        return text.ToString();
+    }
 
     /// <summary>
     /// The sweep's JSON report (see <see cref="LrFinderReport.ToJson"/>) with one more key, <c>tune</c>: <c>probeSteps</c>,
