@@ -111,4 +111,41 @@ internal static class DataFiles
 
         return new Dataset("housing", [.. features], null, [.. targets], classCount: 0);
     }
+
+    /// <summary>
+    /// One of the UCI sets converted from mlbench (Data/README.md): a header line, then <c>Label</c> (0..k−1) and the features,
+    /// comma-separated; <paramref name="fileName"/> may be gzip-compressed (<c>.gz</c>).
+    /// </summary>
+    public static Dataset LoadLabelledCsv(string name, string fileName, int classCount)
+    {
+        using var file = File.OpenRead(Path.Combine(DataDirectory, fileName));
+        using Stream stream = fileName.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(file, CompressionMode.Decompress) : file;
+        using var reader = new StreamReader(stream);
+        if (reader.ReadLine() is not { } header || !header.StartsWith("Label,", StringComparison.Ordinal))
+        {
+            throw new InvalidDataException($"{fileName} does not start with a header whose first column is Label.");
+        }
+
+        var features = new List<float[]>();
+        var labels = new List<int>();
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            var fields = line.Split(',');
+            int label = int.Parse(fields[0], CultureInfo.InvariantCulture);
+            if (label < 0 || label >= classCount)
+            {
+                throw new InvalidDataException($"{fileName} has label {label} on row {labels.Count + 1}; expected 0 to {classCount - 1}.");
+            }
+
+            labels.Add(label);
+            features.Add(fields.Skip(1).Select(f => float.Parse(f, CultureInfo.InvariantCulture)).ToArray());
+        }
+
+        return new Dataset(name, [.. features], [.. labels], null, classCount);
+    }
 }

@@ -5,6 +5,9 @@ internal interface IRegretTask
 {
     string Name { get; }
 
+    /// <summary>The data source: every task on one data set is held out together in leave-one-source-out validation.</summary>
+    string Source { get; }
+
     /// <summary>Model and data in a few words.</summary>
     string Description { get; }
 

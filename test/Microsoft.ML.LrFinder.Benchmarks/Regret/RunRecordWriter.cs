@@ -12,7 +12,7 @@ namespace Microsoft.ML.LrFinder.Benchmarks.Regret;
 /// <remarks>
 /// The shape, which the replay scorer reads (keep it stable):
 /// <code>
-/// {"task":"digits-mlp","seed":3,"description":"…","lossName":"cross-entropy",
+/// {"task":"digits-mlp","source":"digits","seed":3,"description":"…","lossName":"cross-entropy",
 ///  "sweeps":[{"iterations":100,"stopReason":"Diverged","points":[[lr,rawLoss],…]},…],
 ///  "budgets":[{"name":"one-cycle","steps":115,"grid":[[lr,validationLoss,testLoss],…]},…]}
 /// </code>
@@ -41,6 +41,7 @@ internal static class RunRecordWriter
         var record = new
         {
             task = task.Name,
+            source = task.Source,
             seed,
             description = task.Description,
             lossName = task.LossName,

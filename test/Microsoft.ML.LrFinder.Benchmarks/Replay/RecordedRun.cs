@@ -1,4 +1,7 @@
 namespace Microsoft.ML.LrFinder.Benchmarks.Replay;
 
-/// <summary>One (task, seed) as the recorder saved it: the sweeps it ran and, per budget, the grid of trained rates.</summary>
-internal sealed record RecordedRun(string Task, int Seed, IReadOnlyList<RecordedSweep> Sweeps, IReadOnlyList<RecordedGrid> Budgets);
+/// <summary>
+/// One (task, seed) as the recorder saved it: the task's data source, the sweeps it ran and, per budget, the grid of trained
+/// rates.
+/// </summary>
+internal sealed record RecordedRun(string Task, string Source, int Seed, IReadOnlyList<RecordedSweep> Sweeps, IReadOnlyList<RecordedGrid> Budgets);

@@ -31,7 +31,10 @@ internal static class RecordedRunReader
             budget.GetProperty("name").GetString() ?? string.Empty,
             budget.GetProperty("steps").GetInt32(),
             budget.GetProperty("grid").EnumerateArray().Select(p => (Number(p[0]), Number(p[1]), Number(p[2]))).ToArray())).ToArray();
-        return new RecordedRun(root.GetProperty("task").GetString() ?? string.Empty, root.GetProperty("seed").GetInt32(), sweeps, budgets);
+        string task = root.GetProperty("task").GetString() ?? string.Empty;
+        // Runs recorded before the source was written (2026-12-01) name it through the task catalog.
+        string source = root.TryGetProperty("source", out var written) ? written.GetString() ?? task : Tasks.TaskCatalog.SourceOf(task);
+        return new RecordedRun(task, source, root.GetProperty("seed").GetInt32(), sweeps, budgets);
     }
 
     // Non-finite losses are written as the strings "Infinity", "-Infinity" and "NaN".

@@ -7,14 +7,16 @@ namespace Microsoft.ML.LrFinder.Benchmarks.Replay;
 
 /// <summary>
 /// <c>./build.sh bench replay DIR [--iterations N] [--write]</c>: re-scores every rule family on recorded runs, with
-/// leave-one-task-out validation of each family's constants, per budget and with one set of constants for both.
+/// leave-one-source-out (or leave-one-task-out) validation of each family's constants, per budget and with one set of
+/// constants for both.
 /// </summary>
 internal static class ReplayCommand
 {
     public const string Usage = """
-        usage: ./build.sh bench replay DIR [--iterations N] [--output PATH | --write]
+        usage: ./build.sh bench replay DIR [--iterations N] [--hold-out source|task] [--output PATH | --write]
           DIR            a folder of recorded runs (./build.sh bench --only record --save-runs DIR)
           --iterations N score the sweeps of N iterations (default 100; the recorder keeps 50, 100 and 200)
+          --hold-out     what validation leaves out together: a whole data source (default) or one task
           --write        write the tables into docs/benchmarks.md (section "replay"); --output PATH writes elsewhere
         """;
 
@@ -23,11 +25,13 @@ internal static class ReplayCommand
         string? folder = null;
         string? output = null;
         int iterations = LrFinderDefaults.NumberOfIterations;
+        var holdOut = ReplayHoldOut.Source;
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
             {
                 case "--iterations": iterations = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--hold-out": holdOut = Enum.Parse<ReplayHoldOut>(args[++i], ignoreCase: true); break;
                 case "--write": output = ReportFile.DefaultPath(); break;
                 case "--output": output = args[++i]; break;
                 case "-h" or "--help": Console.WriteLine(Usage); return 0;
@@ -47,10 +51,10 @@ internal static class ReplayCommand
         report.AppendLine("## Results: replay of recorded runs");
         report.AppendLine();
         report.AppendLine(Format.Invariant($"- Command: `./build.sh bench replay {string.Join(' ', args)}`"));
-        report.AppendLine(Format.Invariant($"- Data: {runs.Count} recorded (task, seed) runs in {runs.Select(r => r.Task).Distinct().Count()} tasks: {string.Join(", ", runs.GroupBy(r => r.Task).Select(g => $"{g.Key} ×{g.Count()}"))}"));
+        report.AppendLine(Format.Invariant($"- Data: {runs.Count} recorded (task, seed) runs in {runs.Select(r => r.Task).Distinct().Count()} tasks on {runs.Select(r => r.Source).Distinct().Count()} sources: {string.Join(", ", runs.GroupBy(r => r.Task).Select(g => $"{g.Key} ×{g.Count()}"))}"));
         report.AppendLine(Format.Invariant($"- Date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC"));
         report.AppendLine();
-        ReplayReport.Write(report, runs, iterations);
+        ReplayReport.Write(report, runs, iterations, holdOut);
         report.AppendLine(Format.Invariant($"The replay took {clock.Elapsed.TotalSeconds:0.0} s."));
         Console.WriteLine(report);
         if (output is not null)

@@ -3,21 +3,24 @@ using Microsoft.ML.LrFinder.Benchmarks.Reporting;
 
 namespace Microsoft.ML.LrFinder.Benchmarks.Replay;
 
-/// <summary>The replay's tables: every family under leave-one-task-out, per budget; sweep length; the default per task.</summary>
+/// <summary>
+/// The replay's tables: every family under leave-one-source-out (or leave-one-task-out) validation, per budget; per source and
+/// per task; sweep length.
+/// </summary>
 internal static class ReplayReport
 {
-    public static void Write(StringBuilder report, IReadOnlyList<RecordedRun> runs, int iterations)
+    public static void Write(StringBuilder report, IReadOnlyList<RecordedRun> runs, int iterations, ReplayHoldOut holdOut)
     {
-        var scorer = new ReplayScorer();
+        var scorer = new ReplayScorer(holdOut);
         var rules = ReplayRuleFamilies.All();
         var families = rules.GroupBy(r => r.Family).Select(g => g.ToArray()).ToArray();
         var budgets = runs.SelectMany(r => r.Budgets.Select(b => b.Name)).Distinct().ToArray();
 
-        report.AppendLine(Format.Invariant($"### Leave-one-task-out regret, sweeps of {iterations} iterations"));
+        report.AppendLine(Format.Invariant($"### {Capitalized(scorer.ValidationName)} regret, sweeps of {iterations} iterations"));
         report.AppendLine();
-        report.AppendLine("Each family's constants are fitted on the other tasks (lowest mean + ¼ worst regret) and scored on the left-out task; the figures are the held-out regrets of every (task, seed). \"per budget\" fits the constants on that budget's runs; \"shared\" fits one set on both budgets. Rules without constants are scored as shipped. Cells: mean / geometric mean / worst (no suggestion).");
+        report.AppendLine(Format.Invariant($"Each family's constants are fitted on the other {Groups(scorer)} (lowest mean + ¼ worst regret) and scored on the left-out {Group(scorer)}; the figures are the held-out regrets of every (task, seed). ") + "\"per budget\" fits the constants on that budget's runs; \"shared\" fits one set on both budgets. Rules without constants are scored as shipped. Cells: mean / geometric mean / worst (no suggestion).");
         report.AppendLine();
-        var table = new MarkdownTable(["family", .. budgets.Select(b => $"{b} (per budget)"), "both (per budget)", "both (shared)", "constants chosen (shared, per left-out task)", "in-sample best (not validated)"]);
+        var table = new MarkdownTable(["family", .. budgets.Select(b => $"{b} (per budget)"), "both (per budget)", "both (shared)", $"constants chosen (shared, per left-out {Group(scorer)})", "in-sample best (not validated)"]);
         foreach (var family in families)
         {
             var cells = new List<string> { family[0].Family };
@@ -25,13 +28,13 @@ internal static class ReplayReport
             foreach (var budget in budgets)
             {
                 var units = Units(runs, iterations, budget);
-                var (score, perBudgetChoice) = scorer.LeaveOneTaskOut(family, units);
+                var (score, perBudgetChoice) = scorer.LeaveOneGroupOut(family, units);
                 cells.Add(family.Length == 1 ? Cell(score) : $"{Cell(score)}: {Chosen(perBudgetChoice)}");
                 perBudget.AddRange(HeldOut(scorer, family, units));
             }
 
             cells.Add(Cell(ReplayScore.Of(perBudget)));
-            var (shared, chosen) = scorer.LeaveOneTaskOut(family, Units(runs, iterations, null));
+            var (shared, chosen) = scorer.LeaveOneGroupOut(family, Units(runs, iterations, null));
             cells.Add(Cell(shared));
             cells.Add(Chosen(chosen));
             var all = Units(runs, iterations, null);
@@ -43,27 +46,29 @@ internal static class ReplayReport
         report.AppendLine(table.ToString());
         WriteBandwidths(report, scorer, rules, runs, iterations);
         WriteAnchors(report, scorer, runs, iterations);
-        WritePerTask(report, scorer, families, runs, iterations);
+        WritePer(report, scorer, families, runs, iterations, "source", u => u.Source);
+        WritePer(report, scorer, families, runs, iterations, "task", u => u.Task);
         WriteWorst(report, scorer, families, runs, iterations);
         WriteSweepLength(report, scorer, families, runs);
     }
 
-    /// <summary>Per task, the held-out regret of each family (constants shared across budgets, fitted without the task).</summary>
-    private static void WritePerTask(StringBuilder report, ReplayScorer scorer, ReplayRule[][] families, IReadOnlyList<RecordedRun> runs, int iterations)
+    /// <summary>Per source or per task (<paramref name="column"/>), the held-out regret of each family, both budgets.</summary>
+    private static void WritePer(
+        StringBuilder report, ReplayScorer scorer, ReplayRule[][] families, IReadOnlyList<RecordedRun> runs, int iterations, string column, Func<ReplayUnit, string> key)
     {
         var units = Units(runs, iterations, null);
-        var tasks = units.Select(u => u.Task).Distinct().ToArray();
-        report.AppendLine("### Per task (held out), both budgets, constants fitted per budget");
+        var columns = units.Select(key).Distinct().ToArray();
+        report.AppendLine(Format.Invariant($"### Per {column} ({scorer.ValidationName}), both budgets, constants fitted per budget"));
         report.AppendLine();
-        report.AppendLine("Cells: mean / worst regret over the task's seeds and both budgets.");
+        report.AppendLine(Format.Invariant($"Cells: mean / worst regret over the {column}'s runs (tasks, seeds) and both budgets."));
         report.AppendLine();
-        var table = new MarkdownTable(["family", .. tasks]);
+        var table = new MarkdownTable(["family", .. columns]);
         foreach (var family in families)
         {
             var heldOut = PerBudgetHeldOut(scorer, family, units);
-            table.Add([family[0].Family, .. tasks.Select(task =>
+            table.Add([family[0].Family, .. columns.Select(value =>
             {
-                var score = ReplayScore.Of(heldOut.Where(h => h.Unit.Task == task).Select(h => h.Regret));
+                var score = ReplayScore.Of(heldOut.Where(h => key(h.Unit) == value).Select(h => h.Regret));
                 return Format.Invariant($"{Format.Ratio(score.Mean)} / {Format.Ratio(score.Worst)}");
             })]);
         }
@@ -138,7 +143,7 @@ internal static class ReplayReport
             {
                 var family = rules.Where(r => r.Family == name && r.BandwidthDecades == bandwidth).ToArray();
                 var score = ReplayScore.Of(budgets.SelectMany(budget => HeldOut(scorer, family, Units(runs, iterations, budget))));
-                var usual = budgets.Select(budget => $"{budget}: {scorer.LeaveOneTaskOut(family, Units(runs, iterations, budget)).Chosen.Values.GroupBy(r => r.Constants).MaxBy(g => g.Count())!.Key}");
+                var usual = budgets.Select(budget => $"{budget}: {scorer.LeaveOneGroupOut(family, Units(runs, iterations, budget)).Chosen.Values.GroupBy(r => r.Constants).MaxBy(g => g.Count())!.Key}");
                 return $"{Cell(score)} ({string.Join(", ", usual)})";
             })]);
         }
@@ -169,7 +174,7 @@ internal static class ReplayReport
     private static void WriteSweepLength(StringBuilder report, ReplayScorer scorer, ReplayRule[][] families, IReadOnlyList<RecordedRun> runs)
     {
         var lengths = runs.SelectMany(r => r.Sweeps.Select(s => s.Iterations)).Distinct().Order().ToArray();
-        report.AppendLine("### Sweep length: leave-one-task-out regret at each number of iterations (both budgets, constants fitted per budget)");
+        report.AppendLine(Format.Invariant($"### Sweep length: {scorer.ValidationName} regret at each number of iterations (both budgets, constants fitted per budget)"));
         report.AppendLine();
         var table = new MarkdownTable(["family", .. lengths.Select(n => $"{n} iterations")]);
         foreach (var family in families)
@@ -182,24 +187,30 @@ internal static class ReplayReport
 
     public static IReadOnlyList<ReplayUnit> Units(IReadOnlyList<RecordedRun> runs, int iterations, string? budget) =>
         runs.SelectMany(run => run.Sweeps.Where(s => s.Iterations == iterations).SelectMany(sweep =>
-            run.Budgets.Where(b => budget is null || b.Name == budget).Select(grid => new ReplayUnit(run.Task, run.Seed, sweep, grid))))
+            run.Budgets.Where(b => budget is null || b.Name == budget).Select(grid => new ReplayUnit(run.Task, run.Source, run.Seed, sweep, grid))))
         .ToArray();
 
-    /// <summary>Leave-one-task-out within each budget: every unit with the member fitted without its task, on its budget only.</summary>
+    /// <summary>Leave-one-group-out within each budget: every unit with the member fitted without its group, on its budget only.</summary>
     private static IReadOnlyList<(ReplayUnit Unit, ReplayRule Rule, double? Regret)> PerBudgetHeldOut(
         ReplayScorer scorer, IReadOnlyList<ReplayRule> family, IReadOnlyList<ReplayUnit> units) =>
         units.GroupBy(u => u.Grid.Name).SelectMany(budget =>
         {
             var inBudget = budget.ToArray();
-            var (_, chosen) = scorer.LeaveOneTaskOut(family, inBudget);
-            return inBudget.Select(u => (u, chosen[u.Task], scorer.Regret(chosen[u.Task], u)));
+            var (_, chosen) = scorer.LeaveOneGroupOut(family, inBudget);
+            return inBudget.Select(u => (u, chosen[scorer.GroupOf(u)], scorer.Regret(chosen[scorer.GroupOf(u)], u)));
         }).ToArray();
 
     private static IEnumerable<double?> HeldOut(ReplayScorer scorer, IReadOnlyList<ReplayRule> family, IReadOnlyList<ReplayUnit> units)
     {
-        var (_, chosen) = scorer.LeaveOneTaskOut(family, units);
-        return units.Select(u => scorer.Regret(chosen[u.Task], u));
+        var (_, chosen) = scorer.LeaveOneGroupOut(family, units);
+        return units.Select(u => scorer.Regret(chosen[scorer.GroupOf(u)], u));
     }
+
+    private static string Group(ReplayScorer scorer) => scorer.HoldOut == ReplayHoldOut.Source ? "source" : "task";
+
+    private static string Groups(ReplayScorer scorer) => scorer.HoldOut == ReplayHoldOut.Source ? "sources" : "tasks";
+
+    private static string Capitalized(string text) => string.Concat(text[..1].ToUpperInvariant(), text[1..]);
 
     private static string Chosen(IReadOnlyDictionary<string, ReplayRule> chosen) =>
         string.Join("; ", chosen.GroupBy(c => c.Value.Constants).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} ({g.Count()})"));

@@ -4,7 +4,7 @@ namespace Microsoft.ML.LrFinder.Benchmarks.Replay;
 /// Re-scores rules on recorded runs in seconds: each rule reads the recorded sweep, and its rate is scored on the budget's
 /// grid (test loss read between grid points ÷ the test loss of the rate validation chose).
 /// </summary>
-internal sealed class ReplayScorer
+internal sealed class ReplayScorer(ReplayHoldOut holdOut)
 {
     private readonly Dictionary<(RecordedSweep, double), LrCurve> curves = new(ReferenceTupleComparer.Instance);
     private readonly Dictionary<(RecordedSweep, ReplayRule, LrTrainingSchedule), double?> suggestions = [];
@@ -31,21 +31,30 @@ internal sealed class ReplayScorer
 
     public ReplayScore Score(ReplayRule rule, IEnumerable<ReplayUnit> units) => ReplayScore.Of(units.Select(unit => Regret(rule, unit)));
 
+    /// <summary>What is held out together: a whole data source or one task.</summary>
+    public ReplayHoldOut HoldOut => holdOut;
+
+    /// <summary>The validation's name for the tables: "leave-one-source-out" or "leave-one-task-out".</summary>
+    public string ValidationName => holdOut == ReplayHoldOut.Source ? "leave-one-source-out" : "leave-one-task-out";
+
+    /// <summary>The group a unit is held out with: its data source, or its task.</summary>
+    public string GroupOf(ReplayUnit unit) => holdOut == ReplayHoldOut.Source ? unit.Source : unit.Task;
+
     /// <summary>
-    /// Leave-one-task-out: for each task, the family member with the lowest objective on the other tasks' units, scored on the
-    /// task's own units. Returns the held-out regrets of every unit and the member chosen for each task.
+    /// Leave-one-group-out: for each group (source or task), the family member with the lowest objective on the other groups'
+    /// units, scored on the group's own units. Returns the held-out regrets of every unit and the member chosen per group.
     /// </summary>
-    public (ReplayScore Score, IReadOnlyDictionary<string, ReplayRule> Chosen) LeaveOneTaskOut(
+    public (ReplayScore Score, IReadOnlyDictionary<string, ReplayRule> Chosen) LeaveOneGroupOut(
         IReadOnlyList<ReplayRule> family, IReadOnlyList<ReplayUnit> units)
     {
         var heldOut = new List<double?>();
         var chosen = new Dictionary<string, ReplayRule>();
-        foreach (var task in units.Select(u => u.Task).Distinct())
+        foreach (var group in units.Select(GroupOf).Distinct())
         {
-            var training = units.Where(u => u.Task != task).ToArray();
+            var training = units.Where(u => GroupOf(u) != group).ToArray();
             var best = family.MinBy(rule => Score(rule, training).Objective)!;
-            chosen[task] = best;
-            heldOut.AddRange(units.Where(u => u.Task == task).Select(u => Regret(best, u)));
+            chosen[group] = best;
+            heldOut.AddRange(units.Where(u => GroupOf(u) == group).Select(u => Regret(best, u)));
         }
 
         return (ReplayScore.Of(heldOut), chosen);

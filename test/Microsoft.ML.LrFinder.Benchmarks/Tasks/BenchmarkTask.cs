@@ -81,7 +81,15 @@ internal sealed class BenchmarkTask : IRegretTask
 
     public TaskOptimizer Optimizer { get; }
 
-    public string OptimizerName => Optimizer == TaskOptimizer.Adam ? "Adam" : "SGD momentum 0.9";
+    public string OptimizerName => Optimizer switch
+    {
+        TaskOptimizer.Adam => "Adam",
+        TaskOptimizer.AdamW => "AdamW weight decay 0.01",
+        _ => "SGD momentum 0.9",
+    };
+
+    /// <summary>The data source (a whole data set): leave-one-source-out validation holds out every task on it together.</summary>
+    public required string Source { get; init; }
 
     /// <summary>Every TorchSharp task trains under both schedules.</summary>
     public IReadOnlyList<TrainingBudget> Budgets => TrainingBudget.Both;
@@ -116,9 +124,12 @@ internal sealed class BenchmarkTask : IRegretTask
         return model;
     }
 
-    public optim.Optimizer CreateOptimizer(nn.Module<Tensor, Tensor> model, double learningRate) => Optimizer == TaskOptimizer.Adam
-        ? optim.Adam(model.parameters(), lr: learningRate)
-        : optim.SGD(model.parameters(), learningRate, momentum: 0.9);
+    public optim.Optimizer CreateOptimizer(nn.Module<Tensor, Tensor> model, double learningRate) => Optimizer switch
+    {
+        TaskOptimizer.Adam => optim.Adam(model.parameters(), lr: learningRate),
+        TaskOptimizer.AdamW => optim.AdamW(model.parameters(), lr: learningRate, weight_decay: 0.01),
+        _ => optim.SGD(model.parameters(), learningRate, momentum: 0.9),
+    };
 
     /// <summary>The training loss: mean cross-entropy on logits, or mean squared error.</summary>
     public Tensor Loss(Tensor output, Tensor labels) =>

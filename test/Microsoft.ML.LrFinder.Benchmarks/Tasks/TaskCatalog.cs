@@ -5,7 +5,7 @@ using static TorchSharp.torch.nn;
 namespace Microsoft.ML.LrFinder.Benchmarks.Tasks;
 
 /// <summary>The tasks of the regret suite and the models the cost benchmarks time.</summary>
-internal static class TaskCatalog
+internal static partial class TaskCatalog
 {
     public static BenchmarkTask DigitsMlp() => new(
         "digits-mlp",
@@ -14,7 +14,10 @@ internal static class TaskCatalog
         CreateDigitsMlp,
         epochs: 5,
         batchSize: 64,
-        standardizeFeatures: false);
+        standardizeFeatures: false)
+    {
+        Source = "digits",
+    };
 
     public static BenchmarkTask DigitsMlpSgd() => new(
         "digits-mlp-sgd",
@@ -24,7 +27,10 @@ internal static class TaskCatalog
         epochs: 5,
         batchSize: 64,
         standardizeFeatures: false,
-        optimizer: TaskOptimizer.SgdMomentum);
+        optimizer: TaskOptimizer.SgdMomentum)
+    {
+        Source = "digits",
+    };
 
     public static BenchmarkTask DigitsCnn() => new(
         "digits-cnn",
@@ -34,7 +40,10 @@ internal static class TaskCatalog
         epochs: 5,
         batchSize: 64,
         standardizeFeatures: false,
-        sampleShape: [1, 8, 8]);
+        sampleShape: [1, 8, 8])
+    {
+        Source = "digits",
+    };
 
     public static BenchmarkTask IrisMlp() => new(
         "iris-mlp",
@@ -48,7 +57,10 @@ internal static class TaskCatalog
         // best learning rate drove the held-out cross-entropy to ~1e-4 and every ratio to it to thousands (first full run);
         // 45 rows keep a few versicolor/virginica overlaps, where overconfidence costs loss, as on real data.
         validationFraction: 0.3,
-        testFraction: 0.3);
+        testFraction: 0.3)
+    {
+        Source = "iris",
+    };
 
     public static BenchmarkTask HousingMlp() => new(
         "housing-mlp",
@@ -60,7 +72,10 @@ internal static class TaskCatalog
             ("out", Linear(64, 1))),
         epochs: 20,
         batchSize: 32,
-        standardizeFeatures: true);
+        standardizeFeatures: true)
+    {
+        Source = "housing",
+    };
 
     /// <summary>
     /// Fine-tuning: an MLP trunk pretrained on digits 0–4, a new 5-way head on digits 5–9, the whole net trained with Adam. The
@@ -80,7 +95,10 @@ internal static class TaskCatalog
             sampleShape: null,
             optimizer: TaskOptimizer.Adam,
             validationFraction: 0.2,
-            testFraction: 0.2);
+            testFraction: 0.2)
+        {
+            Source = "digits",
+        };
     }
 
     /// <summary>
@@ -102,7 +120,10 @@ internal static class TaskCatalog
             sampleShape: shape,
             optimizer: TaskOptimizer.SgdMomentum,
             validationFraction: 0.2,
-            testFraction: 0.2);
+            testFraction: 0.2)
+        {
+            Source = "digits",
+        };
     }
 
     /// <summary>
@@ -121,7 +142,10 @@ internal static class TaskCatalog
         epochs: 5,
         batchSize: 64,
         standardizeFeatures: false,
-        optimizer: TaskOptimizer.SgdMomentum);
+        optimizer: TaskOptimizer.SgdMomentum)
+    {
+        Source = "digits",
+    };
 
     /// <summary>A convex model: softmax regression has one basin, so the good rates are bounded by curvature alone.</summary>
     public static BenchmarkTask DigitsSoftmaxSgd() => new(
@@ -132,7 +156,10 @@ internal static class TaskCatalog
         epochs: 10,
         batchSize: 64,
         standardizeFeatures: false,
-        optimizer: TaskOptimizer.SgdMomentum);
+        optimizer: TaskOptimizer.SgdMomentum)
+    {
+        Source = "digits",
+    };
 
     /// <summary>A second convex model, binary and on another data set, with Adam.</summary>
     public static BenchmarkTask BreastCancerLogistic() => new(
@@ -142,7 +169,10 @@ internal static class TaskCatalog
         () => Sequential(("out", Linear(9, 2))),
         epochs: 20,
         batchSize: 32,
-        standardizeFeatures: true);
+        standardizeFeatures: true)
+    {
+        Source = "breast-cancer",
+    };
 
     /// <summary>
     /// Small data, long budget: 150 training rows and 60 epochs, where the best rate is the one that does not overfit, not the
@@ -157,6 +187,7 @@ internal static class TaskCatalog
         batchSize: 32,
         standardizeFeatures: false)
     {
+        Source = "digits",
         MaxTrainCount = 150,
     };
 
@@ -165,7 +196,15 @@ internal static class TaskCatalog
     [
         DigitsMlp(), DigitsCnn(), DigitsMlpSgd(), IrisMlp(), HousingMlp(),
         DigitsMlpFineTune(), DigitsCnnFineTuneSgd(), DigitsMlpBatchNormSgd(), DigitsSoftmaxSgd(), BreastCancerLogistic(), DigitsSmallMlp(),
+        .. Uci(),
     ];
+
+    /// <summary>The data source of a task by name (runs recorded before sources were written name none); an unknown task is its own source.</summary>
+    public static string SourceOf(string task)
+    {
+        var trainer = new TextClassificationTask();
+        return task == trainer.Name ? trainer.Source : All().FirstOrDefault(t => t.Name == task)?.Source ?? task;
+    }
 
     public static Module<Tensor, Tensor> CreateDigitsMlpTrunk() => Sequential(
         ("fc1", Linear(64, 128)), ("relu1", ReLU()),

@@ -17,6 +17,8 @@ internal sealed class TextClassificationTask : IRegretTask
 
     public string Name => "detox-textclassification";
 
+    public string Source => "detox";
+
     public string Description => "ML.NET TextClassification (NAS-BERT, random-initialised encoder) on 250 detox comments (first 48 words); 20% validation, 20% test";
 
     public string Budget => Format.Invariant($"the trainer's own: Adam, one-cycle at peak x (LearningRate = [x]), {Epochs} epochs, batch {BatchSize}");
