@@ -11,6 +11,9 @@ internal interface IRegretTask
     /// <summary>Model and data in a few words.</summary>
     string Description { get; }
 
+    /// <summary>The real fit's passes over the training rows: what a user knows when the sweep runs, as rules may read it.</summary>
+    int Epochs { get; }
+
     /// <summary>The fixed budget in a few words (optimizer, schedule, epochs, batch size).</summary>
     string Budget { get; }
 

@@ -41,17 +41,17 @@ internal static class RegretReport
         text.AppendLine(Format.Invariant(
             $"Grid: learning rates log-spaced from {Format.Lr(plan(tasks[0]).Grid[0])} to {Format.Lr(plan(tasks[0]).Grid[^1])} (the count per task below), trained under each budget; each seed has its own train / validation / test split, initial weights and batch order. The oracle is the grid point with the lowest validation loss; every regret is a ratio of test losses. Sweep: the finder's defaults ({Format.Lr(LrFinderDefaults.StartLearningRate)} → {Format.Lr(LrFinderDefaults.EndLearningRate)}, {LrFinderDefaults.NumberOfIterations} iterations, stop at {LrFinderDefaults.DivergenceThreshold}× the best smoothed loss) with the task's own optimizer and batches; every method reads the same curve."));
         text.AppendLine();
-        var suite = new MarkdownTable("task", "model and data", "budget", "steps", "held-out loss", "seeds", "grid");
+        var suite = new MarkdownTable("task", "source", "model and data", "budget", "steps", "held-out loss", "seeds", "grid");
         foreach (var task in tasks)
         {
             int steps = runs.FirstOrDefault(r => r.Task == task.Name)?.Grid.BudgetSteps ?? 0;
             var (seeds, grid, _) = plan(task);
             suite.Add(
-                task.Name, task.Description, task.Budget, steps.ToString(System.Globalization.CultureInfo.InvariantCulture), task.LossName,
+                task.Name, task.Source, task.Description, task.Budget, steps.ToString(System.Globalization.CultureInfo.InvariantCulture), task.LossName,
                 seeds.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), grid.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        suite.AlignRight(3, 5, 6);
+        suite.AlignRight(4, 6, 7);
         text.AppendLine(suite.ToString());
 
         var budgets = Budgets(runs);

@@ -12,7 +12,7 @@ namespace Microsoft.ML.LrFinder.Benchmarks.Regret;
 /// <remarks>
 /// The shape, which the replay scorer reads (keep it stable):
 /// <code>
-/// {"task":"digits-mlp","source":"digits","seed":3,"description":"…","lossName":"cross-entropy",
+/// {"task":"digits-mlp","source":"digits","epochs":5,"seed":3,"description":"…","lossName":"cross-entropy",
 ///  "sweeps":[{"iterations":100,"stopReason":"Diverged","points":[[lr,rawLoss],…]},…],
 ///  "budgets":[{"name":"one-cycle","steps":115,"grid":[[lr,validationLoss,testLoss],…]},…]}
 /// </code>
@@ -42,6 +42,7 @@ internal static class RunRecordWriter
         {
             task = task.Name,
             source = task.Source,
+            epochs = task.Epochs,
             seed,
             description = task.Description,
             lossName = task.LossName,

@@ -32,9 +32,10 @@ internal static class RecordedRunReader
             budget.GetProperty("steps").GetInt32(),
             budget.GetProperty("grid").EnumerateArray().Select(p => (Number(p[0]), Number(p[1]), Number(p[2]))).ToArray())).ToArray();
         string task = root.GetProperty("task").GetString() ?? string.Empty;
-        // Runs recorded before the source was written (2026-12-01) name it through the task catalog.
-        string source = root.TryGetProperty("source", out var written) ? written.GetString() ?? task : Tasks.TaskCatalog.SourceOf(task);
-        return new RecordedRun(task, source, root.GetProperty("seed").GetInt32(), sweeps, budgets);
+        // Runs recorded before the source and epochs were written (2026-12-01) read them from the task catalog.
+        string source = root.TryGetProperty("source", out var writtenSource) ? writtenSource.GetString() ?? task : Tasks.TaskCatalog.SourceOf(task);
+        int epochs = root.TryGetProperty("epochs", out var writtenEpochs) ? writtenEpochs.GetInt32() : Tasks.TaskCatalog.EpochsOf(task);
+        return new RecordedRun(task, source, epochs, root.GetProperty("seed").GetInt32(), sweeps, budgets);
     }
 
     // Non-finite losses are written as the strings "Infinity", "-Infinity" and "NaN".

@@ -187,7 +187,7 @@ internal static class ReplayReport
 
     public static IReadOnlyList<ReplayUnit> Units(IReadOnlyList<RecordedRun> runs, int iterations, string? budget) =>
         runs.SelectMany(run => run.Sweeps.Where(s => s.Iterations == iterations).SelectMany(sweep =>
-            run.Budgets.Where(b => budget is null || b.Name == budget).Select(grid => new ReplayUnit(run.Task, run.Source, run.Seed, sweep, grid))))
+            run.Budgets.Where(b => budget is null || b.Name == budget).Select(grid => new ReplayUnit(run.Task, run.Source, run.Epochs, run.Seed, sweep, grid))))
         .ToArray();
 
     /// <summary>Leave-one-group-out within each budget: every unit with the member fitted without its group, on its budget only.</summary>

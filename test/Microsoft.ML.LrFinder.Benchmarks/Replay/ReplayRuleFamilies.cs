@@ -16,6 +16,27 @@ internal static class ReplayRuleFamilies
             rules.Add(new ReplayRule(method.Name, "as shipped", LrFinderDefaults.LagFreeBandwidthDecades, method));
         }
 
+        // The shipped default with a factor from the real fit's budget: a long fit over the same rows (many epochs) overfits at
+        // the rate the training-loss curve finds best, which the curve cannot see; the factor lowers the rate above a threshold.
+        var shipped = LrSuggestionMethods.LagFree;
+        foreach (double threshold in new[] { 5, 10, 20, 40 })
+        {
+            foreach (double exponent in new[] { 0.25, 0.5, 0.75, 1 })
+            {
+                rules.Add(new ReplayRule("lagfree÷epochs", FormattableString.Invariant($"(epochs/{threshold})^{exponent}"), LrFinderDefaults.LagFreeBandwidthDecades, shipped,
+                    unit => Math.Pow(Math.Min(1, threshold / unit.Epochs), exponent)));
+            }
+        }
+
+        foreach (double threshold in new[] { 300, 1000, 3000 })
+        {
+            foreach (double exponent in new[] { 0.25, 0.5, 0.75, 1 })
+            {
+                rules.Add(new ReplayRule("lagfree÷steps", FormattableString.Invariant($"(steps/{threshold})^{exponent}"), LrFinderDefaults.LagFreeBandwidthDecades, shipped,
+                    unit => Math.Pow(Math.Min(1, threshold / unit.Grid.Steps), exponent)));
+            }
+        }
+
         foreach (double bandwidth in Bandwidths)
         {
             foreach (double divisor in new[] { 1, 1.25, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10 })

@@ -25,7 +25,7 @@ internal sealed class ReplayScorer(ReplayHoldOut holdOut)
         return rate;
     }
 
-    public double? Suggest(ReplayRule rule, ReplayUnit unit) => Suggest(rule, unit.Sweep, ScheduleOf(unit.Grid));
+    public double? Suggest(ReplayRule rule, ReplayUnit unit) => Suggest(rule, unit.Sweep, ScheduleOf(unit.Grid)) * (rule.BudgetFactor?.Invoke(unit) ?? 1);
 
     public double? Regret(ReplayRule rule, ReplayUnit unit) => Suggest(rule, unit) is { } rate ? unit.Grid.Regret(rate) : null;
 

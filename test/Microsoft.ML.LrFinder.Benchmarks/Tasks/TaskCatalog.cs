@@ -200,10 +200,15 @@ internal static partial class TaskCatalog
     ];
 
     /// <summary>The data source of a task by name (runs recorded before sources were written name none); an unknown task is its own source.</summary>
-    public static string SourceOf(string task)
+    public static string SourceOf(string task) => Find(task)?.Source ?? task;
+
+    /// <summary>The real fit's epochs of a task by name (for runs recorded before epochs were written).</summary>
+    public static int EpochsOf(string task) => Find(task)?.Epochs ?? throw new ArgumentException($"'{task}' is not a task of the catalog.", nameof(task));
+
+    private static Regret.IRegretTask? Find(string task)
     {
         var trainer = new TextClassificationTask();
-        return task == trainer.Name ? trainer.Source : All().FirstOrDefault(t => t.Name == task)?.Source ?? task;
+        return task == trainer.Name ? trainer : All().FirstOrDefault(t => t.Name == task);
     }
 
     public static Module<Tensor, Tensor> CreateDigitsMlpTrunk() => Sequential(
