@@ -61,6 +61,8 @@ internal static class DemoCommand
         var console = context.Console;
         var cancellationToken = context.CancellationToken;
         var clock = Stopwatch.StartNew();
+        // The selection is read for the fit this command trains: its epochs.
+        options.TrainingEpochs = epochs;
         using var folder = OutputFolder.Begin(outputPath);
         var ansi = console.CreateAnsiConsole();
         int seed = options.Seed ?? 1;

@@ -39,6 +39,10 @@ internal static class SuggestCommand
             minimum: 2);
         var suggest = new SuggestOption();
         var schedule = new TrainingScheduleOption();
+        var epochs = CliOptionFactory.OptionalInt(
+            "--epochs",
+            $"Epochs of the fit the rate is for; the default rule lowers its rate for fits longer than {LrFormat.Number(LrSuggestionMethods.LagFreeEpochThreshold)} epochs. [default: unknown, the curve is read as it is]",
+            minimum: 1);
         var format = new Option<string>("--format")
         {
             Description = "How to print the result: a table, or the JSON report (the same keys as lr-find.json).",
@@ -62,12 +66,16 @@ internal static class SuggestCommand
 
         var command = new System.CommandLine.Command("suggest", "Re-analyse a saved curve (lr, loss) and print the suggestions; also how to check our numbers against another tool.")
         {
-            input, lrColumn, lossColumn, smoothed, iterations, suggest.Option, schedule.Option, format, plot,
+            input, lrColumn, lossColumn, smoothed, iterations, suggest.Option, schedule.Option, epochs, format, plot,
         };
         command.SetAction(parseResult => context.Guard(parseResult, () =>
         {
             var curve = CurveFile.Read(parseResult.GetValue(input)!, parseResult.GetValue(lrColumn)!, parseResult.GetValue(lossColumn)!);
-            var options = new LrFinderOptions { NumberOfIterations = parseResult.GetValue(iterations) ?? curve.Count };
+            var options = new LrFinderOptions
+            {
+                NumberOfIterations = parseResult.GetValue(iterations) ?? curve.Count,
+                TrainingEpochs = parseResult.GetValue(epochs),
+            };
             suggest.ApplyTo(parseResult, options);
             schedule.ApplyTo(parseResult, options);
             var result = LrCurveAnalysis.Analyze(

@@ -39,6 +39,17 @@ public sealed class LrFinderOptions
     /// </value>
     public LrTrainingSchedule? TrainingSchedule { get; set; }
 
+    /// <summary>
+    /// How many passes over its training rows the real fit makes. The default rule lowers its rate for fits longer than
+    /// <see cref="LrSuggestionMethods.LagFreeEpochThreshold"/> epochs, where the loss curve of a short sweep cannot see
+    /// overfitting (docs/suggestions.md).
+    /// </summary>
+    /// <value>
+    /// Default null: the trainer's own epochs for ML.NET trainers (their <c>MaxEpoch</c>), unknown for the generic finder and a
+    /// saved curve (the curve is read as it is). When set, must be at least 1.
+    /// </value>
+    public int? TrainingEpochs { get; set; }
+
     /// <summary>The bandwidth of the lag-free curve our own rules read, in decades of learning rate (docs/suggestions.md).</summary>
     /// <value>Default 0.25 (<see cref="LrFinderDefaults.LagFreeBandwidthDecades"/>). Must be finite and greater than 0.</value>
     public double LagFreeBandwidthDecades { get; set; } = LrFinderDefaults.LagFreeBandwidthDecades;
@@ -88,6 +99,11 @@ public sealed class LrFinderOptions
         if (!double.IsFinite(DivergenceThreshold) || DivergenceThreshold <= 1)
         {
             throw new ArgumentOutOfRangeException(nameof(DivergenceThreshold), DivergenceThreshold, "must be finite and greater than 1.");
+        }
+
+        if (TrainingEpochs is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(TrainingEpochs), TrainingEpochs, "must be at least 1.");
         }
 
         if (TrainingSchedule is { } schedule && !Enum.IsDefined(schedule))

@@ -23,7 +23,7 @@ internal static class LrResultBuilder
         }
 
         var schedule = options.TrainingSchedule ?? LrTrainingSchedule.Constant;
-        var suggestions = methods.Select(method => method.Suggest(curve, schedule)).ToArray();
+        var suggestions = methods.Select(method => method.Suggest(curve, schedule, options.TrainingEpochs)).ToArray();
         var selected = suggestions[methods.IndexOf(selector)];
         var warnings = LrCurveDiagnostics.Diagnose(curve, stopReason, suggestions, selected);
         return new LrFinderResult(curve, stopReason, suggestions, selected, warnings, options, elapsed);

@@ -22,4 +22,15 @@ public interface ILrSuggestionMethod
     /// <param name="schedule">How the selected rate will be used in training.</param>
     /// <returns>The suggestion, or a "no suggestion" result with its reason; never an exception for any curve.</returns>
     LrSuggestion Suggest(LrCurve curve, LrTrainingSchedule schedule) => Suggest(curve);
+
+    /// <summary>
+    /// Reads a suggestion off the curve for a fit that uses the rate as <paramref name="schedule"/> says for
+    /// <paramref name="trainingEpochs"/> passes over its training rows. Rules that do not depend on the fit's length ignore it;
+    /// the default rule lowers its rate for long fits, where the training-loss curve cannot see overfitting.
+    /// </summary>
+    /// <param name="curve">The recorded curve.</param>
+    /// <param name="schedule">How the selected rate will be used in training.</param>
+    /// <param name="trainingEpochs">The real fit's epochs, or null when they are not known.</param>
+    /// <returns>The suggestion, or a "no suggestion" result with its reason; never an exception for any curve.</returns>
+    LrSuggestion Suggest(LrCurve curve, LrTrainingSchedule schedule, int? trainingEpochs) => Suggest(curve, schedule);
 }

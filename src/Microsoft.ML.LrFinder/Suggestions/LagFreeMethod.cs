@@ -29,7 +29,24 @@ internal sealed class LagFreeMethod : ILrSuggestionMethod
 
     public LrSuggestion Suggest(LrCurve curve) => Suggest(curve, LrTrainingSchedule.Constant);
 
-    public LrSuggestion Suggest(LrCurve curve, LrTrainingSchedule schedule)
+    public LrSuggestion Suggest(LrCurve curve, LrTrainingSchedule schedule) => Suggest(curve, schedule, null);
+
+    public LrSuggestion Suggest(LrCurve curve, LrTrainingSchedule schedule, int? trainingEpochs)
+    {
+        var suggestion = Read(curve, schedule);
+        if (suggestion.LearningRate is not { } rate || trainingEpochs is not { } epochs || epochs <= LrSuggestionMethods.LagFreeEpochThreshold)
+        {
+            return suggestion;
+        }
+
+        // A fit of many passes over the same rows overfits at the rate the training-loss curve finds best, and the curve
+        // cannot see it: the rate falls in proportion to the passes beyond the threshold (docs/suggestions.md).
+        double factor = (double)epochs / LrSuggestionMethods.LagFreeEpochThreshold;
+        return SuggestionWindow.Suggest(Name, rate / factor, suggestion.Point!.Value, suggestion.Curve, FormattableString.Invariant(
+            $"{suggestion.Explanation.TrimEnd('.')}; for a fit of {epochs} epochs, more than {LrFormat.Number(LrSuggestionMethods.LagFreeEpochThreshold)}, it is divided by {LrFormat.Number(factor)} ({epochs} ÷ {LrFormat.Number(LrSuggestionMethods.LagFreeEpochThreshold)}): {LrFormat.LearningRate(rate / factor)}."));
+    }
+
+    private LrSuggestion Read(LrCurve curve, LrTrainingSchedule schedule)
     {
         var fromMinimum = minimum.Suggest(curve, schedule);
         var halfDrop = LrSuggestionMethods.HalfDrop.Suggest(curve);

@@ -56,6 +56,13 @@ public static class LrSuggestionMethods
     /// <summary>What <see cref="LagFree"/> divides the lag-free minimum's learning rate by for a one-cycle peak: 2.</summary>
     public const double LagFreeOneCycleDivisor = 2;
 
+    /// <summary>
+    /// The longest fit, in epochs, that <see cref="LagFree"/> reads the curve for as it is: 10. For a fit of more epochs
+    /// (<see cref="LrFinderOptions.TrainingEpochs"/>) its rate is divided by epochs ÷ 10. Chosen by leave-one-source-out
+    /// validation on the regret benchmark's recorded runs (docs/benchmarks.md).
+    /// </summary>
+    public const double LagFreeEpochThreshold = 10;
+
     /// <summary>Every built-in method, in the order results list them: lagfree, valley, slide, minimum, steep, halfdrop.</summary>
     public static IReadOnlyList<ILrSuggestionMethod> All { get; } = Array.AsReadOnly([LagFree, Valley, Slide, Minimum, Steep, HalfDrop]);
 

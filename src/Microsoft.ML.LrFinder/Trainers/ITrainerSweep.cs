@@ -43,7 +43,10 @@ internal interface ITrainerSweep<out TTransformer>
     /// <summary>Whether the tuning step can probe this trainer (<see cref="FitProbe"/> and <see cref="ValidationLoss"/> work).</summary>
     bool SupportsTuning { get; }
 
-    /// <summary>The passes over the data the real fit makes (<c>MaxEpoch</c>): with the rows, the budget the probes are a share of.</summary>
+    /// <summary>
+    /// The passes over the data the real fit makes (<c>MaxEpoch</c>): the default rule reads the curve for a fit this long, and
+    /// with the rows it is the budget the probes are a share of.
+    /// </summary>
     int Epochs { get; }
 
     /// <summary>The validation data in the user's options (<c>ValidationSet</c>), or null.</summary>

@@ -15,6 +15,7 @@ internal static class TrainerLrFinder
         options.Validate();
         options = options.Clone();
         options.TrainingSchedule ??= target.TrainingSchedule;
+        options.TrainingEpochs ??= target.Epochs;
         trainerOptions.Validate();
         target.CheckInput(input);
         var sweepData = ApplyRowBudget(target, input, trainerOptions);

@@ -73,7 +73,7 @@ internal abstract class TrainerSweep<TInternals, TTrainer, TOptions, TTransforme
     public virtual bool SupportsTuning => false;
 
     /// <inheritdoc/>
-    public virtual int Epochs => 1;
+    public abstract int Epochs { get; }
 
     /// <inheritdoc/>
     public virtual IDataView? ValidationSet => null;

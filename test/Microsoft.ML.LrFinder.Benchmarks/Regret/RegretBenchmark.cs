@@ -84,7 +84,7 @@ internal static class RegretBenchmark
         foreach (var budget in task.Budgets)
         {
             var grid = GridSearch.Run(session, gridRates, budget);
-            var read = ScheduleReading.For(sweep, budget);
+            var read = ScheduleReading.For(sweep, budget, task.Epochs);
 
             // Methods and tuned choices often agree; a learning rate is trained once per seed and budget.
             var trained = grid.Outcomes.ToDictionary(o => o.LearningRate);
@@ -125,7 +125,7 @@ internal static class RegretBenchmark
 
             runs.Add(new SeedRun(task.Name, budget.Name, seed, grid, read, sweepElapsed, records)
             {
-                LengthSweeps = lengthSweeps.Select(s => ScheduleReading.For(s, budget)).ToArray(),
+                LengthSweeps = lengthSweeps.Select(s => ScheduleReading.For(s, budget, task.Epochs)).ToArray(),
                 Tunes = tunes,
             });
         }

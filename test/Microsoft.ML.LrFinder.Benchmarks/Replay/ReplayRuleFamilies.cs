@@ -16,9 +16,11 @@ internal static class ReplayRuleFamilies
             rules.Add(new ReplayRule(method.Name, "as shipped", LrFinderDefaults.LagFreeBandwidthDecades, method));
         }
 
-        // The shipped default with a factor from the real fit's budget: a long fit over the same rows (many epochs) overfits at
-        // the rate the training-loss curve finds best, which the curve cannot see; the factor lowers the rate above a threshold.
-        var shipped = LrSuggestionMethods.LagFree;
+        // The shipped default read without the fit's epochs, and with a factor from the real fit's budget: a long fit over the same
+        // rows (many epochs) overfits at the rate the training-loss curve finds best, which the curve cannot see; the factor
+        // lowers the rate above a threshold. The shipped lagfree (first row) is the (epochs/10)^1 member.
+        var shipped = new CurveOnlyMethod(LrSuggestionMethods.LagFree);
+        rules.Add(new ReplayRule("lagfree, curve only", "epochs not given", LrFinderDefaults.LagFreeBandwidthDecades, shipped));
         foreach (double threshold in new[] { 5, 10, 20, 40 })
         {
             foreach (double exponent in new[] { 0.25, 0.5, 0.75, 1 })

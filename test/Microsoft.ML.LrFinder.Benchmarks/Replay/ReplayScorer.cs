@@ -7,25 +7,25 @@ namespace Microsoft.ML.LrFinder.Benchmarks.Replay;
 internal sealed class ReplayScorer(ReplayHoldOut holdOut)
 {
     private readonly Dictionary<(RecordedSweep, double), LrCurve> curves = new(ReferenceTupleComparer.Instance);
-    private readonly Dictionary<(RecordedSweep, ReplayRule, LrTrainingSchedule), double?> suggestions = [];
+    private readonly Dictionary<(RecordedSweep, ReplayRule, LrTrainingSchedule, int), double?> suggestions = [];
 
     /// <summary>How a budget uses its rate: the one-cycle budget's is a peak, the constant budget's a constant.</summary>
     public static LrTrainingSchedule ScheduleOf(RecordedGrid grid) =>
         grid.Name == "one-cycle" ? LrTrainingSchedule.OneCycle : LrTrainingSchedule.Constant;
 
-    /// <summary>The rule's rate on a sweep for a schedule, or null when it makes no suggestion.</summary>
-    public double? Suggest(ReplayRule rule, RecordedSweep sweep, LrTrainingSchedule schedule)
+    /// <summary>The rule's rate on a sweep for a schedule and the real fit's epochs, or null when it makes no suggestion.</summary>
+    public double? Suggest(ReplayRule rule, RecordedSweep sweep, LrTrainingSchedule schedule, int epochs)
     {
-        if (!suggestions.TryGetValue((sweep, rule, schedule), out var rate))
+        if (!suggestions.TryGetValue((sweep, rule, schedule, epochs), out var rate))
         {
-            rate = rule.Method.Suggest(Curve(sweep, rule.BandwidthDecades), schedule).LearningRate;
-            suggestions[(sweep, rule, schedule)] = rate;
+            rate = rule.Method.Suggest(Curve(sweep, rule.BandwidthDecades), schedule, epochs).LearningRate;
+            suggestions[(sweep, rule, schedule, epochs)] = rate;
         }
 
         return rate;
     }
 
-    public double? Suggest(ReplayRule rule, ReplayUnit unit) => Suggest(rule, unit.Sweep, ScheduleOf(unit.Grid)) * (rule.BudgetFactor?.Invoke(unit) ?? 1);
+    public double? Suggest(ReplayRule rule, ReplayUnit unit) => Suggest(rule, unit.Sweep, ScheduleOf(unit.Grid), unit.Epochs) * (rule.BudgetFactor?.Invoke(unit) ?? 1);
 
     public double? Regret(ReplayRule rule, ReplayUnit unit) => Suggest(rule, unit) is { } rate ? unit.Grid.Regret(rate) : null;
 

@@ -138,6 +138,29 @@ public class SuggestCommandTests
     }
 
     [Test]
+    public void Epochs_lower_the_selection_of_a_long_fit_and_leave_a_short_one_alone()
+    {
+        string csv = WriteCurve("a.csv", CurveALosses);
+        double Selected(params string[] extra)
+        {
+            var run = CliRun.InProcess(["suggest", "--input", csv, "--smoothed", "--num-iterations", "20", "--format", "json", .. extra]);
+            Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success), run.ToString);
+            using var json = JsonDocument.Parse(run.Out);
+            return json.RootElement.GetProperty("selected").GetProperty("learningRate").GetDouble();
+        }
+
+        double curveOnly = Selected();
+        Assert.Multiple(() =>
+        {
+            Assert.That(Selected("--epochs", "10"), Is.EqualTo(curveOnly), "10 epochs or fewer: the curve as it is");
+            Assert.That(Selected("--epochs", "50"), Is.EqualTo(curveOnly / 5).Within(1e-15), "50 epochs: ÷ 50/10");
+        });
+        var bad = CliRun.InProcess("suggest", "--input", csv, "--epochs", "0");
+        Assert.That(bad.ExitCode, Is.Not.EqualTo(ExitCodes.Success));
+        Assert.That(bad.Error, Does.Contain("--epochs"));
+    }
+
+    [Test]
     public void Raw_losses_are_smoothed_with_the_debiased_moving_average()
     {
         // 7 rows, --num-iterations 7: the window is rows 0..1 (skip 7/10 = 0, and the last 5). Debiased EMA, beta 0.98:

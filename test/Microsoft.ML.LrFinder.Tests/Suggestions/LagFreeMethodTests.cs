@@ -73,4 +73,62 @@ public class LagFreeMethodTests
         Assert.That(constant.SelectedLearningRate, Is.EqualTo(LrSuggestionMethods.LagFree.Suggest(curve, LrTrainingSchedule.Constant).LearningRate));
         Assert.That(oneCycle.SelectedLearningRate, Is.EqualTo(LrSuggestionMethods.LagFree.Suggest(curve, LrTrainingSchedule.OneCycle).LearningRate));
     }
+
+    [TestCase(LrTrainingSchedule.Constant)]
+    [TestCase(LrTrainingSchedule.OneCycle)]
+    public void A_fit_of_more_than_ten_epochs_divides_the_rate_by_its_epochs_over_ten(LrTrainingSchedule schedule)
+    {
+        // The threshold (10 epochs) and the proportional factor were chosen by leave-one-source-out validation on the regret
+        // benchmark's recorded runs (docs/benchmarks.md, replay section).
+        var curve = FallThenBlowUp();
+        double curveOnly = LrSuggestionMethods.LagFree.Suggest(curve, schedule).LearningRate!.Value;
+        Assert.Multiple(() =>
+        {
+            Assert.That(LrSuggestionMethods.LagFree.Suggest(curve, schedule, null).LearningRate, Is.EqualTo(curveOnly), "epochs unknown");
+            Assert.That(LrSuggestionMethods.LagFree.Suggest(curve, schedule, 1).LearningRate, Is.EqualTo(curveOnly));
+            Assert.That(LrSuggestionMethods.LagFree.Suggest(curve, schedule, 10).LearningRate, Is.EqualTo(curveOnly), "10 is the threshold");
+            Assert.That(LrSuggestionMethods.LagFree.Suggest(curve, schedule, 11).LearningRate, Is.EqualTo(curveOnly / 1.1).Within(1e-15));
+            Assert.That(LrSuggestionMethods.LagFree.Suggest(curve, schedule, 60).LearningRate, Is.EqualTo(curveOnly / 6).Within(1e-15));
+        });
+    }
+
+    [Test]
+    public void The_epochs_division_is_explained_and_read_from_the_same_point()
+    {
+        var curve = FallThenBlowUp();
+        var curveOnly = LrSuggestionMethods.LagFree.Suggest(curve, LrTrainingSchedule.Constant);
+        var long_ = LrSuggestionMethods.LagFree.Suggest(curve, LrTrainingSchedule.Constant, 30);
+        Assert.Multiple(() =>
+        {
+            Assert.That(long_.Point, Is.EqualTo(curveOnly.Point), "the plot marks the same reading point");
+            Assert.That(long_.Curve, Is.EqualTo(LrLossCurve.LagFree));
+            Assert.That(long_.Explanation, Does.StartWith(curveOnly.Explanation.TrimEnd('.')).And.Contain("for a fit of 30 epochs").And.Contain("divided by 3"));
+        });
+    }
+
+    [Test]
+    public void The_options_epochs_reach_the_selection_and_other_rules_ignore_them()
+    {
+        var curve = FallThenBlowUp();
+        var plain = LrCurveAnalysis.Analyze(curve);
+        var longFit = LrCurveAnalysis.Analyze(curve, new LrFinderOptions { TrainingEpochs = 40 });
+        Assert.Multiple(() =>
+        {
+            Assert.That(longFit.SelectedLearningRate, Is.EqualTo(plain.SelectedLearningRate!.Value / 4).Within(1e-15));
+            Assert.That(
+                longFit.Suggestions.Where(s => s.Method != "lagfree").Select(s => s.LearningRate),
+                Is.EqualTo(plain.Suggestions.Where(s => s.Method != "lagfree").Select(s => s.LearningRate)),
+                "fastai's rules and halfdrop read the curve alone");
+        });
+    }
+
+    [TestCase(0)]
+    [TestCase(-3)]
+    public void Epochs_below_one_are_rejected_by_name(int epochs)
+    {
+        var options = new LrFinderOptions { TrainingEpochs = epochs };
+        var error = Assert.Throws<ArgumentOutOfRangeException>(options.Validate);
+        Assert.That(error!.ParamName, Is.EqualTo(nameof(LrFinderOptions.TrainingEpochs)));
+        Assert.That(error.Message, Does.Contain("at least 1"));
+    }
 }

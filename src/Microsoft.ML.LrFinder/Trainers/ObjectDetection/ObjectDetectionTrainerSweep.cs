@@ -20,6 +20,8 @@ internal sealed class ObjectDetectionTrainerSweep
 
     public override int BatchSize => 1;
 
+    public override int Epochs => Options.MaxEpoch;
+
     public override double TrainerLearningRate => Options.InitLearningRate;
 
     public override void CheckInput(IDataView input)

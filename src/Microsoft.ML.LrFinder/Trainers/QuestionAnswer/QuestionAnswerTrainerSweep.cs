@@ -17,6 +17,8 @@ internal sealed class QuestionAnswerTrainerSweep : TrainerSweep<QuestionAnswerIn
 
     public override int BatchSize => Options.BatchSize;
 
+    public override int Epochs => Options.MaxEpoch;
+
     public override double TrainerLearningRate => Options.LearningRate[0];
 
     public override void CheckInput(IDataView input)
