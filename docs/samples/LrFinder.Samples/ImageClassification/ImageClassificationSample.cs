@@ -15,14 +15,16 @@ public static class ImageClassificationSample
     /// <summary>Runs the sample.</summary>
     /// <param name="imageFolder">One subfolder of images per class.</param>
     /// <param name="outputFolder">Where the plot (<c>image-classification.png</c>) and the curve (<c>image-classification.csv</c>) go.</param>
-    /// <param name="imageSize">The side images are resized to; default 32 (small inputs keep a CPU fast).</param>
+    /// <param name="imageSize">The side images are resized to; default 32 (small inputs keep a CPU fast), at least <see cref="ResNet18.MinimumImageSize"/>.</param>
     /// <param name="epochs">Passes over the training images in the fit; default 5.</param>
     /// <param name="sweepIterations">Steps of the learning-rate sweep; default 100.</param>
     /// <param name="batchSize">Images per step, in the sweep and in the fit alike; default 16.</param>
     /// <returns>The classes, the sweep, the rate used and the held-out accuracy before and after the fit.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="imageSize"/> is less than <see cref="ResNet18.MinimumImageSize"/>.</exception>
     public static ImageClassificationOutcome Run(
         string imageFolder, string outputFolder, int imageSize = 32, int epochs = 5, int sweepIterations = 100, int batchSize = 16)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(imageSize, ResNet18.MinimumImageSize);
         random.manual_seed(1);
         var shuffle = new Random(1);
 

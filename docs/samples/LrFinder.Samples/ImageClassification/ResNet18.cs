@@ -23,6 +23,12 @@ public sealed class ResNet18 : nn.Module<Tensor, Tensor>
     /// <summary>The channels of each stage.</summary>
     public static readonly IReadOnlyList<long> StageChannels = [64, 128, 256, 512];
 
+    /// <summary>
+    /// The smallest image side the trunk takes: it halves the image five times, and the last stage's strided 3×3 convolution,
+    /// padded 1 before and 0 after, needs a map of at least 2×2 to work on.
+    /// </summary>
+    public const int MinimumImageSize = 32;
+
     /// <summary>The number of features the trunk returns per image.</summary>
     public const long FeatureCount = 512;
 
