@@ -39,6 +39,8 @@ public class ResNet18LoadTests
             Assert.That(actual, Has.Length.EqualTo(512));
             // Measured here (TorchSharp 0.107 against ONNX Runtime 1.32, CPU): 3.6e-6, 5.7e-6 and 1.1e-5 on features up to 16.
             double largestDifference = actual.Zip(expected, (a, e) => Math.Abs(a - e)).Max();
+            TestContext.Progress.WriteLine(FormattableString.Invariant(
+                $"[resnet18-load] {image}: largest difference {largestDifference:0.0e+0}, largest feature {expected.Max():0.0}"));
             Assert.That(largestDifference, Is.LessThanOrEqualTo(1e-4), $"{image}: the largest difference of the 512 features");
             Assert.That(expected.Max(), Is.GreaterThan(0.5), $"{image}: the features are not all near zero");
         }
