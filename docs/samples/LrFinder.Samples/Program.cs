@@ -1,11 +1,12 @@
 using Microsoft.ML.LrFinder.Samples;
+using Microsoft.ML.LrFinder.Samples.ImageClassification;
 
 // dotnet run --project docs/samples/LrFinder.Samples -- <sample> <data path> [output folder] [--random-init]
 bool randomInit = args.Contains("--random-init");
 args = args.Where(a => a != "--random-init").ToArray();
 if (args.Length < 2)
 {
-    Console.Error.WriteLine("usage: LrFinder.Samples text-classification|sentence-similarity|ner|object-detection|question-answer|tune <data> [output] [--random-init]");
+    Console.Error.WriteLine("usage: LrFinder.Samples text-classification|sentence-similarity|ner|object-detection|question-answer|tune|image-classification <data> [output] [--random-init]");
     return 2;
 }
 
@@ -30,6 +31,9 @@ switch (args[0])
         break;
     case "tune":
         TuningSample.Run(args[1], output);
+        break;
+    case "image-classification":
+        ImageClassificationSample.Run(args[1], output);
         break;
     default:
         Console.Error.WriteLine($"unknown sample '{args[0]}'");

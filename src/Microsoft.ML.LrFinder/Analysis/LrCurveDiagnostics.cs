@@ -6,7 +6,10 @@ namespace Microsoft.ML.LrFinder;
 /// </summary>
 internal static class LrCurveDiagnostics
 {
-    /// <summary>The lowest smoothed loss must be this fraction of |first loss| below the first loss to count as a decrease.</summary>
+    /// <summary>
+    /// The lowest smoothed loss in the suggestion window must be this fraction of |first loss| below the window's first loss to
+    /// count as a decrease.
+    /// </summary>
     internal const double MinimumRelativeDecrease = 0.01;
 
     /// <summary>A sweep that stops within the first <c>1/EarlyStopDivisor</c> of its iterations stopped too early.</summary>
@@ -40,7 +43,7 @@ internal static class LrCurveDiagnostics
         }
 
         AddEarlyStop(warnings, curve, stopReason);
-        AddNeverDecreased(warnings, points);
+        AddNeverDecreased(warnings, curve);
         AddNeverDiverged(warnings, points, stopReason);
         if (curve.WindowLength == 0)
         {
@@ -70,20 +73,27 @@ internal static class LrCurveDiagnostics
         }
     }
 
-    private static void AddNeverDecreased(List<string> warnings, IReadOnlyList<LrCurvePoint> points)
+    private static void AddNeverDecreased(List<string> warnings, LrCurve curve)
     {
-        int count = FiniteCount(points);
-        if (count < 2)
+        // Judged on the window the rules read and the plot draws solid, not from point 0: a sweep's first point is one batch,
+        // and the moving average starts at it, so a lucky first batch could sit below a loss that then fell by a fifth inside
+        // the window. Only a curve with no window is judged on all the points it trained through.
+        var points = curve.Points;
+        bool inWindow = curve.WindowLength >= 2;
+        int start = inWindow ? curve.WindowStart : 0;
+        int end = inWindow ? curve.WindowEnd : FiniteCount(points);
+        if (end - start < 2)
         {
             return;
         }
 
-        double first = points[0].SmoothedLoss;
-        double lowest = points.Take(count).Min(p => p.SmoothedLoss);
+        double first = points[start].SmoothedLoss;
+        double lowest = Enumerable.Range(start, end - start).Min(i => points[i].SmoothedLoss);
         if (!(first - lowest > MinimumRelativeDecrease * Math.Abs(first)))
         {
+            string where = inWindow ? " in the suggestion window" : string.Empty;
             warnings.Add(FormattableString.Invariant(
-                $"The loss never decreased (its lowest smoothed value, {LrFormat.Loss(lowest)}, is not below the first, {LrFormat.Loss(first)}): the start learning rate is too high, or the model has already converged. Lower StartLearningRate, or check the model and data."));
+                $"The loss never decreased{where} (its lowest smoothed value, {LrFormat.Loss(lowest)}, is not 1% below the first, {LrFormat.Loss(first)}): the start learning rate is too high, or the model has already converged. Lower StartLearningRate, or check the model and data."));
         }
     }
 

@@ -23,6 +23,31 @@ public class LrCurveDiagnosticsTests
     }
 
     [Test]
+    public void A_low_noisy_first_point_does_not_hide_a_fall_inside_the_window()
+    {
+        // Issue 19 item 5, as `lrfind suggest` reads a saved curve: one lucky first batch (1.557) below a loss that sits at 2.0
+        // and then falls to 1.3. The moving average starts at that first batch, so over the whole curve its lowest value
+        // is the first (1.557); inside the window (points 10 to 94, the part the plot draws solid) it falls from 1.964 to
+        // 1.598, by 19%. The smoothed values come from the debiased moving average with β 0.98, computed by hand.
+        var raw = Enumerable.Range(0, 100).Select(i => i == 0
+            ? 1.557
+            : 1.3 + (0.7 / (1 + Math.Exp((i - 50) / 5.0))) + (i > 80 ? 0.1 * (i - 80) : 0));
+        var result = LrCurveAnalysis.Analyze(raw.Select((loss, i) => (1e-6 * Math.Pow(10, i / 20.0), loss)), requestedIterations: 100);
+
+        Assert.That(result.Curve.Points.Min(p => p.SmoothedLoss), Is.EqualTo(1.557), "the curve's lowest smoothed loss is its first");
+        Assert.That(result.Warnings, Has.None.Contains("never decreased"));
+    }
+
+    [Test]
+    public void A_loss_that_only_rises_inside_the_window_is_reported_even_after_an_early_fall()
+    {
+        // Falls over the skipped first tenth (the moving average's warm-up), then only rises where the plot draws solid.
+        var losses = Enumerable.Range(0, 100).Select(i => i < 10 ? 3.0 - (0.1 * i) : 2.0 + (0.01 * (i - 10)));
+        var warnings = Diagnose(Curve(losses, requested: 100), LrFinderStopReason.Completed);
+        Assert.That(warnings, Has.One.Contains("never decreased"));
+    }
+
+    [Test]
     public void Divergence_within_the_first_tenth_of_the_range_is_reported()
     {
         // 100 requested; stopped after 10 points: within the first 10%.
