@@ -12,7 +12,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 # the member resolution (Microsoft.ML.TorchSharp's internals), the compatibility patcher and libtorch (eng/), the plots
 # (SkiaSharp), the package consumer test. QuestionAnswer's contract (TestCategory=Large: RoBERTa-size weights, GBs of memory)
 # is left out to keep the leg short; MemberResolverTests still resolves every member its hook needs on the line.
-MLNET_LINE_TESTS='TestCategory!=Large&(FullyQualifiedName~Tests.Trainers.NasBert|FullyQualifiedName~Tests.Trainers.ObjectDetection|FullyQualifiedName~Tests.Trainers.MemberResolverTests|FullyQualifiedName~Tests.Platform|FullyQualifiedName~Tests.Plotting|FullyQualifiedName~Tests.Tuning.LrTunePlotTests|FullyQualifiedName~Tests.Package)'
+MLNET_LINE_TESTS='TestCategory!=Large&(FullyQualifiedName~Tests.Trainers.NasBert.|FullyQualifiedName~Tests.Trainers.ObjectDetection.|FullyQualifiedName~Tests.Trainers.MemberResolverTests|FullyQualifiedName~Tests.Platform|FullyQualifiedName~Tests.Plotting|FullyQualifiedName~Tests.Tuning.LrTunePlotTests|FullyQualifiedName~Tests.Package)'
 
 case "${1:-}" in
   test)
