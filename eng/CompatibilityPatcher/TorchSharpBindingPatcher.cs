@@ -4,7 +4,7 @@ using Mono.Cecil.Cil;
 namespace Microsoft.ML.LrFinder.Build;
 
 /// <summary>
-/// Makes Microsoft.ML.TorchSharp 0.23.1 (built against TorchSharp 0.102.7) run on a newer TorchSharp:
+/// Makes Microsoft.ML.TorchSharp 0.23.1 and 0.24.0 (both built against TorchSharp 0.102.7) run on a newer TorchSharp:
 /// (1) its <c>ModelUtils.Init*</c> helpers dispose the tensor that <c>torch.nn.init.*_</c> returns — since TorchSharp 0.105 that is the
 /// parameter itself, so the weights would be destroyed: the patched helpers drop the returned reference instead;
 /// (2) two <c>functional.interpolate</c> calls bind to an overload that later gained an <c>antialias</c> parameter: the patched calls

@@ -40,7 +40,7 @@ public sealed partial class LrFinderCatalog
     /// <exception cref="NotSupportedException">
     /// <paramref name="trainer"/> is a NamedEntityRecognition, ObjectDetection or QuestionAnswer trainer, which can be swept
     /// (<see cref="LrFinderCatalog.Find{TTransformer}"/>) but not tuned yet (the message names it); or the loaded
-    /// Microsoft.ML.TorchSharp is not the supported 0.23.1.
+    /// Microsoft.ML.TorchSharp lacks a member the hook needs (tested: 0.23.1 and 0.24.0).
     /// </exception>
     /// <exception cref="OperationCanceledException">The token or <c>MLContext.CancelExecution()</c> cancelled the tuning.</exception>
     public LrTuneResult Tune<TTransformer>(
@@ -87,7 +87,7 @@ public sealed partial class LrFinderCatalog
     /// </exception>
     /// <exception cref="NotSupportedException">
     /// <paramref name="trainer"/> is a trainer that can be swept but not tuned yet (the message names it); or the loaded
-    /// Microsoft.ML.TorchSharp is not the supported 0.23.1.
+    /// Microsoft.ML.TorchSharp lacks a member the hook needs (tested: 0.23.1 and 0.24.0).
     /// </exception>
     /// <exception cref="OperationCanceledException">The token or <c>MLContext.CancelExecution()</c> cancelled the tuning.</exception>
     public LrTuneResult Tune<TTransformer>(

@@ -45,7 +45,7 @@ public sealed partial class LrFinderCatalog
     /// <paramref name="trainer"/> is not one of the five TorchSharp trainers (the message names its type), or the data does not
     /// fit the trainer (the message names the column or option).
     /// </exception>
-    /// <exception cref="NotSupportedException">The loaded Microsoft.ML.TorchSharp is not the supported 0.23.1.</exception>
+    /// <exception cref="NotSupportedException">The loaded Microsoft.ML.TorchSharp lacks a member the hook needs (tested: 0.23.1 and 0.24.0).</exception>
     public LrFinderResult Find<TTransformer>(
         IEstimator<TTransformer> trainer, IDataView data, LrFinderOptions? finderOptions = null, LrFinderTrainerOptions? trainerOptions = null, CancellationToken cancellationToken = default)
         where TTransformer : class, ITransformer =>
@@ -65,7 +65,7 @@ public sealed partial class LrFinderCatalog
     /// run on this machine: set it to a folder of your own first.
     /// </exception>
     /// <exception cref="IOException">The file already exists (perhaps the real download); it is never overwritten.</exception>
-    /// <exception cref="NotSupportedException">The loaded Microsoft.ML.TorchSharp is not the supported 0.23.1 (a model class moved).</exception>
+    /// <exception cref="NotSupportedException">The loaded Microsoft.ML.TorchSharp lacks a model class the weights are written for (tested: 0.23.1 and 0.24.0).</exception>
     /// <example>
     /// <code>
     /// var mlContext = new MLContext(seed: 1) { TempFilePath = Directory.CreateTempSubdirectory("trial-").FullName };

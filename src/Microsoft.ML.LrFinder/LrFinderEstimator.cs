@@ -83,7 +83,7 @@ public sealed class LrFinderEstimator<TTransformer> : IEstimator<TTransformer>
     /// the column or option; nothing has been trained.
     /// </exception>
     /// <exception cref="NotSupportedException">
-    /// The loaded Microsoft.ML.TorchSharp is not the supported 0.23.1 (a hooked member moved), or
+    /// The loaded Microsoft.ML.TorchSharp lacks a member the hook needs (tested: 0.23.1 and 0.24.0), or
     /// <see cref="LrFinderTrainerOptions.Tune"/> is set for a trainer the tuning step does not support yet.
     /// </exception>
     /// <exception cref="InvalidOperationException">

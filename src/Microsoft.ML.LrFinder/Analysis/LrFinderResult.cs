@@ -37,6 +37,10 @@ public sealed class LrFinderResult
         Elapsed = elapsed;
     }
 
+    /// <summary>This result with <paramref name="warning"/> added after its warnings.</summary>
+    internal LrFinderResult WithWarning(string warning) =>
+        new(Curve, StopReason, Suggestions, Selected, Warnings.Append(warning), Options, Elapsed);
+
     /// <summary>The recorded curve and its suggestion window.</summary>
     public LrCurve Curve { get; }
 

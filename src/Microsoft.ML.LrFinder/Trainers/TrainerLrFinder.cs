@@ -29,6 +29,13 @@ internal static class TrainerLrFinder
 
         using var quietConvolutions = LibTorchNnpack.Disable();
         var result = target.Sweep(sweepData, input, options, channel, trainerOptions.Progress, cancellationToken);
+
+        // The version guard passed (the sweep ran): on a Microsoft.ML.TorchSharp not tested, the result says so, once.
+        if (TorchSharpInternals.UntestedVersionWarning(target.TrainerName, TorchSharpInternals.LoadedVersion) is { } untested)
+        {
+            result = result.WithWarning(untested);
+        }
+
         channel.Info(MessageSensitivity.None, Summary(target.TrainerName, result));
         foreach (string warning in result.Warnings)
         {
@@ -66,9 +73,7 @@ internal static class TrainerLrFinder
             channel.Warning(MessageSensitivity.None, "LrFinder: " + warning);
         }
 
-        var withWarning = new LrFinderResult(
-            result.Curve, result.StopReason, result.Suggestions, result.Selected, result.Warnings.Append(warning), result.Options, result.Elapsed);
-        return (withWarning, kept);
+        return (result.WithWarning(warning), kept);
     }
 
     // A view over the budgeted rows. ML.NET's row operations need a catalog; a throwaway MLContext provides one (the views it

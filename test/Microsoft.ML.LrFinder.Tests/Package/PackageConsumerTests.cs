@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
 using System.Text;
+using Microsoft.ML.LrFinder.Tests.Fixtures;
 
 namespace Microsoft.ML.LrFinder.Tests.Package;
 
@@ -35,16 +36,22 @@ public class PackageConsumerTests
         Assert.That(Path.GetRelativePath(repository, app), Does.StartWith(".."), "the app must live outside the repository");
         try
         {
-            // Pack the library as the test run built it (same configuration), without building or restoring it again.
+            // Pack the library as the test run built it (same configuration, same ML.NET line), without building or restoring it
+            // again: the package depends on the line's Microsoft.ML and Microsoft.ML.TorchSharp, and so does the app.
             var pack = Dotnet(
-                repository, "pack", Path.Combine(repository, "src", "Microsoft.ML.LrFinder", "Microsoft.ML.LrFinder.csproj"),
-                "--no-build", "-c", BuildConfiguration(), "-o", feed, "-p:Version=" + version);
+                repository,
+                ["pack", Path.Combine(repository, "src", "Microsoft.ML.LrFinder", "Microsoft.ML.LrFinder.csproj"),
+                 "--no-build", "-c", BuildConfiguration(), "-o", feed, "-p:Version=" + version, .. MLNetLine.BuildArguments]);
             Assert.That(pack.ExitCode, Is.EqualTo(0), pack.ToString);
 
             WriteApp(app, feed, version);
             var build = Dotnet(app, "build", "-c", "Release", "-nologo");
             Assert.That(build.ExitCode, Is.EqualTo(0), build.ToString);
             Assert.That(build.Output, Does.Contain("lrfinder-compat:"), "the package's buildTransitive targets ran the compatibility patcher");
+            Assert.That(
+                ProductVersion(Path.Combine(app, "bin", "Release", "net10.0", "Microsoft.ML.TorchSharp.dll")),
+                Does.StartWith(MLNetLine.MicrosoftMLTorchSharpVersion + "+"),
+                "the app resolved the Microsoft.ML.TorchSharp of the line the package was packed on");
             TestContext.Out.WriteLine(string.Join('\n', build.Output.Split('\n').Where(l => l.Contains("lrfinder-compat:", StringComparison.Ordinal)).Select(l => l.Trim())));
 
             string comments = Path.Combine(AppContext.BaseDirectory, "TestData", "wikipedia-detox-short-64.tsv");
@@ -143,6 +150,8 @@ public class PackageConsumerTests
             output.AppendLine(line);
         }
     }
+
+    private static string? ProductVersion(string assembly) => FileVersionInfo.GetVersionInfo(assembly).ProductVersion;
 
     private static string DotnetHost() =>
         Environment.ProcessPath is { } host && Path.GetFileNameWithoutExtension(host) == "dotnet" ? host : "dotnet";

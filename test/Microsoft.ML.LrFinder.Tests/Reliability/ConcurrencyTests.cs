@@ -1,4 +1,5 @@
 using Microsoft.ML.LrFinder.Tests.Cli;
+using Microsoft.ML.LrFinder.Tests.Fixtures;
 
 namespace Microsoft.ML.LrFinder.Tests.Reliability;
 
@@ -18,12 +19,12 @@ public class ConcurrencyTests
     {
         LrFinderResult aloneFirst;
         LrFinderResult aloneSecond;
-        using (var first = new TinyModel(seed: 1))
+        using (var first = new SmallClassifier(seed: 1, dropout: false))
         {
             aloneFirst = first.Sweep(Iterations);
         }
 
-        using (var second = new TinyModel(seed: 2))
+        using (var second = new SmallClassifier(seed: 2, dropout: false))
         {
             aloneSecond = second.Sweep(Iterations);
         }
@@ -31,8 +32,8 @@ public class ConcurrencyTests
         Assume.That(aloneFirst.Curve.Points, Is.Not.EqualTo(aloneSecond.Curve.Points), "two different models");
         for (int round = 0; round < Rounds; round++)
         {
-            using var first = new TinyModel(seed: 1);
-            using var second = new TinyModel(seed: 2);
+            using var first = new SmallClassifier(seed: 1, dropout: false);
+            using var second = new SmallClassifier(seed: 2, dropout: false);
             var firstBefore = first.Fingerprint();
             var secondBefore = second.Fingerprint();
 

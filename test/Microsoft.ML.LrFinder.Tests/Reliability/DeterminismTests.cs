@@ -15,7 +15,7 @@ public class DeterminismTests
     [Test]
     public void Repeated_seeded_sweeps_of_one_model_give_identical_curves_and_suggestions()
     {
-        using var setup = new TinyModel(seed: 5, dropout: true);
+        using var setup = new SmallClassifier(seed: 5);
         var first = setup.Sweep();
         for (int repeat = 1; repeat < 5; repeat++)
         {
@@ -29,12 +29,12 @@ public class DeterminismTests
     public void Separately_built_identical_setups_give_identical_curves_and_suggestions()
     {
         LrFinderResult first;
-        using (var setup = new TinyModel(seed: 6, dropout: true))
+        using (var setup = new SmallClassifier(seed: 6))
         {
             first = setup.Sweep();
         }
 
-        using var again = new TinyModel(seed: 6, dropout: true);
+        using var again = new SmallClassifier(seed: 6);
         ConcurrencyTests.AssertSameResult(again.Sweep(), first, "second setup");
     }
 
@@ -69,7 +69,7 @@ public class DeterminismTests
     public void Control_without_a_seed_dropout_makes_repeated_sweeps_differ()
     {
         // Shows that the test above is not vacuous: the model draws random numbers in every step.
-        using var setup = new TinyModel(seed: 5, dropout: true);
+        using var setup = new SmallClassifier(seed: 5);
         var first = setup.Sweep(seed: null);
         rand(10).Dispose();
         Assert.That(setup.Sweep(seed: null).Curve.Points, Is.Not.EqualTo(first.Curve.Points));

@@ -1,3 +1,5 @@
+using Microsoft.ML.LrFinder.Tests.Fixtures;
+
 namespace Microsoft.ML.LrFinder.Tests.TorchSharp;
 
 /// <summary>
@@ -34,7 +36,7 @@ public class LibTorchNnpackTests
         using var on = SwitchedOn();
         using var setup = new SmallClassifier();
         var seen = new List<bool?>();
-        var progress = new Sweep.SynchronousProgress<LrFinderProgress>(_ => seen.Add(LibTorchNnpack.IsEnabled));
+        var progress = new SynchronousProgress<LrFinderProgress>(_ => seen.Add(LibTorchNnpack.IsEnabled));
         TorchSharpLrFinder.Find(setup.Model, setup.Optimizer, setup.LossModule.call, setup.Batches, new LrFinderOptions { NumberOfIterations = 5 }, progress);
         Assert.That(seen, Is.All.False);
         Assert.That(LibTorchNnpack.IsEnabled, Is.True);

@@ -1,3 +1,4 @@
+using Microsoft.ML.LrFinder.Tests.Fixtures;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -50,7 +51,7 @@ public class TorchSharpLrFinderTests
         using var setup = new SmallClassifier();
         using var cancellation = new CancellationTokenSource();
         var before = setup.Fingerprint();
-        var progress = new Sweep.SynchronousProgress<LrFinderProgress>(p =>
+        var progress = new SynchronousProgress<LrFinderProgress>(p =>
         {
             if (p.Iteration == 9)
             {

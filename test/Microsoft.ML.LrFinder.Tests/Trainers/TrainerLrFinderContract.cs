@@ -105,6 +105,7 @@ public abstract class TrainerLrFinderContract<TTransformer, TOptions>
             Assert.That(log.Lines("LrFinder: batch "), Has.Count.EqualTo(points.Count), "one progress line per batch in MLContext.Log");
             Assert.That(log.Lines("LrFinder: "), Has.One.Contains("sweep ended"), "a summary line");
             Assert.That(Snapshot(options), Is.EqualTo(before), "the user's options are not modified");
+            Assert.That(result.Warnings, Has.None.Contains("not a version the LR finder was tested on"), "the loaded Microsoft.ML.TorchSharp is a tested one");
         });
     }
 

@@ -14,7 +14,7 @@ public class TrainerSweepProgressTests
         var data = TestData.DetoxClassification(mlContext, 16);
         var options = new TextClassificationTrainer.TextClassificationOptions { LabelColumnName = "Label", Sentence1ColumnName = "Sentence", BatchSize = 4, MaxEpoch = 1 };
         var reports = new List<LrFinderProgress>();
-        var trainerOptions = new LrFinderTrainerOptions { Progress = new Sweep.SynchronousProgress<LrFinderProgress>(reports.Add) };
+        var trainerOptions = new LrFinderTrainerOptions { Progress = new SynchronousProgress<LrFinderProgress>(reports.Add) };
 
         var result = mlContext.LrFinder().Find(mlContext.MulticlassClassification.Trainers.TextClassification(options), data, new LrFinderOptions { NumberOfIterations = 6, StopOnDivergence = false }, trainerOptions);
 

@@ -1,4 +1,5 @@
-using Microsoft.ML.LrFinder.Tests.Sweep;
+using Microsoft.ML.LrFinder.Tests.Fixtures;
+
 
 namespace Microsoft.ML.LrFinder.Tests.Tuning;
 

@@ -55,7 +55,7 @@ public class TextClassificationTuneTests
         using (var expectedDraw = rand(4))
         {
             random.manual_seed(TorchSeed);
-            var result = mlContext.LrFinder().Tune(mlContext.MulticlassClassification.Trainers.TextClassification(options), train, validation, Sweep(), Probes(), progress: new Sweep.SynchronousProgress<LrTuneProgress>(reports.Add));
+            var result = mlContext.LrFinder().Tune(mlContext.MulticlassClassification.Trainers.TextClassification(options), train, validation, Sweep(), Probes(), progress: new SynchronousProgress<LrTuneProgress>(reports.Add));
             using var draw = rand(4);
 
             Assert.Multiple(() =>

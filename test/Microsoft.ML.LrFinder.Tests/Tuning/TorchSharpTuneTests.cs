@@ -1,5 +1,4 @@
-using Microsoft.ML.LrFinder.Tests.Sweep;
-using Microsoft.ML.LrFinder.Tests.TorchSharp;
+using Microsoft.ML.LrFinder.Tests.Fixtures;
 using static TorchSharp.torch;
 
 namespace Microsoft.ML.LrFinder.Tests.Tuning;

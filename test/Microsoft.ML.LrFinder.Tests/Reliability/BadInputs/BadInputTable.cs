@@ -146,10 +146,10 @@ internal static class BadInputTable
     private static BadInputRow Api(string id, string surface, string input, Action action, string result, params string[] names) =>
         new(id, surface, input, result, names, () => BadInputOutcome.Of(action));
 
-    private static BadInputRow WithModel(string id, string surface, string input, Action<TinyModel> action, string result, params string[] names) =>
+    private static BadInputRow WithModel(string id, string surface, string input, Action<SmallClassifier> action, string result, params string[] names) =>
         new(id, surface, input, result, names, () =>
         {
-            using var model = new TinyModel(seed: 1);
+            using var model = new SmallClassifier(seed: 1, dropout: false);
             var before = model.Fingerprint();
             return BadInputOutcome.Of(() => action(model), () => model.Fingerprint().Zip(before).All(p => p.First.SequenceEqual(p.Second)) ? null : "the model changed");
         });

@@ -1,4 +1,6 @@
-namespace Microsoft.ML.LrFinder.Tests.Sweep;
+using Microsoft.ML.LrFinder.Tests.Fixtures;
+
+namespace Microsoft.ML.LrFinder.Tests.Analysis;
 
 public class LrSweepTests
 {

@@ -1,12 +1,13 @@
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace Microsoft.ML.LrFinder.Tests.TorchSharp;
+namespace Microsoft.ML.LrFinder.Tests.Fixtures;
 
 /// <summary>
-/// A small real training setup: 256 generated points in 8 dimensions, labelled by a random linear teacher into 3 classes,
-/// and an MLP with BatchNorm (buffers) and dropout (randomness), trained with Adam after a few warm-up steps so that the
-/// optimizer state (moments, step counts) and the gradients are not trivial.
+/// The tests' one small real training setup, built from one seed: 256 generated points in 8 dimensions, labelled by a random
+/// linear teacher into 3 classes, and an MLP with BatchNorm (buffers) and, unless turned off, dropout (randomness), trained with
+/// Adam after a few warm-up steps so that the optimizer state (moments, step counts) and the gradients are not trivial. The
+/// concurrency tests turn dropout off: torch's random generator is per process (docs/reliability.md).
 /// </summary>
 internal sealed class SmallClassifier : IDisposable
 {
@@ -15,7 +16,7 @@ internal sealed class SmallClassifier : IDisposable
     private readonly Tensor features;
     private readonly Tensor labels;
 
-    public SmallClassifier(int seed = 1, Func<IEnumerable<Parameter>, OptimizerHelper>? optimizer = null, bool warmUp = true)
+    public SmallClassifier(int seed = 1, Func<IEnumerable<Parameter>, OptimizerHelper>? optimizer = null, bool warmUp = true, bool dropout = true)
     {
         using var generator = random.manual_seed(seed);
         features = randn(256, 8);
@@ -28,12 +29,14 @@ internal sealed class SmallClassifier : IDisposable
         Batches = Enumerable.Range(0, 256 / BatchSize)
             .Select(i => (features.narrow(0, i * BatchSize, BatchSize), labels.narrow(0, i * BatchSize, BatchSize)))
             .ToList();
-        Model = nn.Sequential(
-            ("fc1", nn.Linear(8, 32)),
-            ("bn", nn.BatchNorm1d(32)),
-            ("relu", nn.ReLU()),
-            ("drop", nn.Dropout(0.2)),
-            ("fc2", nn.Linear(32, 3)));
+        var layers = new List<(string, nn.Module<Tensor, Tensor>)> { ("fc1", nn.Linear(8, 32)), ("bn", nn.BatchNorm1d(32)), ("relu", nn.ReLU()) };
+        if (dropout)
+        {
+            layers.Add(("drop", nn.Dropout(0.2)));
+        }
+
+        layers.Add(("fc2", nn.Linear(32, 3)));
+        Model = nn.Sequential(layers);
         Optimizer = optimizer?.Invoke(Model.parameters()) ?? optim.Adam(Model.parameters(), lr: 1e-3);
         LossModule = nn.CrossEntropyLoss();
         if (warmUp)
@@ -61,31 +64,15 @@ internal sealed class SmallClassifier : IDisposable
     };
 
     /// <summary>Every byte a sweep could change: parameters, gradients, buffers, optimizer state, learning rates, training flags.</summary>
-    public byte[][] Fingerprint()
-    {
-        var parts = new List<byte[]>();
-        foreach (var parameter in Model.parameters())
-        {
-            parts.Add(parameter.bytes.ToArray());
-            using var gradient = parameter.grad;
-            parts.Add(gradient is null ? [] : gradient.bytes.ToArray());
-        }
+    public byte[][] Fingerprint() => TrainingStateFingerprint.Of(Model, Optimizer);
 
-        parts.AddRange(Model.buffers().Select(b => b.bytes.ToArray()));
-        using (var stream = new MemoryStream())
-        {
-            using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
-            {
-                Optimizer.save_state_dict(writer);
-            }
-
-            parts.Add(stream.ToArray());
-        }
-
-        parts.Add(Optimizer.ParamGroups.SelectMany(g => BitConverter.GetBytes(g.LearningRate).Concat(BitConverter.GetBytes(g.InitialLearningRate))).ToArray());
-        parts.Add(Model.modules().Prepend(Model).Select(m => (byte)(m.training ? 1 : 0)).ToArray());
-        return [.. parts];
-    }
+    /// <summary>A seeded sweep over 1e-5 to 1 (the loss falls and then rises on this model).</summary>
+    public LrFinderResult Sweep(int iterations = 60, int? seed = 42) => TorchSharpLrFinder.Find(
+        Model,
+        Optimizer,
+        LossModule.call,
+        Batches,
+        new LrFinderOptions { StartLearningRate = 1e-5, EndLearningRate = 1, NumberOfIterations = iterations, Seed = seed });
 
     public void Dispose()
     {

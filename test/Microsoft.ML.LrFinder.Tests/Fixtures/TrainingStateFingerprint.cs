@@ -1,7 +1,7 @@
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace Microsoft.ML.LrFinder.Tests.Reliability;
+namespace Microsoft.ML.LrFinder.Tests.Fixtures;
 
 /// <summary>Every byte a sweep could change in a model and its optimizer: parameters, gradients, buffers, optimizer state, learning rates, training flags.</summary>
 internal static class TrainingStateFingerprint

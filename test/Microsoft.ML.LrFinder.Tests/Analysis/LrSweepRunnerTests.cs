@@ -1,4 +1,6 @@
-namespace Microsoft.ML.LrFinder.Tests.Sweep;
+using Microsoft.ML.LrFinder.Tests.Fixtures;
+
+namespace Microsoft.ML.LrFinder.Tests.Analysis;
 
 /// <summary>The pull-model runner on a pure C# target: a one-weight SGD-with-momentum model of a parabola.</summary>
 public class LrSweepRunnerTests

@@ -1,4 +1,4 @@
-namespace Microsoft.ML.LrFinder.Tests.Sweep;
+namespace Microsoft.ML.LrFinder.Tests.Analysis;
 
 public class LrCurveAnalysisTests
 {
