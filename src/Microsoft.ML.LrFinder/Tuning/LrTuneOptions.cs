@@ -9,6 +9,9 @@ namespace Microsoft.ML.LrFinder;
 /// </remarks>
 public sealed class LrTuneOptions
 {
+    /// <summary>The largest <see cref="CandidateCount"/> the tuning step accepts.</summary>
+    public const int MaximumCandidateCount = 9;
+
     /// <summary>The number of candidate learning rates probed, the sweep's selected rate among them.</summary>
     /// <value>Default <see cref="LrTuneDefaults.CandidateCount"/> (2: the selected rate and the one below it). Must be between 1 and 9.</value>
     public int CandidateCount { get; set; } = LrTuneDefaults.CandidateCount;
@@ -38,7 +41,7 @@ public sealed class LrTuneOptions
     /// <exception cref="ArgumentOutOfRangeException">A setting is out of its valid range; the exception names it.</exception>
     public void Validate()
     {
-        if (CandidateCount is < 1 or > LrTuneCandidates.MaximumCount)
+        if (CandidateCount is < 1 or > MaximumCandidateCount)
         {
             throw new ArgumentOutOfRangeException(nameof(CandidateCount), CandidateCount, "must be between 1 and 9.");
         }
@@ -73,5 +76,5 @@ public sealed class LrTuneOptions
 
     /// <summary>A copy of these options, so that callers' objects are never modified.</summary>
     /// <returns>A new options object with the same settings.</returns>
-    public LrTuneOptions Clone() => (LrTuneOptions)MemberwiseClone();
+    internal LrTuneOptions Clone() => (LrTuneOptions)MemberwiseClone();
 }

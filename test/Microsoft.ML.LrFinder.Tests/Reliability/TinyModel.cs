@@ -60,7 +60,7 @@ internal sealed class TinyModel : IDisposable
         Optimizer,
         LossModule.call,
         Batches,
-        new LrFinderOptions { StartLearningRate = 1e-5, EndLearningRate = 1, NumberOfIterations = iterations, Seed = seed });
+        new TorchSharpLrFinderOptions { StartLearningRate = 1e-5, EndLearningRate = 1, NumberOfIterations = iterations, Seed = seed });
 
     public byte[][] Fingerprint() => TrainingStateFingerprint.Of(Model, Optimizer);
 
