@@ -48,7 +48,7 @@ internal static class BadInputTable
         yield return WithModel("E21", Find, "batches = null", m => TorchSharpLrFinder.Find(m.Model, m.Optimizer, m.LossModule.call, (IEnumerable<(Tensor, Tensor)>)null!), ArgNull, "batches");
         yield return Api("E22", "LrSweepRunner.Run", "target = null", () => LrSweepRunner.Run(null!), ArgNull, "target");
         yield return Trainer("E23", "trainer = null", (ml, data) => ml.LrFinder().Find((TextClassificationTrainer)null!, data), ArgNull, "trainer");
-        yield return Trainer("E24", "data = null", (ml, _) => ml.LrFinder().Find(ml.MulticlassClassification.Trainers.TextClassification(TextOptions()), null!), ArgNull, "data");
+        yield return Trainer("E24", "trainData = null", (ml, _) => ml.LrFinder().Find(ml.MulticlassClassification.Trainers.TextClassification(TextOptions()), null!), ArgNull, "trainData");
         yield return Api("E25", "TextClassificationTrainer.WithLrFinder", "trainer = null", () => ((TextClassificationTrainer)null!).WithLrFinder(), ArgNull, "trainer");
         yield return Api("E26", "LrCurveAnalysis.Analyze", "curve = null", () => LrCurveAnalysis.Analyze((LrCurve)null!), ArgNull, "curve");
 
