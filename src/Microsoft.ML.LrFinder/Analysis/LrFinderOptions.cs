@@ -22,7 +22,7 @@ public class LrFinderOptions
     public int NumberOfIterations { get; set; } = LrFinderDefaults.NumberOfIterations;
 
     /// <summary>How the learning rate moves from start to end.</summary>
-    /// <value>Default <see cref="LrSchedule.Exponential"/>.</value>
+    /// <value>Default <see cref="LrSchedule.Exponential"/> (<see cref="LrFinderDefaults.Schedule"/>).</value>
     public LrSchedule Schedule { get; set; } = LrFinderDefaults.Schedule;
 
     /// <summary>The decay β of the loss's debiased exponential moving average.</summary>
