@@ -18,8 +18,8 @@ namespace Microsoft.ML.LrFinder;
 /// generator as it found it, so the real fit sees the data and the random stream it would have seen without the finder.
 /// </para>
 /// <para>
-/// Progress goes to <c>MLContext.Log</c> (one line per sweep batch, then a summary) and, per sweep batch, to
-/// <see cref="LrFinderTrainerOptions.Progress"/>; libtorch's NNPACK is off during the sweep and the fit
+/// Progress goes to <c>MLContext.Log</c> (one line per sweep batch, then a summary) and, per sweep batch, to the
+/// <c>progress</c> given to <c>WithLrFinder</c>; libtorch's NNPACK is off during the sweep and the fit
 /// (<see cref="LibTorchNnpack"/>); <c>MLContext.CancelExecution()</c> stops
 /// the sweep or the fit with an <see cref="OperationCanceledException"/>; <c>GpuDeviceId</c> and <c>FallbackToCpu</c> apply to the
 /// sweep exactly as to the trainer. Calls to <see cref="Fit"/> on estimators that share one trainer run one at a time.
@@ -29,28 +29,25 @@ namespace Microsoft.ML.LrFinder;
 public sealed class LrFinderEstimator<TTransformer> : IEstimator<TTransformer>
     where TTransformer : class, ITransformer
 {
-    private readonly ITrainerSweep<TTransformer> target;
-    private readonly LrFinderOptions options;
-    private readonly LrFinderTrainerOptions trainerOptions;
+    private readonly ITrainerHook<TTransformer> target;
+    private readonly LrFinderTrainerOptions options;
+    private readonly IProgress<LrFinderProgress>? progress;
 
-    internal LrFinderEstimator(ITrainerSweep<TTransformer> target, LrFinderOptions options, LrFinderTrainerOptions trainerOptions)
+    internal LrFinderEstimator(ITrainerHook<TTransformer> target, LrFinderTrainerOptions options, IProgress<LrFinderProgress>? progress)
     {
         this.target = target;
         this.options = options;
-        this.trainerOptions = trainerOptions;
+        this.progress = progress;
     }
 
     /// <summary>The hook this estimator sweeps and fits through (for tests that observe the trainer it builds).</summary>
-    internal ITrainerSweep<TTransformer> Target => target;
+    internal ITrainerHook<TTransformer> Target => target;
 
     /// <summary>The wrapped trainer estimator, as the catalog returned it.</summary>
     public IEstimator<TTransformer> Trainer => target.Trainer;
 
-    /// <summary>The sweep settings (a copy; changing it does not affect this estimator).</summary>
-    public LrFinderOptions Options => options.Clone();
-
-    /// <summary>How the sweep reads data and what happens without a suggestion (a copy).</summary>
-    public LrFinderTrainerOptions TrainerOptions => trainerOptions.Clone();
+    /// <summary>The finder's options: the sweep's settings, the row budget, the no-suggestion policy and the tuning step (a copy; changing it does not affect this estimator).</summary>
+    public LrFinderTrainerOptions Options => options.Clone();
 
     /// <summary>
     /// The result of the last <see cref="Fit"/>'s sweep: curve, stop reason, suggestions, selected learning rate and warnings.
@@ -96,16 +93,16 @@ public sealed class LrFinderEstimator<TTransformer> : IEstimator<TTransformer>
         lock (target.Trainer)
         {
             using var quietConvolutions = LibTorchNnpack.Disable();
-            var tunePlan = trainerOptions.Tune is { } planOptions ? TrainerTuner.Prepare(target, input, validation: null, planOptions) : default;
-            var result = TrainerLrFinder.Find(target, input, options, trainerOptions, CancellationToken.None);
+            var tunePlan = options.Tune is { } planOptions ? TrainerTuner.Prepare(target, input, validationData: null, planOptions) : default;
+            var result = TrainerLrFinder.Find(target, input, options, progress, CancellationToken.None);
             LastResult = result;
-            (result, double learningRate) = TrainerLrFinder.Select(target, result, trainerOptions);
+            (result, double learningRate) = TrainerLrFinder.Select(target, result, options);
             LastResult = result;
             LastTuneResult = null;
-            if (trainerOptions.Tune is { } tuneOptions && result.SelectedLearningRate is not null)
+            if (options.Tune is { } tuneOptions && result.SelectedLearningRate is not null)
             {
                 LastTuneResult = TrainerTuner.Run(target, tunePlan, result, tuneOptions, progress: null, CancellationToken.None);
-                learningRate = LastTuneResult.ChosenLearningRate ?? learningRate;
+                learningRate = LastTuneResult.LearningRate ?? learningRate;
             }
 
             LastLearningRate = learningRate;

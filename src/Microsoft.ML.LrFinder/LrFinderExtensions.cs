@@ -10,7 +10,7 @@ namespace Microsoft.ML;
 /// <example>
 /// <code>
 /// var trainer = mlContext.MulticlassClassification.Trainers.TextClassification(options)
-///                        .WithLrFinder(new LrFinderOptions { NumberOfIterations = 100 });
+///                        .WithLrFinder(new LrFinderTrainerOptions { NumberOfIterations = 100 });
 /// var model = featurizers.Append(trainer).Fit(train);   // sweep, select, feed back, real fit
 /// LrFinderResult result = trainer.LastResult!;
 /// </code>
@@ -43,24 +43,27 @@ public static class LrFinderExtensions
     /// </summary>
     /// <typeparam name="TTransformer">What the trainer's <c>Fit</c> returns; inferred from the trainer.</typeparam>
     /// <param name="trainer">The trainer, as the ML.NET catalog returns it, e.g. <c>mlContext.MulticlassClassification.Trainers.TextClassification(options)</c>.</param>
-    /// <param name="options">The sweep settings; default null: <see cref="LrFinderDefaults"/>. Copied.</param>
-    /// <param name="trainerOptions">
-    /// Row budget, the no-suggestion policy and the tuning step (TextClassification and SentenceSimilarity only); default null:
-    /// every row, keep the trainer's rate, no tuning. Copied.
+    /// <param name="options">
+    /// The sweep's settings, its row budget, the no-suggestion policy and the tuning step (TextClassification and
+    /// SentenceSimilarity only); default null: <see cref="LrFinderDefaults"/>, every row, keep the trainer's rate, no tuning. Copied.
+    /// </param>
+    /// <param name="progress">
+    /// Receives one report per sweep batch of every <c>Fit</c>, synchronously on the training thread (keep it cheap; an
+    /// exception it throws ends the sweep); default null. The real fit reports through <c>MLContext.Log</c> only, as the
+    /// trainer does. There is no cancellation token: <c>IEstimator.Fit</c> takes none, and <c>MLContext.CancelExecution()</c>
+    /// stops the sweep and the fit, as it stops the trainer.
     /// </param>
     /// <returns>An estimator that fits the trainer with the selected learning rate.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="trainer"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="trainer"/> is not one of the five TorchSharp trainers (the message names its type).</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range (the exception names it).</exception>
     public static LrFinderEstimator<TTransformer> WithLrFinder<TTransformer>(
-        this IEstimator<TTransformer> trainer, LrFinderOptions? options = null, LrFinderTrainerOptions? trainerOptions = null)
+        this IEstimator<TTransformer> trainer, LrFinderTrainerOptions? options = null, IProgress<LrFinderProgress>? progress = null)
         where TTransformer : class, ITransformer
     {
-        var target = TrainerSweeps.For(trainer, nameof(trainer));
-        var sweepOptions = options?.Clone() ?? new LrFinderOptions();
-        var readOptions = trainerOptions?.Clone() ?? new LrFinderTrainerOptions();
-        sweepOptions.Validate();
-        readOptions.Validate();
-        return new LrFinderEstimator<TTransformer>(target, sweepOptions, readOptions);
+        var target = TrainerHooks.For(trainer, nameof(trainer));
+        var settings = options?.Clone() ?? new LrFinderTrainerOptions();
+        settings.Validate();
+        return new LrFinderEstimator<TTransformer>(target, settings, progress);
     }
 }

@@ -50,10 +50,10 @@ public class LrFinderExtensionsTests
         Assert.Multiple(() =>
         {
             Assert.That(
-                () => trainer.WithLrFinder(new LrFinderOptions { NumberOfIterations = 1 }),
+                () => trainer.WithLrFinder(new LrFinderTrainerOptions { NumberOfIterations = 1 }),
                 Throws.InstanceOf<ArgumentOutOfRangeException>().With.Property(nameof(ArgumentException.ParamName)).EqualTo("NumberOfIterations"));
             Assert.That(
-                () => trainer.WithLrFinder(trainerOptions: new LrFinderTrainerOptions { MaximumRows = 0 }),
+                () => trainer.WithLrFinder(new LrFinderTrainerOptions { MaximumRows = 0 }),
                 Throws.InstanceOf<ArgumentOutOfRangeException>().With.Property(nameof(ArgumentException.ParamName)).EqualTo("MaximumRows"));
         });
     }
@@ -61,7 +61,7 @@ public class LrFinderExtensionsTests
     [Test]
     public void The_finder_copies_its_options()
     {
-        var options = new LrFinderOptions { NumberOfIterations = 50 };
+        var options = new LrFinderTrainerOptions { NumberOfIterations = 50 };
         var finder = new MLContext(seed: 1).MulticlassClassification.Trainers.TextClassification().WithLrFinder(options);
 
         options.NumberOfIterations = 7;

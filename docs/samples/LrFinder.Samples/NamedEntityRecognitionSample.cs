@@ -21,7 +21,7 @@ public static class NamedEntityRecognitionSample
             LabelColumnName = "Label",
             Sentence1ColumnName = nameof(TaggedSentence.Sentence),
             MaxEpoch = 4,
-        }).WithLrFinder(new LrFinderOptions { NumberOfIterations = 100 }, new LrFinderTrainerOptions { MaximumRows = 2000 });
+        }).WithLrFinder(new LrFinderTrainerOptions { NumberOfIterations = 100, MaximumRows = 2000 });
 
         var pipeline = mlContext.Transforms.Conversion.MapValueToKey("Label", nameof(TaggedSentence.Tags))
             .Append(trainer)

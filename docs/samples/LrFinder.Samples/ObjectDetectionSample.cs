@@ -22,7 +22,7 @@ public static class ObjectDetectionSample
             BoundingBoxColumnName = "Box",
             ImageColumnName = "Image",
             MaxEpoch = 10,
-        }).WithLrFinder(new LrFinderOptions { NumberOfIterations = 100 });
+        }).WithLrFinder(new LrFinderTrainerOptions { NumberOfIterations = 100 });
 
         var pipeline = mlContext.Transforms.Text.TokenizeIntoWords("Labels", nameof(Annotation.Labels), separators: [','])
             .Append(mlContext.Transforms.Conversion.MapValueToKey("Labels"))

@@ -22,8 +22,7 @@ public static class QuestionAnswerSample
             MaxEpoch = 2,
         }).WithLrFinder(
             // RoBERTa-base steps are slow on a CPU: a shorter sweep over a fixed set of batches.
-            new LrFinderOptions { NumberOfIterations = 60, EndLearningRate = 1e-2 },
-            new LrFinderTrainerOptions { MaximumRows = 4 * 60 });
+            new LrFinderTrainerOptions { NumberOfIterations = 60, EndLearningRate = 1e-2, MaximumRows = 4 * 60 });
 
         var model = trainer.Fit(data);
         Console.WriteLine($"Fitted with LearningRate = [{trainer.LastLearningRate:0.##e+0}]");

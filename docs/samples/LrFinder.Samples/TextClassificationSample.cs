@@ -29,7 +29,7 @@ public static class TextClassificationSample
 
         // The finder sweeps the trainer's own training step, then fits it with LearningRate = [selected].
         var trainer = mlContext.MulticlassClassification.Trainers.TextClassification(options)
-            .WithLrFinder(new LrFinderOptions { NumberOfIterations = 100 });
+            .WithLrFinder(new LrFinderTrainerOptions { NumberOfIterations = 100 });
         var pipeline = mlContext.Transforms.Conversion.MapValueToKey("Label", nameof(Comment.Sentiment))
             .Append(trainer)
             .Append(mlContext.Transforms.Conversion.MapKeyToValue("PredictedLabel"));
@@ -44,8 +44,7 @@ public static class TextClassificationSample
         LrFinderResult analysis = mlContext.LrFinder().Find(
             mlContext.MulticlassClassification.Trainers.TextClassification(options),
             mlContext.Transforms.Conversion.MapValueToKey("Label", nameof(Comment.Sentiment)).Fit(data).Transform(data),
-            new LrFinderOptions { NumberOfIterations = 100 },
-            new LrFinderTrainerOptions { MaximumRows = 1024 });
+            new LrFinderTrainerOptions { NumberOfIterations = 100, MaximumRows = 1024 });
         Console.WriteLine($"Analysis suggests {analysis.SelectedLearningRate:0.##e+0}");
     }
 

@@ -28,9 +28,8 @@ public static class TuningSample
             mlContext.MulticlassClassification.Trainers.TextClassification(options),
             split.TrainSet,
             split.TestSet,
-            new LrFinderOptions { NumberOfIterations = 100 },
-            new LrTuneOptions { CandidateCount = 3, ProbeFraction = 0.2 },
-            progress: new Progress<LrTuneProgress>(p => Console.WriteLine(
+            new LrFinderTrainerOptions { NumberOfIterations = 100, Tune = new LrTuneOptions { CandidateCount = 3, ProbeFraction = 0.2 } },
+            new Progress<LrTuneProgress>(p => Console.WriteLine(
                 $"probe {p.Probe + 1}/{p.TotalProbes}: {p.Candidate.LearningRate:0.##e+0} → log-loss {p.Candidate.ValidationLoss:F4}")));
         Console.WriteLine(tuned.ToText());                                 // the sweep's report, then the candidates
         tuned.SavePlot(Path.Combine(outputFolder, "tuned.png"));           // candidates and the chosen rate marked
@@ -39,7 +38,7 @@ public static class TuningSample
         // Inside the pipeline: WithLrFinder tunes before the real fit, scoring on the trainer's ValidationSet when it has one.
         options.ValidationSet = split.TestSet;
         var trainer = mlContext.MulticlassClassification.Trainers.TextClassification(options)
-            .WithLrFinder(new LrFinderOptions { NumberOfIterations = 100 }, new LrFinderTrainerOptions { Tune = new LrTuneOptions() });
+            .WithLrFinder(new LrFinderTrainerOptions { NumberOfIterations = 100, Tune = new LrTuneOptions() });
         var model = trainer.Fit(split.TrainSet);
         Console.WriteLine($"Fitted with LearningRate = [{trainer.LastLearningRate:0.##e+0}]; the sweep selected {trainer.LastResult!.SelectedLearningRate:0.##e+0}");
         mlContext.Model.Save(model, split.TrainSet.Schema, Path.Combine(outputFolder, "tuned-model.zip"));

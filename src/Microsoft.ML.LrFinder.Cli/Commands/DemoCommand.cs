@@ -38,7 +38,7 @@ internal static class DemoCommand
         command.SetAction(parseResult => context.Guard(parseResult, () => Run(
             context,
             parseResult.GetValue(output)!,
-            sweep.Bind(parseResult),
+            sweep.Bind<TorchSharpLrFinderOptions>(parseResult),
             parseResult.GetValue(batchSize),
             parseResult.GetValue(epochs),
             poorLearningRate.Get(parseResult),
@@ -56,7 +56,7 @@ internal static class DemoCommand
     };
 
     private static int Run(
-        CommandContext context, string outputPath, LrFinderOptions options, int batchSize, int epochs, double poorLearningRate, LrTuneOptions? tuneOptions)
+        CommandContext context, string outputPath, TorchSharpLrFinderOptions options, int batchSize, int epochs, double poorLearningRate, LrTuneOptions? tuneOptions)
     {
         var console = context.Console;
         var cancellationToken = context.CancellationToken;

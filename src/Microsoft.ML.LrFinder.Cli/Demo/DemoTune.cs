@@ -19,7 +19,7 @@ internal static class DemoTune
     /// <param name="optimizer">Its optimizer.</param>
     /// <param name="loss">The training loss, also scoring the held-out part.</param>
     /// <param name="train">The demo's training set; a share of it is held out for the probes.</param>
-    /// <param name="sweep">The sweep's result.</param>
+    /// <param name="finderResult">The sweep's result.</param>
     /// <param name="batchSize">Samples per step.</param>
     /// <param name="epochs">The demo's training epochs: the budget the probes are a fraction of.</param>
     /// <param name="seed">The seed of the split, of the probes' batch order and of each probe's random generator.</param>
@@ -32,7 +32,7 @@ internal static class DemoTune
         OptimizerHelper optimizer,
         Func<Tensor, Tensor, Tensor> loss,
         DigitsDataset train,
-        LrFinderResult sweep,
+        LrFinderResult finderResult,
         int batchSize,
         int epochs,
         int seed,
@@ -48,9 +48,9 @@ internal static class DemoTune
         using (features)
         using (labels)
         {
-            var sweepSettings = new TorchSharpLrFinderOptions { Sweep = new LrFinderOptions { Seed = seed } };
+            var probeSettings = new TorchSharpLrFinderOptions { Seed = seed, Tune = options };
             return TorchSharpLrFinder.Tune(
-                model, optimizer, loss, FreshBatches(probeTrain, batchSize, seed), [(features, labels)], budgetSteps, sweep, sweepSettings, options,
+                model, optimizer, loss, FreshBatches(probeTrain, batchSize, seed), [(features, labels)], budgetSteps, finderResult, probeSettings,
                 TuneOutput.ProbeLines(console), cancellationToken);
         }
     }

@@ -69,12 +69,14 @@ internal sealed class SweepOptionSet
         });
     }
 
-    /// <summary>The finder options the command line asks for.</summary>
+    /// <summary>The finder options the command line asks for, as the options type of the face the command calls.</summary>
+    /// <typeparam name="TOptions">The face's options type: <see cref="TorchSharpLrFinderOptions"/> or <see cref="LrFinderTrainerOptions"/>.</typeparam>
     /// <param name="parseResult">A parse result without errors.</param>
     /// <returns>Validated options.</returns>
-    public LrFinderOptions Bind(ParseResult parseResult)
+    public TOptions Bind<TOptions>(ParseResult parseResult)
+        where TOptions : LrFinderOptions, new()
     {
-        var options = new LrFinderOptions
+        var options = new TOptions
         {
             StartLearningRate = StartLearningRate.Get(parseResult),
             EndLearningRate = EndLearningRate.Get(parseResult),

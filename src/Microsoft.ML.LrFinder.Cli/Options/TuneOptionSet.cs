@@ -15,7 +15,7 @@ internal sealed class TuneOptionSet
             "--tune",
             "After the sweep, probe a few learning rates around the selected one with a short fit each and choose the one with the lowest held-out loss.");
         Candidates = CliOptionFactory.Int(
-            "--tune-candidates", "With --tune: the number of candidate learning rates probed (1 to 9).", LrTuneDefaults.CandidateCount, minimum: 1);
+            "--tune-candidates", string.Create(CultureInfo.InvariantCulture, $"With --tune: the number of candidate learning rates probed (1 to {LrTuneOptions.MaximumCandidateCount})."), LrTuneDefaults.CandidateCount, minimum: 1);
         ProbeFraction = new Option<double>("--probe-fraction")
         {
             Description = "With --tune: the share of the training budget each probe trains for, in (0, 1].",
@@ -32,9 +32,9 @@ internal sealed class TuneOptionSet
         });
         Candidates.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int>() > LrTuneCandidates.MaximumCount)
+            if (result.GetValueOrDefault<int>() > LrTuneOptions.MaximumCandidateCount)
             {
-                result.AddError(string.Create(CultureInfo.InvariantCulture, $"--tune-candidates must be at most {LrTuneCandidates.MaximumCount}."));
+                result.AddError(string.Create(CultureInfo.InvariantCulture, $"--tune-candidates must be at most {LrTuneOptions.MaximumCandidateCount}."));
             }
         });
     }

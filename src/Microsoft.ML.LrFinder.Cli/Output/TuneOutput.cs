@@ -50,7 +50,7 @@ internal static class TuneOutput
     /// <param name="folder">The open output folder.</param>
     public static void WriteFiles(LrTuneResult result, OutputFolder folder)
     {
-        result.Sweep.SaveCsv(folder.PathFor(ResultFiles.Csv));
+        result.FinderResult.SaveCsv(folder.PathFor(ResultFiles.Csv));
         result.SaveJson(folder.PathFor(ResultFiles.Json));
         result.SavePlot(folder.PathFor(ResultFiles.Png));
         result.SavePlot(folder.PathFor(ResultFiles.Svg));

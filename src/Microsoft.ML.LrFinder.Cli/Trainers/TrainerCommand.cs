@@ -120,15 +120,22 @@ internal abstract class TrainerCommand
                 columns.ToDictionary(c => c.Key, c => parseResult.GetValue(c.Value) ?? string.Empty),
                 batchSize is null ? null : parseResult.GetValue(batchSize),
                 parseResult.GetValue(output)!,
-                sweep.Bind(parseResult),
+                BindOptions(parseResult, sweep, tune),
                 parseResult.GetValue(train),
                 parseResult.GetValue(maxEpochs),
                 parseResult.GetValue(weights),
-                parseResult.GetValue(randomInit),
-                tune?.Bind(parseResult));
+                parseResult.GetValue(randomInit));
             return Run(context, run);
         }));
         return command;
+    }
+
+    // The finder's options: the sweep's, and with --tune the tuning step's.
+    private static LrFinderTrainerOptions BindOptions(ParseResult parseResult, SweepOptionSet sweep, TuneOptionSet? tune)
+    {
+        var options = sweep.Bind<LrFinderTrainerOptions>(parseResult);
+        options.Tune = tune?.Bind(parseResult);
+        return options;
     }
 
     /// <summary>Whether the command has <c>--tune</c> (the library tunes TextClassification and SentenceSimilarity).</summary>
@@ -166,14 +173,6 @@ internal abstract class TrainerCommand
     /// <summary>Whether the trainer predicts a key that the saved model maps back to the user's values (<c>PredictedLabel</c>).</summary>
     protected virtual bool PredictsKeys => false;
 
-    /// <summary>Sweeps the trainer.</summary>
-    private LrFinderResult Find(MLContext mlContext, TrainerRun run, PreparedData data, LrFinderTrainerOptions trainerOptions, CancellationToken cancellationToken) =>
-        mlContext.LrFinder().Find(CreateTrainer(mlContext, run, data, learningRate: null), data.Train, run.Options, trainerOptions, cancellationToken);
-
-    /// <summary>Tunes the sweep's result on <c>--validation-dataset</c> (or a held-out share of the training rows); see docs/tuning.md.</summary>
-    private LrTuneResult Tune(MLContext mlContext, TrainerRun run, PreparedData data, LrFinderResult sweep, IProgress<LrTuneProgress> progress) =>
-        mlContext.LrFinder().Tune(CreateTrainer(mlContext, run, data, learningRate: null), data.Train, data.Validation, sweep, run.Tune, progress);
-
     /// <summary>The real fit's estimator: the trainer with the learning rate, then the key-to-value mapping when it predicts keys.</summary>
     private IEstimator<ITransformer> CreateModel(MLContext mlContext, TrainerRun run, PreparedData data, double? learningRate)
     {
@@ -189,10 +188,10 @@ internal abstract class TrainerCommand
         return new PreparedData(transformer, transformer.Transform(train.Data), validation is null ? null : transformer.Transform(validation.Data), columns);
     }
 
+    // The command in five steps: load the data (and the pretrained file), sweep, tune, write the files, fit.
     private int Run(CommandContext context, TrainerRun run)
     {
-        var console = context.Console;
-        var ansi = console.CreateAnsiConsole();
+        var ansi = context.Console.CreateAnsiConsole();
         using var folder = OutputFolder.Begin(run.Output);
         string runFolder = Path.Combine(Path.GetTempPath(), "lrfind-" + Guid.NewGuid().ToString("N"));
 
@@ -201,75 +200,12 @@ internal abstract class TrainerCommand
         using var quietConvolutions = LibTorchNnpack.Disable();
         try
         {
-            var mlContext = new MLContext(run.Options.Seed);
-            var train = TabularDataset.Load(mlContext, run.Dataset, run.HasHeader, "--dataset");
-            var validation = run.ValidationDataset is { } validationPath
-                ? TabularDataset.Load(mlContext, validationPath, run.HasHeader, "--validation-dataset")
-                : null;
-            var data = Prepare(mlContext, run, train, validation);
-
-            // After the input checks, so that bad input costs nothing and prints only its own line.
-            if (run.Weights is not null || run.RandomInit)
+            var (mlContext, train, data) = Load(context, run, runFolder);
+            WriteHeader(ansi, run, data);
+            var result = Sweep(context, ansi, mlContext, run, data);
+            var tuned = Tune(ansi, mlContext, run, data, result);
+            if (tuned is not null)
             {
-                mlContext.TempFilePath = runFolder;
-                if (run.Weights is { } weights)
-                {
-                    PretrainedFiles.Provide(Trainer, weights, runFolder);
-                }
-                else
-                {
-                    console.Error.WriteLine(
-                        $"lrfind {Name}: warning: --random-init: the encoder has random weights. This is for trying the tool without a download; its curve says nothing about the pretrained model, so do not use its learning rate for real training.");
-                    mlContext.LrFinder().WriteRandomWeights(Trainer, run.Options.Seed ?? 1);
-                }
-            }
-
-            ansi.WriteLine($"Trainer:   {Name}{(run.BatchSize is { } b ? string.Create(CultureInfo.InvariantCulture, $", batch {b}") : string.Empty)}");
-            ansi.WriteLine($"Data:      {run.Dataset}; {string.Join(", ", data.Columns.Select(c => $"{c.Role} '{c.Column}'"))}");
-            ansi.WriteLine(string.Create(
-                CultureInfo.InvariantCulture,
-                $"Sweep:     {run.Options.NumberOfIterations} iterations, learning rate {LrFormat.LearningRate(run.Options.StartLearningRate)} to {LrFormat.LearningRate(run.Options.EndLearningRate)}, {run.Options.Schedule.ToString().ToLowerInvariant()}"));
-
-            LrFinderResult result;
-            try
-            {
-                result = SweepProgress.Run(
-                    console, ansi, "sweep", run.Options.NumberOfIterations, progress => Find(mlContext, run, data, new LrFinderTrainerOptions { Progress = progress }, context.CancellationToken));
-            }
-            catch (InvalidOperationException e) when (e.Message.Contains("download", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new CliFailureException(
-                    $"ML.NET could not download the pretrained file {PretrainedFiles.FileName(Trainer)} (offline?); pass --weights <file>, or --random-init to try the tool without it.",
-                    e);
-            }
-            catch (ArgumentException e)
-            {
-                // The library names the column or option that does not fit the trainer: that is the user's input. The converted
-                // label column is ours, so the message gets the user's column and option back.
-                string message = data.Columns.FirstOrDefault(c => c.Role is "label" or "tags") is { Column: { } label }
-                    ? e.Message.Replace($"'{TrainerColumns.Label}' (LabelColumnName)", $"'{label}' (--label-col)", StringComparison.Ordinal)
-                    : e.Message;
-                throw new CliUsageException(message, e);
-            }
-
-            context.CancellationToken.ThrowIfCancellationRequested();
-            ansi.WriteLine();
-            SuggestionTable.Write(ansi, result);
-            LrTuneResult? tuned = null;
-            if (run.Tune is not null && result.SelectedLearningRate is not null)
-            {
-                ansi.WriteLine();
-                ansi.WriteLine($"Tuning:    probes scored on {(run.ValidationDataset is { } v ? v : "a held-out share of --dataset")}");
-                try
-                {
-                    tuned = Tune(mlContext, run, data, result, TuneOutput.ProbeLines(ansi));
-                }
-                catch (ArgumentException e) when (e.ParamName == "validation")
-                {
-                    throw new CliUsageException($"{(run.ValidationDataset is null ? "--dataset" : "--validation-dataset")}: {e.Message}", e);
-                }
-
-                TuneOutput.Write(ansi, tuned);
                 TuneOutput.WriteFiles(tuned, folder);
             }
             else
@@ -279,18 +215,8 @@ internal abstract class TrainerCommand
 
             if (run.Train)
             {
-                double? learningRate = tuned?.ChosenLearningRate ?? result.SelectedLearningRate;
-                if (learningRate is null)
-                {
-                    console.Error.WriteLine($"lrfind {Name}: warning: no learning rate was selected; the fit uses the trainer's own.");
-                }
-
-                ansi.WriteLine(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"Training {Name} for {run.MaxEpochs} epochs at learning rate {(learningRate is { } lr ? LrFormat.LearningRate(lr) : "(the trainer's)")}…"));
-                var model = EpochProgress.Run(
-                    console, ansi, mlContext, run.MaxEpochs, learningRate ?? double.NaN, () => CreateModel(mlContext, run, data, learningRate).Fit(data.Train));
-                mlContext.Model.Save(data.Preprocessing.Append(model), train.Data.Schema, folder.PathFor(ModelFile));
+                // The library's choice: the tuned rate (the chosen candidate's, else the sweep's), or the sweep's selected one.
+                Fit(context, ansi, mlContext, run, data, train, tuned is not null ? tuned.LearningRate : result.SelectedLearningRate, folder);
             }
 
             folder.Commit();
@@ -305,5 +231,124 @@ internal abstract class TrainerCommand
                 Directory.Delete(runFolder, recursive: true);
             }
         }
+    }
+
+    /// <summary>Reads and converts the data, then puts the pretrained file where ML.NET looks (<c>--weights</c>, <c>--random-init</c>).</summary>
+    private (MLContext MlContext, TabularDataset Train, PreparedData Data) Load(CommandContext context, TrainerRun run, string runFolder)
+    {
+        var mlContext = new MLContext(run.Options.Seed);
+        var train = TabularDataset.Load(mlContext, run.Dataset, run.HasHeader, "--dataset");
+        var validation = run.ValidationDataset is { } validationPath
+            ? TabularDataset.Load(mlContext, validationPath, run.HasHeader, "--validation-dataset")
+            : null;
+        var data = Prepare(mlContext, run, train, validation);
+
+        // After the input checks, so that bad input costs nothing and prints only its own line.
+        if (run.Weights is not null || run.RandomInit)
+        {
+            mlContext.TempFilePath = runFolder;
+            if (run.Weights is { } weights)
+            {
+                PretrainedFiles.Provide(Trainer, weights, runFolder);
+            }
+            else
+            {
+                context.Console.Error.WriteLine(
+                    $"lrfind {Name}: warning: --random-init: the encoder has random weights. This is for trying the tool without a download; its curve says nothing about the pretrained model, so do not use its learning rate for real training.");
+                mlContext.LrFinder().WriteRandomWeights(Trainer, run.Options.Seed ?? 1);
+            }
+        }
+
+        return (mlContext, train, data);
+    }
+
+    private void WriteHeader(IAnsiConsole ansi, TrainerRun run, PreparedData data)
+    {
+        var options = run.Options;
+        ansi.WriteLine($"Trainer:   {Name}{(run.BatchSize is { } b ? string.Create(CultureInfo.InvariantCulture, $", batch {b}") : string.Empty)}");
+        ansi.WriteLine($"Data:      {run.Dataset}; {string.Join(", ", data.Columns.Select(c => $"{c.Role} '{c.Column}'"))}");
+        ansi.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"Sweep:     {options.NumberOfIterations} iterations, learning rate {LrFormat.LearningRate(options.StartLearningRate)} to {LrFormat.LearningRate(options.EndLearningRate)}, {options.Schedule.ToString().ToLowerInvariant()}"));
+    }
+
+    /// <summary>Sweeps the trainer with a live progress display and prints the suggestions; the library's errors become the tool's.</summary>
+    private LrFinderResult Sweep(CommandContext context, IAnsiConsole ansi, MLContext mlContext, TrainerRun run, PreparedData data)
+    {
+        LrFinderResult result;
+        try
+        {
+            result = SweepProgress.Run(
+                context.Console,
+                ansi,
+                "sweep",
+                run.Options.NumberOfIterations,
+                progress => mlContext.LrFinder().Find(CreateTrainer(mlContext, run, data, learningRate: null), data.Train, run.Options, progress, context.CancellationToken));
+        }
+        catch (PretrainedModelUnavailableException e)
+        {
+            throw new CliFailureException(
+                $"ML.NET could not download the pretrained file {e.FileName} (offline?); pass --weights <file>, or --random-init to try the tool without it.",
+                e);
+        }
+        catch (ArgumentException e)
+        {
+            // The library names the column or option that does not fit the trainer: that is the user's input. The converted
+            // label column is ours, so the message gets the user's column and option back.
+            string message = data.Columns.FirstOrDefault(c => c.Role is "label" or "tags") is { Column: { } label }
+                ? e.Message.Replace($"'{TrainerColumns.Label}' (LabelColumnName)", $"'{label}' (--label-col)", StringComparison.Ordinal)
+                : e.Message;
+            throw new CliUsageException(message, e);
+        }
+
+        context.CancellationToken.ThrowIfCancellationRequested();
+        ansi.WriteLine();
+        SuggestionTable.Write(ansi, result);
+        return result;
+    }
+
+    /// <summary>
+    /// With <c>--tune</c> and a selected rate: probes the candidates on <c>--validation-dataset</c> (or a held-out share of the
+    /// training rows; see docs/tuning.md) and prints them. Null otherwise.
+    /// </summary>
+    private LrTuneResult? Tune(IAnsiConsole ansi, MLContext mlContext, TrainerRun run, PreparedData data, LrFinderResult result)
+    {
+        if (run.Options.Tune is null || result.SelectedLearningRate is null)
+        {
+            return null;
+        }
+
+        ansi.WriteLine();
+        ansi.WriteLine($"Tuning:    probes scored on {(run.ValidationDataset is { } v ? v : "a held-out share of --dataset")}");
+        LrTuneResult tuned;
+        try
+        {
+            tuned = mlContext.LrFinder().Tune(
+                CreateTrainer(mlContext, run, data, learningRate: null), data.Train, data.Validation, result, run.Options, TuneOutput.ProbeLines(ansi));
+        }
+        catch (ArgumentException e) when (e.ParamName == "validationData")
+        {
+            throw new CliUsageException($"{(run.ValidationDataset is null ? "--dataset" : "--validation-dataset")}: {e.Message}", e);
+        }
+
+        TuneOutput.Write(ansi, tuned);
+        return tuned;
+    }
+
+    /// <summary>The real fit (<c>--train</c>) at <paramref name="learningRate"/> (null: the trainer's own), saved as <see cref="ModelFile"/>.</summary>
+    private void Fit(
+        CommandContext context, IAnsiConsole ansi, MLContext mlContext, TrainerRun run, PreparedData data, TabularDataset train, double? learningRate, OutputFolder folder)
+    {
+        if (learningRate is null)
+        {
+            context.Console.Error.WriteLine($"lrfind {Name}: warning: no learning rate was selected; the fit uses the trainer's own.");
+        }
+
+        ansi.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"Training {Name} for {run.MaxEpochs} epochs at learning rate {(learningRate is { } lr ? LrFormat.LearningRate(lr) : "(the trainer's)")}…"));
+        var model = EpochProgress.Run(
+            context.Console, ansi, mlContext, run.MaxEpochs, learningRate ?? double.NaN, () => CreateModel(mlContext, run, data, learningRate).Fit(data.Train));
+        mlContext.Model.Save(data.Preprocessing.Append(model), train.Data.Schema, folder.PathFor(ModelFile));
     }
 }

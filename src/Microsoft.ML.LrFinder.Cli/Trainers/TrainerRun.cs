@@ -9,9 +9,8 @@ internal sealed record TrainerRun(
     IReadOnlyDictionary<string, string> Columns,
     int? BatchSize,
     string Output,
-    LrFinderOptions Options,
+    LrFinderTrainerOptions Options,
     bool Train,
     int MaxEpochs,
     string? Weights,
-    bool RandomInit,
-    LrTuneOptions? Tune = null);
+    bool RandomInit);

@@ -1,7 +1,13 @@
 namespace Microsoft.ML.LrFinder;
 
-/// <summary>Settings of a learning-rate sweep. Every default is in <see cref="LrFinderDefaults"/>.</summary>
-public sealed class LrFinderOptions
+/// <summary>
+/// Settings of a learning-rate sweep and of the rules that read its curve. Every default is in <see cref="LrFinderDefaults"/>.
+/// Each face takes its own options type derived from this one, as ML.NET's trainer options derive from a common base:
+/// <see cref="LrFinderTrainerOptions"/> (<c>WithLrFinder</c>, <c>mlContext.LrFinder()</c>) and
+/// <see cref="TorchSharpLrFinderOptions"/> (<see cref="TorchSharpLrFinder"/>); this type itself serves <see cref="LrSweep"/>,
+/// <see cref="LrSweepRunner"/> and <see cref="LrCurveAnalysis"/>.
+/// </summary>
+public class LrFinderOptions
 {
     /// <summary>The learning rate of the first iteration.</summary>
     /// <value>Default 1e-7 (<see cref="LrFinderDefaults.StartLearningRate"/>). Must be finite, greater than 0 and less than <see cref="EndLearningRate"/>.</value>
@@ -16,7 +22,7 @@ public sealed class LrFinderOptions
     public int NumberOfIterations { get; set; } = LrFinderDefaults.NumberOfIterations;
 
     /// <summary>How the learning rate moves from start to end.</summary>
-    /// <value>Default <see cref="LrSchedule.Exponential"/>.</value>
+    /// <value>Default <see cref="LrSchedule.Exponential"/> (<see cref="LrFinderDefaults.Schedule"/>).</value>
     public LrSchedule Schedule { get; set; } = LrFinderDefaults.Schedule;
 
     /// <summary>The decay β of the loss's debiased exponential moving average.</summary>
@@ -28,7 +34,7 @@ public sealed class LrFinderOptions
     public double DivergenceThreshold { get; set; } = LrFinderDefaults.DivergenceThreshold;
 
     /// <summary>Whether the sweep stops when the loss diverges.</summary>
-    /// <value>Default true.</value>
+    /// <value>Default true (<see cref="LrFinderDefaults.StopOnDivergence"/>).</value>
     public bool StopOnDivergence { get; set; } = LrFinderDefaults.StopOnDivergence;
 
     /// <summary>How the selected learning rate will be used in training; the default rule picks its constants for it.</summary>
@@ -69,7 +75,7 @@ public sealed class LrFinderOptions
     /// <summary>Checks every setting and throws on the first invalid one.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A setting is out of its valid range; the exception names it.</exception>
     /// <exception cref="ArgumentException"><see cref="SuggestionMethods"/> is empty or contains null.</exception>
-    public void Validate()
+    public virtual void Validate()
     {
         if (!double.IsFinite(StartLearningRate) || StartLearningRate <= 0)
         {
@@ -122,9 +128,35 @@ public sealed class LrFinderOptions
         }
     }
 
-    /// <summary>A copy of these options, so that callers' objects are never modified.</summary>
+    /// <summary>A copy of these options of the same type, so that callers' objects are never modified.</summary>
     /// <returns>A new options object with the same settings.</returns>
-    public LrFinderOptions Clone() => (LrFinderOptions)MemberwiseClone();
+    internal LrFinderOptions Clone() => CloneCore();
+
+    /// <summary>Copies these settings onto a face's options (its own settings are left as they are); for the benchmarks.</summary>
+    /// <typeparam name="TOptions">A face's options type.</typeparam>
+    /// <param name="target">The options to copy onto.</param>
+    /// <returns><paramref name="target"/>.</returns>
+    internal TOptions CopyTo<TOptions>(TOptions target)
+        where TOptions : LrFinderOptions
+    {
+        target.StartLearningRate = StartLearningRate;
+        target.EndLearningRate = EndLearningRate;
+        target.NumberOfIterations = NumberOfIterations;
+        target.Schedule = Schedule;
+        target.SmoothingBeta = SmoothingBeta;
+        target.DivergenceThreshold = DivergenceThreshold;
+        target.StopOnDivergence = StopOnDivergence;
+        target.TrainingSchedule = TrainingSchedule;
+        target.LagFreeBandwidthDecades = LagFreeBandwidthDecades;
+        target.SuggestionMethods = SuggestionMethods;
+        target.Selector = Selector;
+        target.Seed = Seed;
+        return target;
+    }
+
+    /// <summary>Copies these options; a derived type copies what it holds by reference.</summary>
+    /// <returns>A copy of the same runtime type.</returns>
+    private protected virtual LrFinderOptions CloneCore() => (LrFinderOptions)MemberwiseClone();
 
     /// <summary>The part of these options the sweep engine reads (Sweep/LrSweepSettings.cs); the caller has validated them.</summary>
     internal LrSweepSettings SweepSettings() =>

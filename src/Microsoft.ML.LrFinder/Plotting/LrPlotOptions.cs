@@ -68,5 +68,5 @@ public sealed class LrPlotOptions
 
     /// <summary>A copy of these options, so that callers' objects are never modified.</summary>
     /// <returns>A new options object with the same settings.</returns>
-    public LrPlotOptions Clone() => (LrPlotOptions)MemberwiseClone();
+    internal LrPlotOptions Clone() => (LrPlotOptions)MemberwiseClone();
 }

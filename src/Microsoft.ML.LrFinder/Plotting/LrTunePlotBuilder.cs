@@ -16,7 +16,7 @@ internal static class LrTunePlotBuilder
 
     public static PlotModel Build(LrTuneResult result, LrPlotOptions options)
     {
-        var model = LrPlotBuilder.Build(result.Sweep, options);
+        var model = LrPlotBuilder.Build(result.FinderResult, options);
         var finite = result.Candidates.Where(c => double.IsFinite(c.ValidationLoss)).ToArray();
         foreach (var candidate in result.Candidates)
         {
@@ -81,7 +81,7 @@ internal static class LrTunePlotBuilder
             });
 
             // The label sits beside the diamond, on the side with more room, so that it stays inside the plot area.
-            var rates = result.Sweep.Curve.Points.Select(p => p.LearningRate).Where(r => double.IsFinite(r) && r > 0).DefaultIfEmpty(best.LearningRate).ToArray();
+            var rates = result.FinderResult.Curve.Points.Select(p => p.LearningRate).Where(r => double.IsFinite(r) && r > 0).DefaultIfEmpty(best.LearningRate).ToArray();
             double span = Math.Log(rates.Max()) - Math.Log(rates.Min());
             bool roomOnRight = span <= 0 || (Math.Log(best.LearningRate) - Math.Log(rates.Min())) / span < 0.6;
             model.Annotations.Add(new TextAnnotation

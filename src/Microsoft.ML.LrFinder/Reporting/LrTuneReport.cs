@@ -6,7 +6,7 @@ namespace Microsoft.ML.LrFinder;
 
 /// <summary>
 /// Reports of a tuning result: the plain-text report and the JSON report (the sweep's, with a <c>tune</c> object). The curve
-/// CSV is the sweep's (<c>result.Sweep.SaveCsv(path)</c>), and the plot is <see cref="LrFinderPlot.ToPlotModel(LrTuneResult, LrPlotOptions?)"/>.
+/// CSV is the sweep's (<c>result.FinderResult.SaveCsv(path)</c>), and the plot is <see cref="LrFinderPlot.ToPlotModel(LrTuneResult, LrPlotOptions?)"/>.
 /// </summary>
 public static class LrTuneReport
 {
@@ -20,7 +20,7 @@ public static class LrTuneReport
     public static string ToText(this LrTuneResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var text = new StringBuilder(LrTextReport.Create(result.Sweep));
+        var text = new StringBuilder(LrTextReport.Create(result.FinderResult));
         text.AppendLine("Tuning");
         text.AppendLine(string.Create(
             CultureInfo.InvariantCulture,
@@ -66,7 +66,7 @@ public static class LrTuneReport
     {
         ArgumentNullException.ThrowIfNull(result);
         using var buffer = new MemoryStream();
-        LrJsonReport.Write(result.Sweep, result, buffer);
+        LrJsonReport.Write(result.FinderResult, result, buffer);
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
@@ -80,6 +80,6 @@ public static class LrTuneReport
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentException.ThrowIfNullOrEmpty(path);
-        AtomicFile.Write(path, stream => LrJsonReport.Write(result.Sweep, result, stream));
+        AtomicFile.Write(path, stream => LrJsonReport.Write(result.FinderResult, result, stream));
     }
 }

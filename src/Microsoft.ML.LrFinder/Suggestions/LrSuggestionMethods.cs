@@ -31,10 +31,6 @@ public static class LrSuggestionMethods
     /// </summary>
     public static ILrSuggestionMethod Steep { get; } = new SteepMethod();
 
-    /// <summary>The old name of <see cref="Steep"/>.</summary>
-    [Obsolete("Use LrSuggestionMethods.Steep: the rule is named steep, as fastai names it.")]
-    public static ILrSuggestionMethod Steepest => Steep;
-
     /// <summary>
     /// <c>halfdrop</c> (ours): on a lightly denoised curve (running median of 5, then mean of 3), the first point left of the
     /// minimum where the loss has fallen halfway from its highest point before the minimum; reports whether the other rules agree.

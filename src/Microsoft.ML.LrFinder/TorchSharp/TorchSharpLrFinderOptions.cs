@@ -2,13 +2,12 @@ using static TorchSharp.torch;
 
 namespace Microsoft.ML.LrFinder;
 
-/// <summary>Settings of a sweep over a TorchSharp module: the sweep itself plus how one step trains.</summary>
-public sealed class TorchSharpLrFinderOptions
+/// <summary>
+/// The options of <see cref="TorchSharpLrFinder"/>: the sweep's settings (inherited from <see cref="LrFinderOptions"/>), how
+/// one step trains, and the tuning step's settings.
+/// </summary>
+public sealed class TorchSharpLrFinderOptions : LrFinderOptions
 {
-    /// <summary>The sweep: range, iterations, schedule, smoothing, stop rules, suggestion methods and seed.</summary>
-    /// <value>Default: a new <see cref="LrFinderOptions"/> with fastai's defaults. Must not be null.</value>
-    public LrFinderOptions Sweep { get; set; } = new();
-
     /// <summary>
     /// The number of batches whose gradients are summed into one optimizer step. The sweep advances once per optimizer step,
     /// so a sweep of N iterations draws N × this many batches. Each batch's loss is divided by this number before its
@@ -32,18 +31,19 @@ public sealed class TorchSharpLrFinderOptions
     /// <value>Default null: no clipping. When set, must be finite and greater than 0.</value>
     public double? MaxGradientNorm { get; set; }
 
-    /// <summary>Checks every setting, including <see cref="Sweep"/>, and throws on the first invalid one.</summary>
-    /// <exception cref="ArgumentNullException"><see cref="Sweep"/> is null.</exception>
+    /// <summary>
+    /// The tuning step's settings for <see cref="TorchSharpLrFinder.Tune(nn.Module{Tensor, Tensor}, optim.Optimizer, Func{Tensor, Tensor, Tensor}, IEnumerable{ValueTuple{Tensor, Tensor}}, IReadOnlyList{ValueTuple{Tensor, Tensor}}, int, TorchSharpLrFinderOptions?, IProgress{LrTuneProgress}?, CancellationToken)"/>:
+    /// the candidates around the selected learning rate and the probe length (see docs/tuning.md). <c>Find</c> ignores it.
+    /// </summary>
+    /// <value>Default null: <see cref="LrTuneDefaults"/>.</value>
+    public LrTuneOptions? Tune { get; set; }
+
+    /// <summary>Checks every setting, the inherited sweep settings first, and throws on the first invalid one.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A setting is out of its valid range; the exception names it.</exception>
     /// <exception cref="ArgumentException"><see cref="ValidationBatches"/> is empty, or a sweep setting is invalid.</exception>
-    public void Validate()
+    public override void Validate()
     {
-        if (Sweep is null)
-        {
-            throw new ArgumentNullException(nameof(Sweep));
-        }
-
-        Sweep.Validate();
+        base.Validate();
         if (GradientAccumulationSteps < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(GradientAccumulationSteps), GradientAccumulationSteps, "must be at least 1.");
@@ -58,14 +58,19 @@ public sealed class TorchSharpLrFinderOptions
         {
             throw new ArgumentOutOfRangeException(nameof(MaxGradientNorm), norm, "must be finite and greater than 0.");
         }
+
+        Tune?.Validate();
     }
 
-    /// <summary>A copy of these options (the sweep settings are copied too; the validation tensors are shared).</summary>
+    /// <summary>A copy of these options (the tuning settings are copied too; the validation tensors are shared).</summary>
     /// <returns>A new options object with the same settings.</returns>
-    public TorchSharpLrFinderOptions Clone()
+    internal new TorchSharpLrFinderOptions Clone() => (TorchSharpLrFinderOptions)CloneCore();
+
+    /// <inheritdoc/>
+    private protected override LrFinderOptions CloneCore()
     {
-        var copy = (TorchSharpLrFinderOptions)MemberwiseClone();
-        copy.Sweep = Sweep?.Clone()!;
+        var copy = (TorchSharpLrFinderOptions)base.CloneCore();
+        copy.Tune = Tune?.Clone();
         return copy;
     }
 }

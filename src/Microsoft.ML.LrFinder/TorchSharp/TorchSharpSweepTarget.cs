@@ -46,7 +46,7 @@ internal sealed class TorchSharpSweepTarget : ILrSweepTarget
         bool proportional = double.IsFinite(reference) && reference > 0;
         groups = all.Select(g => (g, proportional ? g.LearningRate / reference : 1.0)).ToArray();
 
-        if (options.Sweep.Seed is { } seed)
+        if (options.Seed is { } seed)
         {
             using var generator = random.manual_seed(seed);
         }

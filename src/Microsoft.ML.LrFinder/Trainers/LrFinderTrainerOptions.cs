@@ -1,15 +1,16 @@
 namespace Microsoft.ML.LrFinder;
 
 /// <summary>
-/// How a sweep on an ML.NET TorchSharp trainer reads its data and what happens when it cannot suggest a learning rate.
-/// The sweep itself (range, number of iterations, smoothing, selector) is set by <see cref="LrFinderOptions"/>.
+/// The options of the ML.NET faces (<c>WithLrFinder</c>, <c>mlContext.LrFinder().Find</c> and <c>Tune</c>): the sweep's
+/// settings (inherited from <see cref="LrFinderOptions"/>), how the sweep reads the trainer's data, what happens when it
+/// cannot suggest a learning rate, and the tuning step's settings.
 /// </summary>
 /// <remarks>
 /// The sweep trains exactly <see cref="LrFinderOptions.NumberOfIterations"/> batches of the trainer's own batch size (a fixed
 /// batch count): when the data holds fewer batches it is read again from the start, as the next epoch would be; when it holds
 /// more, the rest is not read. <see cref="MaximumRows"/> bounds the rows the sweep reads; it does not change the real fit.
 /// </remarks>
-public sealed class LrFinderTrainerOptions
+public sealed class LrFinderTrainerOptions : LrFinderOptions
 {
     /// <summary>The row budget: the sweep trains on at most this many rows of the training data.</summary>
     /// <value>
@@ -30,28 +31,24 @@ public sealed class LrFinderTrainerOptions
     public LrFinderNoSuggestionAction WhenNoSuggestion { get; set; } = LrFinderNoSuggestionAction.KeepTrainerLearningRate;
 
     /// <summary>
-    /// <c>WithLrFinder</c> only: when set, the fit tunes after the sweep (see docs/tuning.md): it fits the trainer briefly at a
-    /// few candidate learning rates around the selected one, scores each on the trainer's <c>ValidationSet</c> (or, without
-    /// one, on a held-out share of the training rows), and fits for real at the one with the lowest held-out loss.
+    /// The tuning step's settings (see docs/tuning.md): the candidates around the selected learning rate, the probe length and
+    /// the hold-out share. <c>WithLrFinder</c> tunes only when this is set: it fits the trainer briefly at each candidate,
+    /// scores each on the trainer's <c>ValidationSet</c> (or, without one, on a held-out share of the training rows), and fits
+    /// for real at the one with the lowest held-out loss. <c>mlContext.LrFinder().Tune</c> always tunes, with these settings.
     /// </summary>
     /// <value>
-    /// Default null: no tuning; the real fit uses the selected learning rate. Supported for TextClassification and
-    /// SentenceSimilarity. Costs about <see cref="LrTuneOptions.CandidateCount"/> × <see cref="LrTuneOptions.ProbeFraction"/> of the real fit.
+    /// Default null: <c>WithLrFinder</c> does not tune; <c>Tune</c> uses <see cref="LrTuneDefaults"/>. Supported for
+    /// TextClassification and SentenceSimilarity. Costs about <see cref="LrTuneOptions.CandidateCount"/> ×
+    /// <see cref="LrTuneOptions.ProbeFraction"/> of the real fit.
     /// </value>
     public LrTuneOptions? Tune { get; set; }
 
-    /// <summary>Where the sweep reports its progress: one report per sweep batch (iteration, learning rate, loss, smoothed loss, elapsed).</summary>
-    /// <value>
-    /// Default null: none. Reports arrive synchronously on the training thread, so keep <see cref="IProgress{T}.Report"/> cheap;
-    /// an exception it throws ends the sweep. A copy of these options shares the same reporter. The real fit of
-    /// <c>WithLrFinder()</c> reports through <c>MLContext.Log</c> only, as the trainer does.
-    /// </value>
-    public IProgress<LrFinderProgress>? Progress { get; set; }
-
-    /// <summary>Checks every setting and throws on the first invalid one.</summary>
+    /// <summary>Checks every setting, the inherited sweep settings first, and throws on the first invalid one.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A setting is out of its valid range; the exception names it.</exception>
-    public void Validate()
+    /// <exception cref="ArgumentException">A sweep setting is invalid (see <see cref="LrFinderOptions.Validate"/>).</exception>
+    public override void Validate()
     {
+        base.Validate();
         if (MaximumRows is < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(MaximumRows), MaximumRows, "must be at least 1.");
@@ -67,9 +64,12 @@ public sealed class LrFinderTrainerOptions
 
     /// <summary>A copy of these options, so that callers' objects are never modified.</summary>
     /// <returns>A new options object with the same settings.</returns>
-    public LrFinderTrainerOptions Clone()
+    internal new LrFinderTrainerOptions Clone() => (LrFinderTrainerOptions)CloneCore();
+
+    /// <inheritdoc/>
+    private protected override LrFinderOptions CloneCore()
     {
-        var copy = (LrFinderTrainerOptions)MemberwiseClone();
+        var copy = (LrFinderTrainerOptions)base.CloneCore();
         copy.Tune = Tune?.Clone();
         return copy;
     }

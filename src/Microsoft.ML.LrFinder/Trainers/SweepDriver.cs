@@ -103,7 +103,7 @@ internal sealed class SweepDriver
         }
     }
 
-    /// <summary>Sets Adam's β1 in every parameter group (see <c>TrainerSweep.OneCyclePeakMomentum</c>).</summary>
+    /// <summary>Sets Adam's β1 in every parameter group (see <c>TrainerHook.OneCyclePeakMomentum</c>).</summary>
     public static void SetBeta1(Optimizer optimizer, double beta1)
     {
         foreach (var group in optimizer.ParamGroups)

@@ -8,7 +8,7 @@ internal static class TrainerLrFinder
 {
     /// <summary>Sweeps the trainer and returns the result; nothing is trained for real.</summary>
     public static LrFinderResult Find<TTransformer>(
-        ITrainerSweep<TTransformer> target, IDataView input, LrFinderOptions options, LrFinderTrainerOptions trainerOptions, CancellationToken cancellationToken)
+        ITrainerHook<TTransformer> target, IDataView input, LrFinderTrainerOptions options, IProgress<LrFinderProgress>? progress, CancellationToken cancellationToken)
         where TTransformer : class, ITransformer
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -16,9 +16,8 @@ internal static class TrainerLrFinder
         options = options.Clone();
         options.TrainingSchedule ??= target.TrainingSchedule;
         options.TrainingEpochs ??= target.Epochs;
-        trainerOptions.Validate();
         target.CheckInput(input);
-        var sweepData = ApplyRowBudget(target, input, trainerOptions);
+        var sweepData = ApplyRowBudget(target, input, options);
 
         using var channel = target.Host.Start("LrFinder");
         using var randomState = TorchRandomState.RestoredWhenDisposed();
@@ -28,7 +27,7 @@ internal static class TrainerLrFinder
         }
 
         using var quietConvolutions = LibTorchNnpack.Disable();
-        var result = target.Sweep(sweepData, input, options, channel, trainerOptions.Progress, cancellationToken);
+        var result = target.Sweep(sweepData, input, options, channel, progress, cancellationToken);
 
         // The version guard passed (the sweep ran): on a Microsoft.ML.TorchSharp not tested, the result says so, once.
         if (TorchSharpInternals.UntestedVersionWarning(target.TrainerName, TorchSharpInternals.LoadedVersion) is { } untested)
@@ -46,11 +45,11 @@ internal static class TrainerLrFinder
     }
 
     /// <summary>
-    /// The learning rate the real fit uses: the selected suggestion, or (per <paramref name="trainerOptions"/>) the trainer's
+    /// The learning rate the real fit uses: the selected suggestion, or (per <paramref name="options"/>) the trainer's
     /// own with a warning added to the result, or an <see cref="InvalidOperationException"/>.
     /// </summary>
     public static (LrFinderResult Result, double LearningRate) Select<TTransformer>(
-        ITrainerSweep<TTransformer> target, LrFinderResult result, LrFinderTrainerOptions trainerOptions)
+        ITrainerHook<TTransformer> target, LrFinderResult result, LrFinderTrainerOptions options)
         where TTransformer : class, ITransformer
     {
         if (result.SelectedLearningRate is { } selected)
@@ -59,7 +58,7 @@ internal static class TrainerLrFinder
         }
 
         string method = result.Selected?.Method ?? "the selector";
-        if (trainerOptions.WhenNoSuggestion == LrFinderNoSuggestionAction.Throw)
+        if (options.WhenNoSuggestion == LrFinderNoSuggestionAction.Throw)
         {
             throw new InvalidOperationException(
                 $"The LR finder made no suggestion for {target.TrainerName} ({method}: {result.Selected?.Explanation}); nothing was fitted. "
@@ -78,16 +77,16 @@ internal static class TrainerLrFinder
 
     // A view over the budgeted rows. ML.NET's row operations need a catalog; a throwaway MLContext provides one (the views it
     // builds read the user's data lazily and hold no state of that context that matters here).
-    private static IDataView ApplyRowBudget<TTransformer>(ITrainerSweep<TTransformer> target, IDataView input, LrFinderTrainerOptions trainerOptions)
+    private static IDataView ApplyRowBudget<TTransformer>(ITrainerHook<TTransformer> target, IDataView input, LrFinderTrainerOptions options)
         where TTransformer : class, ITransformer
     {
-        if (trainerOptions.MaximumRows is not { } maximumRows)
+        if (options.MaximumRows is not { } maximumRows)
         {
             return input;
         }
 
-        var data = new MLContext(trainerOptions.SamplingSeed).Data;
-        var source = trainerOptions.SamplingSeed is { } seed ? data.ShuffleRows(input, seed) : input;
+        var data = new MLContext(options.SamplingSeed).Data;
+        var source = options.SamplingSeed is { } seed ? data.ShuffleRows(input, seed) : input;
         var budgeted = data.TakeRows(source, maximumRows);
         long rows = InputChecks.CountRows(budgeted);
         if (rows < target.BatchSize)

@@ -12,12 +12,12 @@ namespace Microsoft.ML.LrFinder.Trainers;
 internal sealed class TrainerProbeTarget<TTransformer> : ILrProbeTarget
     where TTransformer : class, ITransformer
 {
-    private readonly ITrainerSweep<TTransformer> target;
+    private readonly ITrainerHook<TTransformer> target;
     private readonly IDataView training;
     private readonly long trainingRows;
     private readonly IDataView validation;
 
-    public TrainerProbeTarget(ITrainerSweep<TTransformer> target, IDataView training, long trainingRows, IDataView validation)
+    public TrainerProbeTarget(ITrainerHook<TTransformer> target, IDataView training, long trainingRows, IDataView validation)
     {
         this.target = target;
         this.training = training;

@@ -7,19 +7,19 @@ namespace Microsoft.ML.LrFinder.Trainers;
 internal static class TrainerTuner
 {
     /// <summary>The parameter name bad validation data is reported under.</summary>
-    public const string ValidationParameter = "validation";
+    public const string ValidationParameter = "validationData";
 
     /// <summary>
     /// Checks the data and sizes the probes before anything trains: the training data must fit the trainer and the held-out data
-    /// must be able to score it, so bad validation data fails at once, with parameter name <c>validation</c>.
+    /// must be able to score it, so bad validation data fails at once, with parameter name <c>validationData</c>.
     /// </summary>
     /// <param name="target">The trainer.</param>
-    /// <param name="training">The training data of the real fit.</param>
-    /// <param name="validation">Held-out data; null: the trainer's <c>ValidationSet</c>, else a held-out share of <paramref name="training"/>.</param>
+    /// <param name="trainData">The training data of the real fit.</param>
+    /// <param name="validationData">Held-out data; null: the trainer's <c>ValidationSet</c>, else a held-out share of <paramref name="trainData"/>.</param>
     /// <param name="options">The candidates, probe length and hold-out share (validated).</param>
     /// <returns>The probe target and the real fit's budget in optimizer steps.</returns>
     public static (ILrProbeTarget Probe, int BudgetSteps) Prepare<TTransformer>(
-        ITrainerSweep<TTransformer> target, IDataView training, IDataView? validation, LrTuneOptions options)
+        ITrainerHook<TTransformer> target, IDataView trainData, IDataView? validationData, LrTuneOptions options)
         where TTransformer : class, ITransformer
     {
         options.Validate();
@@ -28,43 +28,43 @@ internal static class TrainerTuner
             throw target.NotTunable();
         }
 
-        target.CheckInput(training);
-        var probeTraining = training;
-        var scoring = validation ?? target.ValidationSet;
+        target.CheckInput(trainData);
+        var probeTraining = trainData;
+        var scoring = validationData ?? target.ValidationSet;
         if (scoring is null)
         {
-            var split = new MLContext(options.HoldOutSeed).Data.TrainTestSplit(training, options.HoldOutFraction, seed: options.HoldOutSeed);
+            var split = new MLContext(options.HoldOutSeed).Data.TrainTestSplit(trainData, options.HoldOutFraction, seed: options.HoldOutSeed);
             probeTraining = split.TrainSet;
             scoring = split.TestSet;
         }
 
         try
         {
-            target.CheckValidation(scoring, training);
+            target.CheckValidation(scoring, trainData);
         }
         catch (ArgumentException invalid)
         {
-            string source = validation is not null ? "The validation data" : target.ValidationSet is not null ? "The trainer's ValidationSet" : "The held-out share of the training data";
+            string source = validationData is not null ? "The validation data" : target.ValidationSet is not null ? "The trainer's ValidationSet" : "The held-out share of the training data";
             throw new ArgumentException($"{source} cannot score {target.TrainerName}: {invalid.Message}", ValidationParameter, invalid);
         }
 
-        long rows = InputChecks.CountRows(training);
-        long probeRows = ReferenceEquals(probeTraining, training) ? rows : InputChecks.CountRows(probeTraining);
+        long rows = InputChecks.CountRows(trainData);
+        long probeRows = ReferenceEquals(probeTraining, trainData) ? rows : InputChecks.CountRows(probeTraining);
         int budgetSteps = checked(target.Epochs * TrainerProbeTarget<TTransformer>.StepsPerEpoch(rows, target.BatchSize));
         return (new TrainerProbeTarget<TTransformer>(target, probeTraining, probeRows, scoring), budgetSteps);
     }
 
-    /// <summary>Probes the candidates around <paramref name="sweep"/>'s selected rate and logs each probe; the real fit is not run.</summary>
+    /// <summary>Probes the candidates around <paramref name="finderResult"/>'s selected rate and logs each probe; the real fit is not run.</summary>
     /// <param name="target">The trainer.</param>
     /// <param name="plan">What <see cref="Prepare"/> returned.</param>
-    /// <param name="sweep">The sweep's result.</param>
+    /// <param name="finderResult">The sweep's result.</param>
     /// <param name="options">The candidates and probe length.</param>
     /// <param name="progress">One report per probe; default null.</param>
     /// <param name="cancellationToken">Checked before each probe.</param>
     public static LrTuneResult Run<TTransformer>(
-        ITrainerSweep<TTransformer> target,
+        ITrainerHook<TTransformer> target,
         (ILrProbeTarget Probe, int BudgetSteps) plan,
-        LrFinderResult sweep,
+        LrFinderResult finderResult,
         LrTuneOptions options,
         IProgress<LrTuneProgress>? progress,
         CancellationToken cancellationToken)
@@ -72,7 +72,7 @@ internal static class TrainerTuner
     {
         using var channel = target.Host.Start("LrFinder");
         var logged = new LoggingProgress(channel, target.TrainerName, progress);
-        var result = LrTuneRunner.Run(plan.Probe, sweep, plan.BudgetSteps, options, logged, cancellationToken);
+        var result = LrTuneRunner.Run(plan.Probe, finderResult, plan.BudgetSteps, options, logged, cancellationToken);
         channel.Info(MessageSensitivity.None, result.ChosenLearningRate is { } chosen
             ? $"LrFinder: {target.TrainerName} tuned: {LrFormat.LearningRate(chosen)} has the lowest held-out loss of {result.Candidates.Count} candidates."
             : $"LrFinder: {target.TrainerName} tuning chose nothing.");

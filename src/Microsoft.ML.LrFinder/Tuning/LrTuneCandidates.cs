@@ -4,34 +4,31 @@ namespace Microsoft.ML.LrFinder;
 /// Chooses the candidate learning rates the tuning step probes: the sweep's selected rate and its neighbours on a geometric
 /// grid, kept inside the range the sweep trained at without diverging. Pure functions; whichever rule selected the rate.
 /// </summary>
-public static class LrTuneCandidates
+internal static class LrTuneCandidates
 {
-    /// <summary>The largest number of candidates: 9.</summary>
-    public const int MaximumCount = 9;
-
     /// <summary>
     /// The candidates around a sweep's selected learning rate, inside the range the sweep trained at before it diverged
     /// (<see cref="HighestStableLearningRate"/>) and not below its first learning rate.
     /// </summary>
-    /// <param name="sweep">A sweep result with a selected learning rate.</param>
-    /// <param name="count">The number of candidates; default <see cref="LrTuneDefaults.CandidateCount"/>. From 1 to <see cref="MaximumCount"/>.</param>
+    /// <param name="finderResult">A sweep result with a selected learning rate.</param>
+    /// <param name="count">The number of candidates; default <see cref="LrTuneDefaults.CandidateCount"/>. From 1 to <see cref="LrTuneOptions.MaximumCandidateCount"/>.</param>
     /// <param name="spacing">The ratio between neighbours; default <see cref="LrTuneDefaults.CandidateSpacing"/>. Finite, greater than 1.</param>
     /// <returns>The candidates in ascending order; see <see cref="Around"/>.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="sweep"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="sweep"/> has no selected learning rate or no point with a positive learning rate.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="finderResult"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="finderResult"/> has no selected learning rate or no point with a positive learning rate.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> or <paramref name="spacing"/> is out of range.</exception>
-    public static IReadOnlyList<double> Choose(LrFinderResult sweep, int count = LrTuneDefaults.CandidateCount, double spacing = LrTuneDefaults.CandidateSpacing)
+    public static IReadOnlyList<double> Choose(LrFinderResult finderResult, int count = LrTuneDefaults.CandidateCount, double spacing = LrTuneDefaults.CandidateSpacing)
     {
-        ArgumentNullException.ThrowIfNull(sweep);
-        double selected = sweep.SelectedLearningRate
-            ?? throw new ArgumentException("has no selected learning rate to tune around.", nameof(sweep));
-        double lowest = sweep.Curve.Points.Select(p => p.LearningRate).Where(IsPositive).DefaultIfEmpty(double.NaN).Min();
+        ArgumentNullException.ThrowIfNull(finderResult);
+        double selected = finderResult.SelectedLearningRate
+            ?? throw new ArgumentException("has no selected learning rate to tune around.", nameof(finderResult));
+        double lowest = finderResult.Curve.Points.Select(p => p.LearningRate).Where(IsPositive).DefaultIfEmpty(double.NaN).Min();
         if (double.IsNaN(lowest))
         {
-            throw new ArgumentException("has no point with a finite, positive learning rate.", nameof(sweep));
+            throw new ArgumentException("has no point with a finite, positive learning rate.", nameof(finderResult));
         }
 
-        return Around(selected, lowest, Math.Max(lowest, HighestStableLearningRate(sweep)), count, spacing);
+        return Around(selected, lowest, Math.Max(lowest, HighestStableLearningRate(finderResult)), count, spacing);
     }
 
     /// <summary>
@@ -43,7 +40,7 @@ public static class LrTuneCandidates
     /// <param name="selected">The selected learning rate: finite and greater than 0.</param>
     /// <param name="lowest">The lowest allowed candidate: finite and greater than 0.</param>
     /// <param name="highest">The highest allowed candidate: finite and at least <paramref name="lowest"/>.</param>
-    /// <param name="count">The number of candidates, from 1 to <see cref="MaximumCount"/>.</param>
+    /// <param name="count">The number of candidates, from 1 to <see cref="LrTuneOptions.MaximumCandidateCount"/>.</param>
     /// <param name="spacing">The ratio between neighbours: finite and greater than 1.</param>
     /// <returns>
     /// The candidates in ascending order, the (clamped) selected rate among them; fewer than <paramref name="count"/> only when
@@ -67,7 +64,7 @@ public static class LrTuneCandidates
             throw new ArgumentOutOfRangeException(nameof(highest), highest, "must be finite and at least lowest.");
         }
 
-        if (count is < 1 or > MaximumCount)
+        if (count is < 1 or > LrTuneOptions.MaximumCandidateCount)
         {
             throw new ArgumentOutOfRangeException(nameof(count), count, "must be between 1 and 9.");
         }
@@ -113,14 +110,14 @@ public static class LrTuneCandidates
     /// The highest learning rate a sweep trained at before it diverged: for a sweep that stopped because the loss diverged or
     /// went non-finite, the rate of the point before the one that stopped it; otherwise the last recorded rate.
     /// </summary>
-    /// <param name="sweep">A sweep result.</param>
+    /// <param name="finderResult">A sweep result.</param>
     /// <returns>The rate; NaN when the curve has no point before the stop.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="sweep"/> is null.</exception>
-    public static double HighestStableLearningRate(LrFinderResult sweep)
+    /// <exception cref="ArgumentNullException"><paramref name="finderResult"/> is null.</exception>
+    public static double HighestStableLearningRate(LrFinderResult finderResult)
     {
-        ArgumentNullException.ThrowIfNull(sweep);
-        var points = sweep.Curve.Points;
-        int stable = sweep.StopReason is LrFinderStopReason.Diverged or LrFinderStopReason.NonFiniteLoss ? points.Count - 1 : points.Count;
+        ArgumentNullException.ThrowIfNull(finderResult);
+        var points = finderResult.Curve.Points;
+        int stable = finderResult.StopReason is LrFinderStopReason.Diverged or LrFinderStopReason.NonFiniteLoss ? points.Count - 1 : points.Count;
         return points.Take(stable).Select(p => p.LearningRate).Where(IsPositive).DefaultIfEmpty(double.NaN).Max();
     }
 

@@ -9,36 +9,39 @@ namespace Microsoft.ML.LrFinder;
 /// </remarks>
 public sealed class LrTuneOptions
 {
+    /// <summary>The largest <see cref="CandidateCount"/> the tuning step accepts.</summary>
+    public const int MaximumCandidateCount = 9;
+
     /// <summary>The number of candidate learning rates probed, the sweep's selected rate among them.</summary>
-    /// <value>Default <see cref="LrTuneDefaults.CandidateCount"/> (2: the selected rate and the one below it). Must be between 1 and 9.</value>
+    /// <value>Default 2 (<see cref="LrTuneDefaults.CandidateCount"/>): the selected rate and the one below it. Must be between 1 and <see cref="MaximumCandidateCount"/> (9).</value>
     public int CandidateCount { get; set; } = LrTuneDefaults.CandidateCount;
 
     /// <summary>
     /// The ratio between neighbouring candidates: with 3, two candidates are the selected rate ÷ 3 and × 1, three add × 3.
     /// </summary>
-    /// <value>Default <see cref="LrTuneDefaults.CandidateSpacing"/> (3). Must be finite and greater than 1.</value>
+    /// <value>Default 3 (<see cref="LrTuneDefaults.CandidateSpacing"/>). Must be finite and greater than 1.</value>
     public double CandidateSpacing { get; set; } = LrTuneDefaults.CandidateSpacing;
 
     /// <summary>The share of the real training budget (in optimizer steps) each probe trains for, rounded up to whole steps.</summary>
-    /// <value>Default <see cref="LrTuneDefaults.ProbeFraction"/> (0.25). Must be greater than 0 and at most 1.</value>
+    /// <value>Default 0.25 (<see cref="LrTuneDefaults.ProbeFraction"/>). Must be greater than 0 and at most 1.</value>
     public double ProbeFraction { get; set; } = LrTuneDefaults.ProbeFraction;
 
     /// <summary>
     /// ML.NET trainers only: the share of the training rows held out to score the probes when no validation data is given
     /// (neither as an argument nor as the trainer's <c>ValidationSet</c>). The probes train on the rest; the real fit uses every row.
     /// </summary>
-    /// <value>Default <see cref="LrTuneDefaults.HoldOutFraction"/> (0.2). Must be greater than 0 and less than 1.</value>
+    /// <value>Default 0.2 (<see cref="LrTuneDefaults.HoldOutFraction"/>). Must be greater than 0 and less than 1.</value>
     public double HoldOutFraction { get; set; } = LrTuneDefaults.HoldOutFraction;
 
     /// <summary>ML.NET trainers only: the seed of the random split that holds rows out (<see cref="HoldOutFraction"/>).</summary>
-    /// <value>Default <see cref="LrTuneDefaults.HoldOutSeed"/> (0). Any value.</value>
+    /// <value>Default 0 (<see cref="LrTuneDefaults.HoldOutSeed"/>). Any value.</value>
     public int HoldOutSeed { get; set; } = LrTuneDefaults.HoldOutSeed;
 
     /// <summary>Checks every setting and throws on the first invalid one.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A setting is out of its valid range; the exception names it.</exception>
     public void Validate()
     {
-        if (CandidateCount is < 1 or > LrTuneCandidates.MaximumCount)
+        if (CandidateCount is < 1 or > MaximumCandidateCount)
         {
             throw new ArgumentOutOfRangeException(nameof(CandidateCount), CandidateCount, "must be between 1 and 9.");
         }
@@ -73,5 +76,5 @@ public sealed class LrTuneOptions
 
     /// <summary>A copy of these options, so that callers' objects are never modified.</summary>
     /// <returns>A new options object with the same settings.</returns>
-    public LrTuneOptions Clone() => (LrTuneOptions)MemberwiseClone();
+    internal LrTuneOptions Clone() => (LrTuneOptions)MemberwiseClone();
 }

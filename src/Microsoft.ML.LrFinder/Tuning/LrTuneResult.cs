@@ -7,7 +7,7 @@ namespace Microsoft.ML.LrFinder;
 public sealed class LrTuneResult
 {
     /// <summary>Creates a result. <see cref="LrTuneRunner"/> builds them; use this for tuning done elsewhere.</summary>
-    /// <param name="sweep">The sweep the candidates were chosen from.</param>
+    /// <param name="finderResult">The sweep the candidates were chosen from.</param>
     /// <param name="candidates">Every probed candidate, in ascending order of learning rate.</param>
     /// <param name="probeSteps">The optimizer steps each probe was given; at least 0.</param>
     /// <param name="budgetSteps">The optimizer steps of the real fit the probes are a fraction of; at least 0.</param>
@@ -16,19 +16,19 @@ public sealed class LrTuneResult
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="probeSteps"/> or <paramref name="budgetSteps"/> is negative.</exception>
     public LrTuneResult(
-        LrFinderResult sweep,
+        LrFinderResult finderResult,
         IEnumerable<LrTuneCandidate> candidates,
         int probeSteps,
         int budgetSteps,
         IEnumerable<string> warnings,
         TimeSpan elapsed)
     {
-        ArgumentNullException.ThrowIfNull(sweep);
+        ArgumentNullException.ThrowIfNull(finderResult);
         ArgumentNullException.ThrowIfNull(candidates);
         ArgumentNullException.ThrowIfNull(warnings);
         ArgumentOutOfRangeException.ThrowIfNegative(probeSteps);
         ArgumentOutOfRangeException.ThrowIfNegative(budgetSteps);
-        Sweep = sweep;
+        FinderResult = finderResult;
         Candidates = candidates.ToArray();
         ProbeSteps = probeSteps;
         BudgetSteps = budgetSteps;
@@ -37,8 +37,8 @@ public sealed class LrTuneResult
         Chosen = ChooseLowest(Candidates);
     }
 
-    /// <summary>The sweep the candidates were chosen from, with its curve, suggestions and selected learning rate.</summary>
-    public LrFinderResult Sweep { get; }
+    /// <summary>The finder's result the candidates were chosen from: the sweep's curve, suggestions and selected learning rate.</summary>
+    public LrFinderResult FinderResult { get; }
 
     /// <summary>Every probed candidate (learning rate, held-out loss, steps run), in ascending order of learning rate.</summary>
     public IReadOnlyList<LrTuneCandidate> Candidates { get; }
@@ -51,6 +51,13 @@ public sealed class LrTuneResult
 
     /// <summary>The chosen learning rate; null when nothing was chosen.</summary>
     public double? ChosenLearningRate => Chosen?.LearningRate;
+
+    /// <summary>
+    /// The learning rate to train with: <see cref="ChosenLearningRate"/>, or, when no candidate was chosen (every probe's loss
+    /// was non-finite), the finder's <see cref="LrFinderResult.SelectedLearningRate"/>; null when the sweep selected nothing.
+    /// <c>WithLrFinder</c> fits with this rate, and <c>lrfind --tune --train</c> does.
+    /// </summary>
+    public double? LearningRate => ChosenLearningRate ?? FinderResult.SelectedLearningRate;
 
     /// <summary>The optimizer steps each probe was given.</summary>
     public int ProbeSteps { get; }
@@ -79,7 +86,7 @@ public sealed class LrTuneResult
             ? FormattableString.Invariant($"chose {LrFormat.LearningRate(chosen.LearningRate)} (held-out loss {LrFormat.Loss(chosen.ValidationLoss)}) of {Candidates.Count} candidates")
             : FormattableString.Invariant($"chose nothing of {Candidates.Count} candidates");
         return FormattableString.Invariant(
-            $"{choice} [sweep: {Sweep}]; {Warnings.Count} tuning warning{(Warnings.Count == 1 ? string.Empty : "s")}");
+            $"{choice} [sweep: {FinderResult}]; {Warnings.Count} tuning warning{(Warnings.Count == 1 ? string.Empty : "s")}");
     }
 
     private static LrTuneCandidate? ChooseLowest(IReadOnlyList<LrTuneCandidate> candidates)

@@ -12,7 +12,7 @@ internal static class TorchSweep
         Func<Tensor, Tensor, Tensor> loss,
         BatchSet batches,
         LrFinderOptions options) =>
-        TorchSharpLrFinder.Find(model, optimizer, loss, batches.Batches, options);
+        TorchSharpLrFinder.Find(model, optimizer, loss, batches.Batches, options.CopyTo(new TorchSharpLrFinderOptions()));
 
     /// <summary>The sweep target <see cref="TorchSharpLrFinder"/> builds, to time its snapshot and restore on their own.</summary>
     public static ILrSweepTarget CreateTarget(nn.Module<Tensor, Tensor> model, optim.Optimizer optimizer, Func<Tensor, Tensor, Tensor> loss, BatchSet batches) =>

@@ -8,5 +8,5 @@ internal static class TrainerSweep
 {
     public static LrFinderResult TextClassification(
         MLContext mlContext, TextClassificationTrainer.TextClassificationOptions options, IDataView train, LrFinderOptions finderOptions) =>
-        mlContext.LrFinder().Find(mlContext.MulticlassClassification.Trainers.TextClassification(options), train, finderOptions);
+        mlContext.LrFinder().Find(mlContext.MulticlassClassification.Trainers.TextClassification(options), train, finderOptions.CopyTo(new LrFinderTrainerOptions()));
 }

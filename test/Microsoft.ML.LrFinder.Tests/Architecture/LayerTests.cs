@@ -14,15 +14,15 @@ public class LayerTests
 {
     /// <summary>
     /// What each layer may use besides itself (docs/architecture.md, the table): Sweep &lt; Suggestions &lt; Analysis &lt;
-    /// TorchSharp &lt; Tuning &lt; Trainers &lt; the views (Reporting, Plotting) &lt; the faces at the root.
+    /// Tuning &lt; TorchSharp &lt; Trainers &lt; the views (Reporting, Plotting) &lt; the faces at the root.
     /// </summary>
     internal static readonly Dictionary<string, string[]> Allowed = new()
     {
         ["Sweep"] = [],
         ["Suggestions"] = ["Sweep"],
         ["Analysis"] = ["Sweep", "Suggestions"],
-        ["TorchSharp"] = ["Sweep", "Suggestions", "Analysis"],
-        ["Tuning"] = ["Sweep", "Suggestions", "Analysis", "TorchSharp"],
+        ["Tuning"] = ["Sweep", "Suggestions", "Analysis"],
+        ["TorchSharp"] = ["Sweep", "Suggestions", "Analysis", "Tuning"],
         ["Trainers"] = ["Sweep", "Suggestions", "Analysis", "TorchSharp", "Tuning"],
         ["Reporting"] = ["Sweep", "Suggestions", "Analysis", "Tuning"],
         ["Plotting"] = ["Sweep", "Suggestions", "Analysis", "Tuning", "Reporting"],

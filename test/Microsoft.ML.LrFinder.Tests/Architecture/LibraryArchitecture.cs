@@ -71,19 +71,11 @@ internal static class LibraryArchitecture
     }
 
     /// <summary>
-    /// A partial type spread over several folders (TorchSharpLrFinder: TorchSharp/ and its tuning in Tuning/) is one type in
-    /// the IL, so it belongs to the folder whose layer may use all the others: its code there may use what that layer may.
+    /// A type lives in one folder (docs/architecture.md, "API rules": each face in one place); a partial type spread over
+    /// several folders fails every test, naming them.
     /// </summary>
-    private static string LayerOf(string type, IReadOnlySet<string> folders)
-    {
-        if (folders.Count == 1)
-        {
-            return folders.First();
-        }
-
-        var highest = folders.Where(f => LayerTests.Allowed.TryGetValue(f, out var uses) && folders.All(o => o == f || uses.Contains(o))).ToArray();
-        return highest.Length == 1
-            ? highest[0]
-            : throw new InvalidOperationException($"{type} is declared in the folders {string.Join(", ", folders)}, and none of them is a layer that may use all the others.");
-    }
+    private static string LayerOf(string type, IReadOnlySet<string> folders) =>
+        folders.Count == 1
+            ? folders.First()
+            : throw new InvalidOperationException($"{type} is declared in the folders {string.Join(", ", folders)}: a type lives in one folder.");
 }

@@ -32,7 +32,7 @@ public class ReflectionTests
     /// </summary>
     private static readonly string[] NotReflection =
     [
-        // x.GetType().Name in an error message (TorchSharpLrFinder, TrainerSweeps): a type's name, no member lookup.
+        // x.GetType().Name in an error message (TorchSharpLrFinder, TrainerHooks): a type's name, no member lookup.
         "System.String System.Reflection.MemberInfo::get_Name()",
 
         // LibTorchNnpack finds libtorch_cpu beside TorchSharp's assembly: a native-library search, not a member lookup.

@@ -15,7 +15,7 @@ internal static partial class SourceLayers
 
     /// <summary>
     /// Every top-level type the sources declare, by its metadata name (namespace, name and generic arity, as
-    /// <c>Microsoft.ML.LrFinder.Trainers.TrainerSweep`4</c>), with the layer folders of the files that declare it (more than
+    /// <c>Microsoft.ML.LrFinder.Trainers.TrainerHook`4</c>), with the layer folders of the files that declare it (more than
     /// one for a partial type spread over folders).
     /// </summary>
     public static IReadOnlyDictionary<string, IReadOnlySet<string>> Read()

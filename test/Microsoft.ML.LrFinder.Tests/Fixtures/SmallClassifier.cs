@@ -72,7 +72,7 @@ internal sealed class SmallClassifier : IDisposable
         Optimizer,
         LossModule.call,
         Batches,
-        new LrFinderOptions { StartLearningRate = 1e-5, EndLearningRate = 1, NumberOfIterations = iterations, Seed = seed });
+        new TorchSharpLrFinderOptions { StartLearningRate = 1e-5, EndLearningRate = 1, NumberOfIterations = iterations, Seed = seed });
 
     public void Dispose()
     {

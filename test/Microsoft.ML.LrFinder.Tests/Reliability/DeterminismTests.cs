@@ -45,7 +45,7 @@ public class DeterminismTests
         // does not, docs/architecture.md), so it fixes the head's initial weights; the trainer's own Train seeds torch with the
         // MLContext's seed at the start of every pass, so that one fixes dropout. Same both: same curve.
         var options = new TextClassificationTrainer.TextClassificationOptions { LabelColumnName = "Label", Sentence1ColumnName = "Sentence", BatchSize = 4, MaxEpoch = 1 };
-        var sweep = new LrFinderOptions { StartLearningRate = 1e-6, EndLearningRate = 1e-3, NumberOfIterations = 6, Seed = 3 };
+        var sweep = new LrFinderTrainerOptions { StartLearningRate = 1e-6, EndLearningRate = 1e-3, NumberOfIterations = 6, Seed = 3 };
         var mlContext = PretrainedWeights.CreateContext(seed: 1, PretrainedModel.NasBert);
         var data = TestData.DetoxClassification(mlContext, 16);
 

@@ -61,7 +61,7 @@ public class GenericFinderFaultMatrixTests
         using var setup = Create(kind);
         var options = new TorchSharpLrFinderOptions
         {
-            Sweep = new LrFinderOptions { StartLearningRate = 1e-5, EndLearningRate = 1e-1, NumberOfIterations = Iterations, Seed = 42 },
+            StartLearningRate = 1e-5, EndLearningRate = 1e-1, NumberOfIterations = Iterations, Seed = 42,
         };
         if (kind == GenericSetup.AdamWAccumulating)
         {

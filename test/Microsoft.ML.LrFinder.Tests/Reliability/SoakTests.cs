@@ -34,8 +34,8 @@ public class SoakTests
     private static void Soak(int sweeps)
     {
         using var setup = new SmallClassifier(seed: 9);
-        var gentle = new LrFinderOptions { StartLearningRate = 1e-5, EndLearningRate = 1e-2, NumberOfIterations = 100, Seed = 1 };
-        var diverging = new LrFinderOptions { EndLearningRate = 1e4, DivergenceThreshold = 1.5, Seed = 2 };
+        var gentle = new TorchSharpLrFinderOptions { StartLearningRate = 1e-5, EndLearningRate = 1e-2, NumberOfIterations = 100, Seed = 1 };
+        var diverging = new TorchSharpLrFinderOptions { EndLearningRate = 1e4, DivergenceThreshold = 1.5, Seed = 2 };
 
         // Warm-up: allocator pools, JIT; then the baseline.
         Sweep(setup, gentle);
@@ -83,7 +83,7 @@ public class SoakTests
             $"[soak] {sweeps} sweeps ({string.Join(", ", stopReasons.Select(kv => $"{kv.Value} {kv.Key}"))}): live tensors +0; resident memory {residentBefore / 1048576.0:F1} MiB after half the sweeps, {residentAfter / 1048576.0:F1} MiB after all ({100.0 * (residentAfter - residentBefore) / residentBefore:+0.0;-0.0} %)"));
     }
 
-    private static LrFinderResult Sweep(SmallClassifier setup, LrFinderOptions options) =>
+    private static LrFinderResult Sweep(SmallClassifier setup, TorchSharpLrFinderOptions options) =>
         TorchSharpLrFinder.Find(setup.Model, setup.Optimizer, setup.LossModule.call, setup.Batches, options);
 
     private static long Resident()

@@ -33,7 +33,7 @@ public class TrainerFaultMatrixTests
     // The tensors a clean sweep leaves, per family (see SideEffects: a constant per ML.NET model, as in a plain Fit).
     private readonly Dictionary<TrainerFamily, (long Thread, long Process)> control = [];
 
-    // Both trainers run the same hook (NasBertTrainerSweep); each fault is injected once in the family, where it is natural.
+    // Both trainers run the same hook (NasBertTrainerHook); each fault is injected once in the family, where it is natural.
     private static readonly FaultKind[] TextFaults = [FaultKind.StepThrows, FaultKind.Cancelled, FaultKind.ProgressThrows];
 
     private static readonly FaultKind[] RegressionFaults = [FaultKind.NaNLoss, FaultKind.InfiniteLoss, FaultKind.DivergesAtOnce];
@@ -201,7 +201,7 @@ public class TrainerFaultMatrixTests
         }
     }
 
-    private static LrFinderOptions FinderOptions() =>
+    private static LrFinderTrainerOptions FinderOptions() =>
         new() { StartLearningRate = 1e-6, EndLearningRate = 1e-4, NumberOfIterations = Iterations, Seed = 3 };
 
     private static TextClassificationTrainer.TextClassificationOptions TextOptions() => new()

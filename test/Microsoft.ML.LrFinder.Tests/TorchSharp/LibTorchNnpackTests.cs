@@ -37,7 +37,7 @@ public class LibTorchNnpackTests
         using var setup = new SmallClassifier();
         var seen = new List<bool?>();
         var progress = new SynchronousProgress<LrFinderProgress>(_ => seen.Add(LibTorchNnpack.IsEnabled));
-        TorchSharpLrFinder.Find(setup.Model, setup.Optimizer, setup.LossModule.call, setup.Batches, new LrFinderOptions { NumberOfIterations = 5 }, progress);
+        TorchSharpLrFinder.Find(setup.Model, setup.Optimizer, setup.LossModule.call, setup.Batches, new TorchSharpLrFinderOptions { NumberOfIterations = 5 }, progress);
         Assert.That(seen, Is.All.False);
         Assert.That(LibTorchNnpack.IsEnabled, Is.True);
     }

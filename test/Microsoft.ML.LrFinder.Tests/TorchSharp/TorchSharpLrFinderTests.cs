@@ -6,7 +6,7 @@ namespace Microsoft.ML.LrFinder.Tests.TorchSharp;
 
 public class TorchSharpLrFinderTests
 {
-    private static LrFinderOptions Short(int iterations = 30, double end = 1) =>
+    private static TorchSharpLrFinderOptions Short(int iterations = 30, double end = 1) =>
         new() { StartLearningRate = 1e-5, EndLearningRate = end, NumberOfIterations = iterations, Seed = 42 };
 
     [Test]
@@ -89,7 +89,8 @@ public class TorchSharpLrFinderTests
     public void Gradient_accumulation_advances_the_sweep_per_optimizer_step()
     {
         using var setup = new SmallClassifier();
-        var options = new TorchSharpLrFinderOptions { Sweep = Short(iterations: 10, end: 1e-2), GradientAccumulationSteps = 4 };
+        var options = Short(iterations: 10, end: 1e-2);
+        options.GradientAccumulationSteps = 4;
         var result = TorchSharpLrFinder.Find(setup.Model, setup.Optimizer, setup.Loss(), setup.Batches, options);
         Assert.That(result.IterationsRun, Is.EqualTo(10));
         Assert.That(setup.LossCalls, Is.EqualTo(40));
@@ -215,7 +216,7 @@ public class TorchSharpLrFinderTests
 
         var options = new TorchSharpLrFinderOptions
         {
-            Sweep = new LrFinderOptions { StartLearningRate = 1e-7, EndLearningRate = 1e-2, NumberOfIterations = 10 },
+            StartLearningRate = 1e-7, EndLearningRate = 1e-2, NumberOfIterations = 10,
             ValidationBatches = validation,
         };
         var result = TorchSharpLrFinder.Find(setup.Model, setup.Optimizer, setup.Loss(), setup.Batches, options);
@@ -230,7 +231,9 @@ public class TorchSharpLrFinderTests
         // A first sweep creates what a model keeps for good (Adam's first-step tensors, gradients); the second must not
         // change the number of live tensors, and every tensor created in a scope must be disposed in it.
         using var setup = new SmallClassifier();
-        var options = new TorchSharpLrFinderOptions { Sweep = Short(), GradientAccumulationSteps = 2, ValidationBatches = setup.Batches.Take(2).ToList() };
+        var options = Short();
+        options.GradientAccumulationSteps = 2;
+        options.ValidationBatches = setup.Batches.Take(2).ToList();
         TorchSharpLrFinder.Find(setup.Model, setup.Optimizer, setup.Loss(), setup.Batches, options);
 
         var statistics = DisposeScopeManager.Statistics;
@@ -271,7 +274,7 @@ public class TorchSharpLrFinderTests
             setup.Model, setup.Optimizer, setup.Loss(), setup.Batches, new TorchSharpLrFinderOptions { GradientAccumulationSteps = 0 }));
         Assert.That(ex!.ParamName, Is.EqualTo(nameof(TorchSharpLrFinderOptions.GradientAccumulationSteps)));
         ex = Assert.Throws<ArgumentOutOfRangeException>(() => TorchSharpLrFinder.Find(
-            setup.Model, setup.Optimizer, setup.Loss(), setup.Batches, new LrFinderOptions { NumberOfIterations = 1 }));
+            setup.Model, setup.Optimizer, setup.Loss(), setup.Batches, new TorchSharpLrFinderOptions { NumberOfIterations = 1 }));
         Assert.That(ex!.ParamName, Is.EqualTo(nameof(LrFinderOptions.NumberOfIterations)));
     }
 
@@ -282,7 +285,7 @@ public class TorchSharpLrFinderTests
         // between the start of the fall and the minimum.
         using var setup = new SmallClassifier();
         var result = TorchSharpLrFinder.Find(setup.Model, setup.Optimizer, setup.Loss(), setup.Batches,
-            new LrFinderOptions { NumberOfIterations = 100, Seed = 3 });
+            new TorchSharpLrFinderOptions { NumberOfIterations = 100, Seed = 3 });
         Assert.That(result.SelectedLearningRate, Is.InRange(1e-4, 1.0));
         var lowest = result.Curve.Points.Take(result.Curve.WindowEnd).MinBy(p => p.SmoothedLoss);
         Assert.That(result.SelectedLearningRate, Is.LessThanOrEqualTo(lowest.LearningRate));

@@ -17,7 +17,7 @@ namespace Microsoft.ML.LrFinder.Tests.Trainers;
 public class SweepCostMeasurements
 {
     // Run every batch: no divergence stop, and a range that stays finite on the random-weight models.
-    private static LrFinderOptions Sweep(int batches) => new() { NumberOfIterations = batches, EndLearningRate = 1e-2, StopOnDivergence = false };
+    private static LrFinderTrainerOptions Sweep(int batches) => new() { NumberOfIterations = batches, EndLearningRate = 1e-2, StopOnDivergence = false };
 
     [Test]
     public void TextClassification_100_batches()

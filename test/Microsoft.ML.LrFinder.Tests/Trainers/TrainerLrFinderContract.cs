@@ -63,7 +63,7 @@ public abstract class TrainerLrFinderContract<TTransformer, TOptions>
     /// <summary>Inputs the trainer cannot train on, each with a text the error message must contain.</summary>
     protected abstract IEnumerable<(string Case, Func<MLContext, IDataView> Data, string MessageNames)> BadInputs();
 
-    protected virtual LrFinderOptions SweepOptions() => new() { NumberOfIterations = Iterations };
+    protected virtual LrFinderTrainerOptions SweepOptions() => new() { NumberOfIterations = Iterations };
 
     /// <summary>How the trainer uses the learning rate it is given: the one-cycle peak (NAS-BERT family, QA) or a constant initial rate (OD).</summary>
     protected abstract LrTrainingSchedule TrainersSchedule { get; }

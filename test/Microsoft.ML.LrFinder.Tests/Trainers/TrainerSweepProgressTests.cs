@@ -4,7 +4,7 @@ using Microsoft.ML.TorchSharp.NasBert;
 
 namespace Microsoft.ML.LrFinder.Tests.Trainers;
 
-/// <summary>A trainer sweep reports its progress through <see cref="LrFinderTrainerOptions.Progress"/>, once per batch.</summary>
+/// <summary>A trainer sweep reports its progress to the <c>progress</c> of <c>mlContext.LrFinder().Find</c>, once per batch.</summary>
 public class TrainerSweepProgressTests
 {
     [Test]
@@ -14,9 +14,9 @@ public class TrainerSweepProgressTests
         var data = TestData.DetoxClassification(mlContext, 16);
         var options = new TextClassificationTrainer.TextClassificationOptions { LabelColumnName = "Label", Sentence1ColumnName = "Sentence", BatchSize = 4, MaxEpoch = 1 };
         var reports = new List<LrFinderProgress>();
-        var trainerOptions = new LrFinderTrainerOptions { Progress = new SynchronousProgress<LrFinderProgress>(reports.Add) };
+        var progress = new SynchronousProgress<LrFinderProgress>(reports.Add);
 
-        var result = mlContext.LrFinder().Find(mlContext.MulticlassClassification.Trainers.TextClassification(options), data, new LrFinderOptions { NumberOfIterations = 6, StopOnDivergence = false }, trainerOptions);
+        var result = mlContext.LrFinder().Find(mlContext.MulticlassClassification.Trainers.TextClassification(options), data, new LrFinderTrainerOptions { NumberOfIterations = 6, StopOnDivergence = false }, progress);
 
         Assert.That(reports.Select(r => r.Iteration), Is.EqualTo(Enumerable.Range(0, 6)));
         Assert.Multiple(() =>

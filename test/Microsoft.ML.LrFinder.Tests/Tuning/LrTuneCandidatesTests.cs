@@ -87,7 +87,7 @@ public class LrTuneCandidatesTests
     {
         var result = new LrFinderResult(new LrCurve(Points(10), 10), LrFinderStopReason.Completed, [], null, [], new LrFinderOptions(), TimeSpan.Zero);
         var ex = Assert.Throws<ArgumentException>(() => LrTuneCandidates.Choose(result));
-        Assert.That(ex!.ParamName, Is.EqualTo("sweep"));
+        Assert.That(ex!.ParamName, Is.EqualTo("finderResult"));
     }
 
     // Ten points, learning rates 1e-7 to 1e2 by decades.

@@ -23,9 +23,9 @@ public class LrTuneRunnerTests
         var probe = new ScriptedProbe(lr => Math.Pow(Math.Log10(lr) + 3.4, 2));
         var result = LrTuneRunner.Run(probe, SelectedAt(1e-3), budgetSteps: 100, Three());
 
-        Assert.That(result.Sweep.ToString(), Is.EqualTo($"selected {LrFormat.LearningRate(1e-3)} by test on the smoothed curve; Completed after 10 of 10 iterations; 0 warnings"));
+        Assert.That(result.FinderResult.ToString(), Is.EqualTo($"selected {LrFormat.LearningRate(1e-3)} by test on the smoothed curve; Completed after 10 of 10 iterations; 0 warnings"));
         Assert.That(result.ToString(), Is.EqualTo(
-            $"chose {LrFormat.LearningRate(1e-3 / 3)} (held-out loss {LrFormat.Loss(result.Chosen!.Value.ValidationLoss)}) of 3 candidates [sweep: {result.Sweep}]; 0 tuning warnings"));
+            $"chose {LrFormat.LearningRate(1e-3 / 3)} (held-out loss {LrFormat.Loss(result.Chosen!.Value.ValidationLoss)}) of 3 candidates [sweep: {result.FinderResult}]; 0 tuning warnings"));
     }
 
     [Test]

@@ -29,7 +29,7 @@ public class SentenceSimilarityTuneTests
         var data = TestData.DetoxPairs(mlContext, 16);
         random.manual_seed(TorchSeed);
         var result = mlContext.LrFinder().Tune(
-            mlContext.Regression.Trainers.SentenceSimilarity(Options()), data, validation: null, new LrFinderOptions { NumberOfIterations = 20 }, new LrTuneOptions { CandidateCount = 2, ProbeFraction = 0.5 });
+            mlContext.Regression.Trainers.SentenceSimilarity(Options()), data, validationData: null, new LrFinderTrainerOptions { NumberOfIterations = 20, Tune = new LrTuneOptions { CandidateCount = 2, ProbeFraction = 0.5 } });
 
         Assert.Multiple(() =>
         {
@@ -50,7 +50,7 @@ public class SentenceSimilarityTuneTests
         var mlContext = new MLContext(seed: 1) { TempFilePath = emptyFolder };
         var data = TestData.EntitySentences(mlContext, 8, seed: 1);
         var finder = mlContext.MulticlassClassification.Trainers.NamedEntityRecognition(new NerTrainer.NerOptions { BatchSize = 4 })
-            .WithLrFinder(trainerOptions: new LrFinderTrainerOptions { Tune = new LrTuneOptions() });
+            .WithLrFinder(new LrFinderTrainerOptions { Tune = new LrTuneOptions() });
 
         var error = Assert.Throws<NotSupportedException>(() => finder.Fit(data));
         Assert.That(error!.Message, Does.Contain("NamedEntityRecognition").And.Contain("TextClassification and SentenceSimilarity"));

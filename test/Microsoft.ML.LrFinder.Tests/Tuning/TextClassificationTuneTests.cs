@@ -30,9 +30,11 @@ public class TextClassificationTuneTests
         return options;
     }
 
-    private static LrFinderOptions Sweep() => new() { NumberOfIterations = 20 };
+    private static LrFinderTrainerOptions Sweep() => new() { NumberOfIterations = 20 };
 
     private static LrTuneOptions Probes() => new() { CandidateCount = 3, ProbeFraction = 0.5 };
+
+    private static LrFinderTrainerOptions SweepAndProbes() => new() { NumberOfIterations = 20, Tune = Probes() };
 
     private static MLContext CreateContext() => PretrainedWeights.CreateContext(seed: 1, PretrainedModel.NasBert);
 
@@ -55,7 +57,7 @@ public class TextClassificationTuneTests
         using (var expectedDraw = rand(4))
         {
             random.manual_seed(TorchSeed);
-            var result = mlContext.LrFinder().Tune(mlContext.MulticlassClassification.Trainers.TextClassification(options), train, validation, Sweep(), Probes(), progress: new SynchronousProgress<LrTuneProgress>(reports.Add));
+            var result = mlContext.LrFinder().Tune(mlContext.MulticlassClassification.Trainers.TextClassification(options), train, validation, SweepAndProbes(), new SynchronousProgress<LrTuneProgress>(reports.Add));
             using var draw = rand(4);
 
             Assert.Multiple(() =>
@@ -68,7 +70,7 @@ public class TextClassificationTuneTests
                 Assert.That(result.Candidates.Select(c => c.StepsRun), Is.All.EqualTo(2));
                 Assert.That(result.Candidates.Select(c => c.ValidationLoss), Is.All.Matches<double>(double.IsFinite));
                 Assert.That(result.Chosen, Is.EqualTo(result.Candidates.MinBy(c => c.ValidationLoss)));
-                Assert.That(result.Candidates.Select(c => c.LearningRate), Does.Contain(result.Sweep.SelectedLearningRate!.Value));
+                Assert.That(result.Candidates.Select(c => c.LearningRate), Does.Contain(result.FinderResult.SelectedLearningRate!.Value));
             });
 
             // A probe is the trainer's own fit at the candidate rate on the first 8 rows; its log-loss is ML.NET's evaluator's.
@@ -88,7 +90,7 @@ public class TextClassificationTuneTests
         var mlContext = CreateContext();
         var (train, _) = Data(mlContext);
         var finder = mlContext.MulticlassClassification.Trainers.TextClassification(Options())
-            .WithLrFinder(Sweep(), new LrFinderTrainerOptions { Tune = new LrTuneOptions { CandidateCount = 2, ProbeFraction = 0.5 } });
+            .WithLrFinder(new LrFinderTrainerOptions { NumberOfIterations = 20, Tune = new LrTuneOptions { CandidateCount = 2, ProbeFraction = 0.5 } });
         using var log = new LogRecorder(mlContext);
 
         finder.Fit(train);
@@ -120,7 +122,7 @@ public class TextClassificationTuneTests
         random.manual_seed(TorchSeed);
         using var expectedDraw = rand(4);
         random.manual_seed(TorchSeed);
-        Assert.That(() => mlContext.LrFinder().Tune(mlContext.MulticlassClassification.Trainers.TextClassification(options), train, validation, Sweep(), Probes()), Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(() => mlContext.LrFinder().Tune(mlContext.MulticlassClassification.Trainers.TextClassification(options), train, validation, SweepAndProbes()), Throws.InstanceOf<OperationCanceledException>());
         using var draw = rand(4);
 
         Assert.That(draw.bytes.ToArray(), Is.EqualTo(expectedDraw.bytes.ToArray()));
@@ -134,7 +136,7 @@ public class TextClassificationTuneTests
         var (train, validation) = Data(mlContext);
         var withoutSentence = mlContext.Transforms.DropColumns("Sentence").Fit(validation).Transform(validation);
 
-        var error = Assert.Throws<ArgumentException>(() => mlContext.LrFinder().Tune(mlContext.MulticlassClassification.Trainers.TextClassification(Options()), train, withoutSentence, Sweep(), Probes()));
+        var error = Assert.Throws<ArgumentException>(() => mlContext.LrFinder().Tune(mlContext.MulticlassClassification.Trainers.TextClassification(Options()), train, withoutSentence, SweepAndProbes()));
         Assert.That(error!.ParamName, Is.EqualTo("validation"));
         Assert.That(error.Message, Does.Contain("'Sentence'"));
     }
@@ -150,7 +152,7 @@ public class TextClassificationTuneTests
         });
         var validation = mlContext.Transforms.Conversion.MapValueToKey("Label", nameof(TextRow.Sentiment)).Fit(threeClasses).Transform(threeClasses);
 
-        var error = Assert.Throws<ArgumentException>(() => mlContext.LrFinder().Tune(mlContext.MulticlassClassification.Trainers.TextClassification(Options()), train, validation, Sweep(), Probes()));
+        var error = Assert.Throws<ArgumentException>(() => mlContext.LrFinder().Tune(mlContext.MulticlassClassification.Trainers.TextClassification(Options()), train, validation, SweepAndProbes()));
         Assert.That(error!.ParamName, Is.EqualTo("validation"));
         Assert.That(error.Message, Does.Contain("'Label'").And.Contain("MapValueToKey"));
     }

@@ -9,7 +9,7 @@ public class TorchSharpTuneTests
 
     // A short sweep over a range the small classifier trains in, seeded so that dropout draws the same in every probe.
     private static TorchSharpLrFinderOptions Short() =>
-        new() { Sweep = new LrFinderOptions { StartLearningRate = 1e-5, EndLearningRate = 1, NumberOfIterations = 30, Seed = 42 } };
+        new() { StartLearningRate = 1e-5, EndLearningRate = 1, NumberOfIterations = 30, Seed = 42 };
 
     private static List<(Tensor Input, Tensor Target)> Validation(SmallClassifier setup) => setup.Batches.Skip(12).ToList();
 
@@ -26,7 +26,7 @@ public class TorchSharpTuneTests
         Assert.That(result.Candidates.Select(c => c.ValidationLoss), Is.All.Matches<double>(double.IsFinite));
         Assert.That(result.Candidates.Select(c => c.ValidationLoss).Distinct().Count(), Is.EqualTo(LrTuneDefaults.CandidateCount), "each probe trained at its own rate");
         Assert.That(result.Chosen, Is.EqualTo(result.Candidates.MinBy(c => c.ValidationLoss)));
-        Assert.That(result.Candidates.Select(c => c.LearningRate), Does.Contain(result.Sweep.SelectedLearningRate!.Value));
+        Assert.That(result.Candidates.Select(c => c.LearningRate), Does.Contain(result.FinderResult.SelectedLearningRate!.Value));
     }
 
     [Test]
@@ -144,7 +144,9 @@ public class TorchSharpTuneTests
         var progress = new SynchronousProgress<LrTuneProgress>(_ => probesDone++);
         var loss = setup.Loss((_, value) => probesDone == 2 && value.requires_grad ? value * double.NaN : value);
 
-        var result = TorchSharpLrFinder.Tune(setup.Model, setup.Optimizer, loss, Training(setup), Validation(setup), Budget, Short(), new LrTuneOptions { CandidateCount = 3 }, progress);
+        var options = Short();
+        options.Tune = new LrTuneOptions { CandidateCount = 3 };
+        var result = TorchSharpLrFinder.Tune(setup.Model, setup.Optimizer, loss, Training(setup), Validation(setup), Budget, options, progress);
         Assert.That(result.Candidates[2].ValidationLoss, Is.EqualTo(double.PositiveInfinity));
         Assert.That(result.Candidates[2].StepsRun, Is.EqualTo(1));
         Assert.That(result.Chosen, Is.Not.EqualTo(result.Candidates[2]));

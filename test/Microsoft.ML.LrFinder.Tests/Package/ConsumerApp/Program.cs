@@ -21,7 +21,7 @@ var inputs = randn(256, 8);
 var targets = inputs.narrow(1, 0, 3).argmax(1);
 var batches = Enumerable.Range(0, 8).Select(i => (inputs.narrow(0, i * 32, 32), targets.narrow(0, i * 32, 32))).ToList();
 var generic = TorchSharpLrFinder.Find(
-    model, optim.Adam(model.parameters()), nn.CrossEntropyLoss().call, batches, new LrFinderOptions { NumberOfIterations = 100, Seed = 1 });
+    model, optim.Adam(model.parameters()), nn.CrossEntropyLoss().call, batches, new TorchSharpLrFinderOptions { NumberOfIterations = 100, Seed = 1 });
 Console.WriteLine($"generic finder: {generic.StopReason} after {generic.IterationsRun} iterations; selected learning rate {Rate(generic.SelectedLearningRate)}");
 
 // (b) ML.NET's TextClassification trainer with WithLrFinder(), offline: random trial weights stand in for the download.
@@ -37,7 +37,7 @@ var options = new TextClassificationTrainer.TextClassificationOptions
 };
 var progress = new CountingProgress();
 var trainer = mlContext.MulticlassClassification.Trainers.TextClassification(options)
-    .WithLrFinder(new LrFinderOptions { NumberOfIterations = 40, Seed = 1 }, new LrFinderTrainerOptions { Progress = progress });
+    .WithLrFinder(new LrFinderTrainerOptions { NumberOfIterations = 40, Seed = 1 }, progress);
 var pipeline = mlContext.Transforms.Conversion.MapValueToKey("Label", nameof(Comment.Toxic)).Append(trainer);
 var fitted = pipeline.Fit(data);
 // Scoring is the app's own convolution work: the finder's NNPACK switch covers its sweep and fit only, so the app turns

@@ -37,9 +37,9 @@ internal static class BadInputTable
         yield return Generic("E12", "GradientAccumulationSteps = 0", o => o.GradientAccumulationSteps = 0, Aoor, "GradientAccumulationSteps", "must be at least 1.");
         yield return Generic("E13", "ValidationBatches empty", o => o.ValidationBatches = [], Arg, "ValidationBatches", "must not be empty.");
         yield return Generic("E14", "MaxGradientNorm = 0", o => o.MaxGradientNorm = 0, Aoor, "MaxGradientNorm", "must be finite and greater than 0.");
-        yield return Generic("E15", "Sweep = null", o => o.Sweep = null!, ArgNull, "Sweep");
-        yield return Trainer("E16", "LrFinderTrainerOptions.MaximumRows = 0", (ml, data) => Catalog(ml, data, trainerOptions: new LrFinderTrainerOptions { MaximumRows = 0 }), Aoor, "MaximumRows", "must be at least 1.");
-        yield return Trainer("E17", "LrFinderTrainerOptions.WhenNoSuggestion = 9", (ml, data) => Catalog(ml, data, trainerOptions: new LrFinderTrainerOptions { WhenNoSuggestion = (LrFinderNoSuggestionAction)9 }), Aoor, "WhenNoSuggestion", "must be KeepTrainerLearningRate or Throw.");
+        yield return Generic("E15", "Tune.CandidateCount = 0", o => o.Tune = new LrTuneOptions { CandidateCount = 0 }, Aoor, "CandidateCount", "must be between 1 and 9.");
+        yield return Trainer("E16", "LrFinderTrainerOptions.MaximumRows = 0", (ml, data) => Catalog(ml, data, new LrFinderTrainerOptions { MaximumRows = 0 }), Aoor, "MaximumRows", "must be at least 1.");
+        yield return Trainer("E17", "LrFinderTrainerOptions.WhenNoSuggestion = 9", (ml, data) => Catalog(ml, data, new LrFinderTrainerOptions { WhenNoSuggestion = (LrFinderNoSuggestionAction)9 }), Aoor, "WhenNoSuggestion", "must be KeepTrainerLearningRate or Throw.");
 
         // Null arguments.
         yield return WithModel("E18", Find, "model = null", m => TorchSharpLrFinder.Find(null!, m.Optimizer, m.LossModule.call, m.Batches), ArgNull, "model");
@@ -48,7 +48,7 @@ internal static class BadInputTable
         yield return WithModel("E21", Find, "batches = null", m => TorchSharpLrFinder.Find(m.Model, m.Optimizer, m.LossModule.call, (IEnumerable<(Tensor, Tensor)>)null!), ArgNull, "batches");
         yield return Api("E22", "LrSweepRunner.Run", "target = null", () => LrSweepRunner.Run(null!), ArgNull, "target");
         yield return Trainer("E23", "trainer = null", (ml, data) => ml.LrFinder().Find((TextClassificationTrainer)null!, data), ArgNull, "trainer");
-        yield return Trainer("E24", "data = null", (ml, _) => ml.LrFinder().Find(ml.MulticlassClassification.Trainers.TextClassification(TextOptions()), null!), ArgNull, "data");
+        yield return Trainer("E24", "trainData = null", (ml, _) => ml.LrFinder().Find(ml.MulticlassClassification.Trainers.TextClassification(TextOptions()), null!), ArgNull, "trainData");
         yield return Api("E25", "TextClassificationTrainer.WithLrFinder", "trainer = null", () => ((TextClassificationTrainer)null!).WithLrFinder(), ArgNull, "trainer");
         yield return Api("E26", "LrCurveAnalysis.Analyze", "curve = null", () => LrCurveAnalysis.Analyze((LrCurve)null!), ArgNull, "curve");
 
@@ -71,7 +71,7 @@ internal static class BadInputTable
         yield return Trainer("E34", "the sentence column is a number", (ml, _) => Catalog(ml, ml.Data.LoadFromEnumerable(NumericSentences())), Arg, "Column 'Sentence' (Sentence1ColumnName) must be Text");
         yield return Trainer("E35", "the label is not a key", (ml, data) => Catalog(ml, ml.Transforms.Conversion.MapKeyToValue("Label").Fit(data).Transform(data)), Arg, "Column 'Label' (LabelColumnName) must be a key");
         yield return Trainer("E36", "a single-class label", (ml, data) => Catalog(ml, ml.Data.FilterByCustomPredicate<KeyRow>(data, row => row.Label != 1)), Arg, "holds 1 class; a classifier needs at least 2", "'Label'");
-        yield return Trainer("E37", "MaximumRows (3) leaves less than a batch (4)", (ml, data) => Catalog(ml, data, trainerOptions: new LrFinderTrainerOptions { MaximumRows = 3 }), Aoor, "MaximumRows", "leaves 3 rows, fewer than one batch of TextClassification (4)");
+        yield return Trainer("E37", "MaximumRows (3) leaves less than a batch (4)", (ml, data) => Catalog(ml, data, new LrFinderTrainerOptions { MaximumRows = 3 }), Aoor, "MaximumRows", "leaves 3 rows, fewer than one batch of TextClassification (4)");
 
         // Curve files read by the library.
         yield return CurveFile("E38", "an empty file", [], Format, "line 1: the file is empty");
@@ -89,8 +89,8 @@ internal static class BadInputTable
 
         // The tuning step: refused before the sweep and before any probe.
         yield return WithModel("E48", Tune, "budgetSteps = 0", m => TorchSharpLrFinder.Tune(m.Model, m.Optimizer, m.LossModule.call, m.Batches, m.Batches, 0), Aoor, "must be at least 1", "budgetSteps");
-        yield return WithModel("E49", Tune, "LrTuneOptions.CandidateCount = 0", m => TorchSharpLrFinder.Tune(m.Model, m.Optimizer, m.LossModule.call, m.Batches, m.Batches, 10, tuneOptions: new LrTuneOptions { CandidateCount = 0 }), Aoor, "CandidateCount", "must be between 1 and 9");
-        yield return WithModel("E50", Tune, "LrTuneOptions.ProbeFraction = 0", m => TorchSharpLrFinder.Tune(m.Model, m.Optimizer, m.LossModule.call, m.Batches, m.Batches, 10, tuneOptions: new LrTuneOptions { ProbeFraction = 0 }), Aoor, "ProbeFraction", "must be greater than 0 and at most 1");
+        yield return WithModel("E49", Tune, "LrTuneOptions.CandidateCount = 0", m => TorchSharpLrFinder.Tune(m.Model, m.Optimizer, m.LossModule.call, m.Batches, m.Batches, 10, new TorchSharpLrFinderOptions { Tune = new LrTuneOptions { CandidateCount = 0 } }), Aoor, "CandidateCount", "must be between 1 and 9");
+        yield return WithModel("E50", Tune, "LrTuneOptions.ProbeFraction = 0", m => TorchSharpLrFinder.Tune(m.Model, m.Optimizer, m.LossModule.call, m.Batches, m.Batches, 10, new TorchSharpLrFinderOptions { Tune = new LrTuneOptions { ProbeFraction = 0 } }), Aoor, "ProbeFraction", "must be greater than 0 and at most 1");
         yield return WithModel("E51", Tune, "validationBatches empty", m => TorchSharpLrFinder.Tune(m.Model, m.Optimizer, m.LossModule.call, m.Batches, [], 10), Arg, "validationBatches");
 
         // The command line: exit code 2, one line on standard error naming the problem, nothing written.
@@ -157,7 +157,7 @@ internal static class BadInputTable
     private static BadInputRow Options(string id, string input, Action<LrFinderOptions> spoil, string result, params string[] names) =>
         WithModel(id, Find, "LrFinderOptions." + input, m =>
         {
-            var options = new LrFinderOptions();
+            var options = new TorchSharpLrFinderOptions();
             spoil(options);
             TorchSharpLrFinder.Find(m.Model, m.Optimizer, m.LossModule.call, m.Batches, options);
         }, result, names);
@@ -247,8 +247,12 @@ internal static class BadInputTable
         return path;
     }
 
-    private static LrFinderResult Catalog(MLContext mlContext, IDataView data, LrFinderTrainerOptions? trainerOptions = null) =>
-        mlContext.LrFinder().Find(mlContext.MulticlassClassification.Trainers.TextClassification(TextOptions()), data, new LrFinderOptions { NumberOfIterations = 4 }, trainerOptions);
+    private static LrFinderResult Catalog(MLContext mlContext, IDataView data, LrFinderTrainerOptions? options = null)
+    {
+        options ??= new LrFinderTrainerOptions();
+        options.NumberOfIterations = 4;
+        return mlContext.LrFinder().Find(mlContext.MulticlassClassification.Trainers.TextClassification(TextOptions()), data, options);
+    }
 
     private static TextClassificationTrainer.TextClassificationOptions TextOptions() => new()
     {

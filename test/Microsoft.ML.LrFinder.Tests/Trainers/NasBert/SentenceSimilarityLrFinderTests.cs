@@ -51,7 +51,7 @@ public class SentenceSimilarityLrFinderTests : NasBertLrFinderContract<SentenceS
 
         // Both start from one model: the encoder from the weight file, the head from torch's generator at the same state.
         random.manual_seed(11);
-        var result = mlContext.LrFinder().Find(CreateTrainer(mlContext, options), data, new LrFinderOptions { NumberOfIterations = 2 });
+        var result = mlContext.LrFinder().Find(CreateTrainer(mlContext, options), data, new LrFinderTrainerOptions { NumberOfIterations = 2 });
         random.manual_seed(11);
         var reference = NoDropout(CreateOptions(learningRate: 1e-12));
         var model = mlContext.Regression.Trainers.SentenceSimilarity(reference).Fit(data);

@@ -45,7 +45,7 @@ public class TextClassificationLrFinderTests : NasBertLrFinderContract<TextClass
         var mlContext = CreateContext();
         var data = TrainingData(mlContext);
         var options = CreateOptions(learningRate: 3e-4);
-        var finder = CreateTrainer(mlContext, options).WithLrFinder(new LrFinderOptions { NumberOfIterations = 8, Selector = new NeverSuggests() });
+        var finder = CreateTrainer(mlContext, options).WithLrFinder(new LrFinderTrainerOptions { NumberOfIterations = 8, Selector = new NeverSuggests() });
         using var log = new LogRecorder(mlContext);
 
         var model = finder.Fit(data);
@@ -65,8 +65,7 @@ public class TextClassificationLrFinderTests : NasBertLrFinderContract<TextClass
     {
         var mlContext = CreateContext();
         var finder = CreateTrainer(mlContext, CreateOptions()).WithLrFinder(
-            new LrFinderOptions { NumberOfIterations = 8, Selector = new NeverSuggests() },
-            new LrFinderTrainerOptions { WhenNoSuggestion = LrFinderNoSuggestionAction.Throw });
+            new LrFinderTrainerOptions { NumberOfIterations = 8, Selector = new NeverSuggests(), WhenNoSuggestion = LrFinderNoSuggestionAction.Throw });
 
         Assert.Multiple(() =>
         {
@@ -81,9 +80,9 @@ public class TextClassificationLrFinderTests : NasBertLrFinderContract<TextClass
     {
         var mlContext = CreateContext();
         var data = TrainingData(mlContext);
-        var asTrainer = mlContext.LrFinder().Find(CreateTrainer(mlContext, CreateOptions()), data, new LrFinderOptions { NumberOfIterations = 12 });
+        var asTrainer = mlContext.LrFinder().Find(CreateTrainer(mlContext, CreateOptions()), data, new LrFinderTrainerOptions { NumberOfIterations = 12 });
         var asConstant = mlContext.LrFinder().Find(
-            CreateTrainer(mlContext, CreateOptions()), data, new LrFinderOptions { NumberOfIterations = 12, TrainingSchedule = LrTrainingSchedule.Constant });
+            CreateTrainer(mlContext, CreateOptions()), data, new LrFinderTrainerOptions { NumberOfIterations = 12, TrainingSchedule = LrTrainingSchedule.Constant });
         Assert.Multiple(() =>
         {
             Assert.That(asTrainer.Options.TrainingSchedule, Is.EqualTo(LrTrainingSchedule.OneCycle));
@@ -105,9 +104,9 @@ public class TextClassificationLrFinderTests : NasBertLrFinderContract<TextClass
 
         // 8 rows are 2 batches of 4: 12 batches read the kept rows 6 times over (unless the loss diverges first).
         var result = mlContext.LrFinder().Find(
-            CreateTrainer(mlContext, CreateOptions()), data, new LrFinderOptions { NumberOfIterations = 12, EndLearningRate = 1e-3 }, new LrFinderTrainerOptions { MaximumRows = 8 });
+            CreateTrainer(mlContext, CreateOptions()), data, new LrFinderTrainerOptions { NumberOfIterations = 12, EndLearningRate = 1e-3, MaximumRows = 8 });
         var sampled = mlContext.LrFinder().Find(
-            CreateTrainer(mlContext, CreateOptions()), data, new LrFinderOptions { NumberOfIterations = 12, EndLearningRate = 1e-3 }, new LrFinderTrainerOptions { MaximumRows = 8, SamplingSeed = 3 });
+            CreateTrainer(mlContext, CreateOptions()), data, new LrFinderTrainerOptions { NumberOfIterations = 12, EndLearningRate = 1e-3, MaximumRows = 8, SamplingSeed = 3 });
 
         Assert.Multiple(() =>
         {
@@ -117,7 +116,12 @@ public class TextClassificationLrFinderTests : NasBertLrFinderContract<TextClass
             Assert.That(result.Curve.Points[2].Loss, Is.EqualTo(result.Curve.Points[0].Loss).Within(25).Percent);
             Assert.That(sampled.IterationsRun, Is.EqualTo(12));
             Assert.That(
-                () => mlContext.LrFinder().Find(CreateTrainer(mlContext, CreateOptions()), data, SweepOptions(), new LrFinderTrainerOptions { MaximumRows = 3 }),
+                () =>
+                {
+                    var options = SweepOptions();
+                    options.MaximumRows = 3;
+                    return mlContext.LrFinder().Find(CreateTrainer(mlContext, CreateOptions()), data, options);
+                },
                 Throws.InstanceOf<ArgumentOutOfRangeException>().With.Property(nameof(ArgumentException.ParamName)).EqualTo("MaximumRows"));
         });
     }
@@ -159,7 +163,7 @@ public class TextClassificationLrFinderTests : NasBertLrFinderContract<TextClass
         var lenient = CreateContext();
         lenient.GpuDeviceId = 0;
         lenient.FallbackToCpu = true;
-        var result = lenient.LrFinder().Find(CreateTrainer(lenient, CreateOptions()), TrainingData(lenient), new LrFinderOptions { NumberOfIterations = 4 });
+        var result = lenient.LrFinder().Find(CreateTrainer(lenient, CreateOptions()), TrainingData(lenient), new LrFinderTrainerOptions { NumberOfIterations = 4 });
 
         Assert.Multiple(() =>
         {
@@ -182,7 +186,7 @@ public class TextClassificationLrFinderTests : NasBertLrFinderContract<TextClass
 
         // Both start from one model: the encoder from the weight file, the head from torch's generator at the same state.
         random.manual_seed(11);
-        var result = mlContext.LrFinder().Find(CreateTrainer(mlContext, NoDropout(CreateOptions())), data, new LrFinderOptions { NumberOfIterations = 2 });
+        var result = mlContext.LrFinder().Find(CreateTrainer(mlContext, NoDropout(CreateOptions())), data, new LrFinderTrainerOptions { NumberOfIterations = 2 });
         random.manual_seed(11);
         var model = mlContext.MulticlassClassification.Trainers.TextClassification(NoDropout(CreateOptions(learningRate: 1e-12))).Fit(data);
         var firstBatch = model.Transform(mlContext.Data.TakeRows(data, 4));

@@ -23,7 +23,7 @@ public class ObjectDetectionLrFinderTests : TrainerLrFinderContract<ObjectDetect
     /// differ (seen: outputs 38 apart at 1e+0, which lagfree selects on the full range), and the contract could not tell
     /// whether the rate reached the fit.
     /// </summary>
-    protected override LrFinderOptions SweepOptions() => new() { NumberOfIterations = Iterations, EndLearningRate = 1e-2 };
+    protected override LrFinderTrainerOptions SweepOptions() => new() { NumberOfIterations = Iterations, EndLearningRate = 1e-2 };
 
     protected override IReadOnlyList<string> OutputColumns => ["PredictedLabel", "PredictedBoundingBoxes", "Score"];
 

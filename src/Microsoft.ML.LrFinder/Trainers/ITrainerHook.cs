@@ -6,10 +6,10 @@ namespace Microsoft.ML.LrFinder.Trainers;
 /// One ML.NET TorchSharp trainer as the faces see it: check its input, sweep its own training step on a throwaway internal
 /// trainer, and fit it for real with a given learning rate through its public <c>Fit</c>. Covariant in what <c>Fit</c> returns,
 /// so that a family's hook serves a trainer held as, for example, <c>IEstimator&lt;ITransformer&gt;</c>. One implementation,
-/// <see cref="TrainerSweep{TInternals, TTrainer, TOptions, TTransformer}"/>, with one subclass per trainer family.
+/// <see cref="TrainerHook{TInternals, TTrainer, TOptions, TTransformer}"/>, with one subclass per trainer family.
 /// </summary>
 /// <typeparam name="TTransformer">What the trainer's <c>Fit</c> returns.</typeparam>
-internal interface ITrainerSweep<out TTransformer>
+internal interface ITrainerHook<out TTransformer>
     where TTransformer : class, ITransformer
 {
     /// <summary>The catalog name of the trainer, for messages: TextClassification, ObjectDetection, ...</summary>

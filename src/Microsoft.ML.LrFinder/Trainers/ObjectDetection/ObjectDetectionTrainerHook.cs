@@ -9,11 +9,11 @@ namespace Microsoft.ML.LrFinder.Trainers.ObjectDetection;
 /// focal loss to the progress channel it is given, after <c>Optimizer.step()</c>. The scheduler is replaced by one that does
 /// nothing, so an epoch boundary cannot rescale the swept learning rate.
 /// </summary>
-internal sealed class ObjectDetectionTrainerSweep
-    : TrainerSweep<ObjectDetectionInternals, ObjectDetectionTrainer, ObjectDetectionTrainer.Options, ObjectDetectionTransformer>
+internal sealed class ObjectDetectionTrainerHook
+    : TrainerHook<ObjectDetectionInternals, ObjectDetectionTrainer, ObjectDetectionTrainer.Options, ObjectDetectionTransformer>
 {
     // InitLearningRate is the starting rate of a per-epoch step decay.
-    public ObjectDetectionTrainerSweep(ObjectDetectionTrainer trainer)
+    public ObjectDetectionTrainerHook(ObjectDetectionTrainer trainer)
         : base(trainer, ObjectDetectionInternals.TrainerName, LrTrainingSchedule.Constant, "InitLearningRate")
     {
     }

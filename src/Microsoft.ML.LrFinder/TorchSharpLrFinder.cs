@@ -3,9 +3,88 @@ using static TorchSharp.torch;
 
 namespace Microsoft.ML.LrFinder;
 
-/// <summary>The tuning step for any TorchSharp module: sweep, then confirm the learning rate on held-out batches.</summary>
-public static partial class TorchSharpLrFinder
+/// <summary>
+/// The learning-rate finder for any TorchSharp module: <see cref="Find"/> sweeps the learning rate over a few hundred batches
+/// at most, records the loss curve, suggests a learning rate and puts the model and optimizer back exactly as they were;
+/// <see cref="Tune(nn.Module{Tensor, Tensor}, optim.Optimizer, Func{Tensor, Tensor, Tensor}, IEnumerable{ValueTuple{Tensor, Tensor}}, IReadOnlyList{ValueTuple{Tensor, Tensor}}, int, TorchSharpLrFinderOptions?, IProgress{LrTuneProgress}?, CancellationToken)"/>
+/// then confirms it on held-out batches.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Each iteration runs one optimizer step inside its own <c>torch.NewDisposeScope()</c>: zero the gradients, run the model
+/// and the loss on one batch (or several, with gradient accumulation), back-propagate, optionally clip, step. Every parameter
+/// group's learning rate is set for the step in proportion to its learning rate at the start (the curve records the first
+/// group's). The model runs in training mode on the device of its first parameter; batches on another device are copied there.
+/// </para>
+/// <para>
+/// Before the first step the finder copies, in memory, the parameters and their gradients, the buffers, the optimizer's state
+/// and options, the learning rates, every module's training flag and torch's default random generator; afterwards it puts them
+/// back bit for bit, also when the sweep diverges, meets a NaN, is cancelled or throws. The copy costs one set of parameters
+/// plus the optimizer state. The optimizer must derive from <see cref="OptimizerHelper"/> (Adam, AdamW, SGD, RMSprop, …).
+/// </para>
+/// <para>
+/// Tensors the batch source yields are the caller's and are never disposed. Tensors created while the source is enumerated
+/// (a lazy sequence that builds each batch) belong to the iteration that drew them and are disposed at its end, so create any
+/// tensor the sequence reuses across batches before enumerating it. When the source runs out before the sweep ends, it is
+/// enumerated again from the start (a new epoch). To build fresh batches for every epoch, pass a lazy iterator (a method with
+/// <c>yield return</c>): each enumeration runs it again from its start.
+/// </para>
+/// <para>
+/// A loss module such as <c>torch.nn.CrossEntropyLoss()</c> is passed as its <c>call</c> method, which runs its hooks.
+/// </para>
+/// <code>
+/// using var loss = torch.nn.CrossEntropyLoss();
+/// var result = TorchSharpLrFinder.Find(model, torch.optim.Adam(model.parameters()), loss.call, batches);
+/// double? lr = result.SelectedLearningRate;
+/// </code>
+/// </remarks>
+public static class TorchSharpLrFinder
 {
+    /// <summary>Runs a learning-rate sweep over <paramref name="model"/>.</summary>
+    /// <param name="model">The model; its output is the loss function's first argument.</param>
+    /// <param name="optimizer">The optimizer that trains it, with its parameter groups; derived from <see cref="OptimizerHelper"/>.</param>
+    /// <param name="lossFunction">
+    /// (prediction, target) → a single-value loss tensor, for example <c>torch.nn.CrossEntropyLoss().call</c>.
+    /// </param>
+    /// <param name="batches">(input, target) pairs; enumerated again from the start when it runs out.</param>
+    /// <param name="options">
+    /// The sweep's settings and how one step trains (gradient accumulation, validation batches, clipping); default null:
+    /// <see cref="LrFinderDefaults"/>, one batch per step, the training loss, no clipping. Copied and validated; its
+    /// <see cref="TorchSharpLrFinderOptions.Tune"/> is not read.
+    /// </param>
+    /// <param name="progress">Receives one report per iteration, on the calling thread; default null.</param>
+    /// <param name="cancellationToken">Ends the sweep early with <see cref="LrFinderStopReason.Cancelled"/>; it does not throw.</param>
+    /// <returns>The curve, the stop reason, every suggestion, the selected learning rate and warnings.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of its valid range; the exception names it.</exception>
+    /// <exception cref="ArgumentException">The model has no parameter, the batch source yields no batch, or an option is invalid.</exception>
+    /// <exception cref="NotSupportedException">The optimizer does not derive from <see cref="OptimizerHelper"/>.</exception>
+    public static LrFinderResult Find(
+        nn.Module<Tensor, Tensor> model,
+        optim.Optimizer optimizer,
+        Func<Tensor, Tensor, Tensor> lossFunction,
+        IEnumerable<(Tensor Input, Tensor Target)> batches,
+        TorchSharpLrFinderOptions? options = null,
+        IProgress<LrFinderProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(optimizer);
+        ArgumentNullException.ThrowIfNull(lossFunction);
+        ArgumentNullException.ThrowIfNull(batches);
+        var settings = options?.Clone() ?? new TorchSharpLrFinderOptions();
+        settings.Validate();
+        if (optimizer is not OptimizerHelper snapshotable)
+        {
+            throw new NotSupportedException(
+                $"The optimizer {optimizer.GetType().Name} cannot be saved and restored; use one derived from OptimizerHelper (Adam, AdamW, SGD, RMSprop, …).");
+        }
+
+        var target = new TorchSharpSweepTarget(model, snapshotable, lossFunction, batches, settings);
+        using var quietConvolutions = LibTorchNnpack.Disable();
+        return LrSweepRunner.Run(target, settings, progress, cancellationToken);
+    }
+
     /// <summary>
     /// Sweeps <paramref name="model"/>, then probes a few candidate learning rates around the selected one with a short fit each
     /// (a <see cref="LrTuneOptions.ProbeFraction"/> of <paramref name="budgetSteps"/>, at a constant learning rate, from the
@@ -17,8 +96,10 @@ public static partial class TorchSharpLrFinder
     /// <param name="batches">Training (input, target) pairs; every probe starts from the first, and a short source is cycled.</param>
     /// <param name="validationBatches">Held-out (input, target) pairs scoring each probe (evaluation mode, no gradients); not empty. Never disposed.</param>
     /// <param name="budgetSteps">The optimizer steps of the real fit the learning rate is for; at least 1.</param>
-    /// <param name="options">The sweep settings; default null: <see cref="LrFinderDefaults"/>. Its seed also seeds each probe.</param>
-    /// <param name="tuneOptions">The candidates and the probe length; default null: <see cref="LrTuneDefaults"/>.</param>
+    /// <param name="options">
+    /// The sweep's settings, how one step trains, and in <see cref="TorchSharpLrFinderOptions.Tune"/> the candidates and the
+    /// probe length; default null: <see cref="LrFinderDefaults"/> and <see cref="LrTuneDefaults"/>. Its seed also seeds each probe.
+    /// </param>
     /// <param name="progress">Receives one report per completed probe, on the calling thread; default null.</param>
     /// <param name="cancellationToken">Cancelling throws <see cref="OperationCanceledException"/> once the model is restored.</param>
     /// <returns>The sweep, every candidate with its held-out loss and steps run, and the chosen learning rate.</returns>
@@ -42,19 +123,18 @@ public static partial class TorchSharpLrFinder
         IReadOnlyList<(Tensor Input, Tensor Target)> validationBatches,
         int budgetSteps,
         TorchSharpLrFinderOptions? options = null,
-        LrTuneOptions? tuneOptions = null,
         IProgress<LrTuneProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        var (settings, target) = CheckedProbeTarget(model, optimizer, lossFunction, batches, validationBatches, budgetSteps, options, tuneOptions);
-        var sweep = Find(model, optimizer, lossFunction, batches, settings, progress: null, cancellationToken);
+        var (settings, target) = CheckedProbeTarget(model, optimizer, lossFunction, batches, validationBatches, budgetSteps, options);
+        var finderResult = Find(model, optimizer, lossFunction, batches, settings, progress: null, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
-        return LrTuneRunner.Run(new LrSweepTargetProbe(target, () => target.ValidationLoss(validationBatches)), sweep, budgetSteps, tuneOptions, progress, cancellationToken);
+        return LrTuneRunner.Run(new LrSweepTargetProbe(target, () => target.ValidationLoss(validationBatches)), finderResult, budgetSteps, settings.Tune, progress, cancellationToken);
     }
 
     /// <summary>
     /// Probes the candidate learning rates around the selected one of a sweep already run on <paramref name="model"/> (for
-    /// example with <see cref="Find(nn.Module{Tensor, Tensor}, optim.Optimizer, Func{Tensor, Tensor, Tensor}, IEnumerable{ValueTuple{Tensor, Tensor}}, LrFinderOptions?, IProgress{LrFinderProgress}?, CancellationToken)"/>
+    /// example with <see cref="Find"/>
     /// and a progress report), and chooses the one whose loss on <paramref name="validationBatches"/> is lowest.
     /// </summary>
     /// <param name="model">The model the sweep ran on, in the state the real fit starts from.</param>
@@ -63,9 +143,12 @@ public static partial class TorchSharpLrFinder
     /// <param name="batches">Training (input, target) pairs; every probe starts from the first, and a short source is cycled.</param>
     /// <param name="validationBatches">Held-out (input, target) pairs scoring each probe; not empty. Never disposed.</param>
     /// <param name="budgetSteps">The optimizer steps of the real fit the learning rate is for; at least 1.</param>
-    /// <param name="sweep">The sweep's result; when it selected nothing, no probe runs and the result says so.</param>
-    /// <param name="options">How one step trains (accumulation, clipping) and the seed of each probe; default null: one batch per step, no clipping, no seed.</param>
-    /// <param name="tuneOptions">The candidates and the probe length; default null: <see cref="LrTuneDefaults"/>.</param>
+    /// <param name="finderResult">The sweep's result; when it selected nothing, no probe runs and the result says so.</param>
+    /// <param name="options">
+    /// How one step trains (accumulation, clipping), the seed of each probe, and in <see cref="TorchSharpLrFinderOptions.Tune"/>
+    /// the candidates and the probe length; default null: one batch per step, no clipping, no seed, <see cref="LrTuneDefaults"/>.
+    /// The sweep's settings are not read.
+    /// </param>
     /// <param name="progress">Receives one report per completed probe, on the calling thread; default null.</param>
     /// <param name="cancellationToken">Cancelling throws <see cref="OperationCanceledException"/> once the model is restored.</param>
     /// <returns>The sweep, every candidate with its held-out loss and steps run, and the chosen learning rate.</returns>
@@ -81,15 +164,14 @@ public static partial class TorchSharpLrFinder
         IEnumerable<(Tensor Input, Tensor Target)> batches,
         IReadOnlyList<(Tensor Input, Tensor Target)> validationBatches,
         int budgetSteps,
-        LrFinderResult sweep,
+        LrFinderResult finderResult,
         TorchSharpLrFinderOptions? options = null,
-        LrTuneOptions? tuneOptions = null,
         IProgress<LrTuneProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(sweep);
-        var (_, target) = CheckedProbeTarget(model, optimizer, lossFunction, batches, validationBatches, budgetSteps, options, tuneOptions);
-        return LrTuneRunner.Run(new LrSweepTargetProbe(target, () => target.ValidationLoss(validationBatches)), sweep, budgetSteps, tuneOptions, progress, cancellationToken);
+        ArgumentNullException.ThrowIfNull(finderResult);
+        var (settings, target) = CheckedProbeTarget(model, optimizer, lossFunction, batches, validationBatches, budgetSteps, options);
+        return LrTuneRunner.Run(new LrSweepTargetProbe(target, () => target.ValidationLoss(validationBatches)), finderResult, budgetSteps, settings.Tune, progress, cancellationToken);
     }
 
     // Checks every argument and builds the probes' target, whose validation batches are scored before anything trains.
@@ -102,8 +184,7 @@ public static partial class TorchSharpLrFinder
         IEnumerable<(Tensor Input, Tensor Target)> batches,
         IReadOnlyList<(Tensor Input, Tensor Target)> validationBatches,
         int budgetSteps,
-        TorchSharpLrFinderOptions? options,
-        LrTuneOptions? tuneOptions)
+        TorchSharpLrFinderOptions? options)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(optimizer);
@@ -117,7 +198,6 @@ public static partial class TorchSharpLrFinder
 
         var settings = options?.Clone() ?? new TorchSharpLrFinderOptions();
         settings.Validate();
-        (tuneOptions ?? new LrTuneOptions()).Validate();
         if (validationBatches.Count == 0)
         {
             throw new ArgumentException("must not be empty.", nameof(validationBatches));

@@ -7,10 +7,10 @@ namespace Microsoft.ML.LrFinder.Trainers.QuestionAnswer;
 /// <c>LogEveryNStep = 1</c> it then hands the step's loss, (CE(start) + CE(end)) / 2 summed over the batch, to the progress
 /// channel it is given: that checkpoint is the per-step callback. The scheduler is replaced by one that does nothing.
 /// </summary>
-internal sealed class QuestionAnswerTrainerSweep : TrainerSweep<QuestionAnswerInternals, QATrainer, QATrainer.Options, QATransformer>
+internal sealed class QuestionAnswerTrainerHook : TrainerHook<QuestionAnswerInternals, QATrainer, QATrainer.Options, QATransformer>
 {
     // Its LearningRate is the peak of the one-cycle schedule it steps per batch.
-    public QuestionAnswerTrainerSweep(QATrainer trainer)
+    public QuestionAnswerTrainerHook(QATrainer trainer)
         : base(trainer, QuestionAnswerInternals.TrainerName, LrTrainingSchedule.OneCycle, "LearningRate")
     {
     }

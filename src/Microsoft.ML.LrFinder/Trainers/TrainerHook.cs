@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace Microsoft.ML.LrFinder.Trainers;
 
 /// <summary>
-/// The one implementation of <see cref="ITrainerSweep{TTransformer}"/>: the sweep, the real fit and the probe fits, written once
+/// The one implementation of <see cref="ITrainerHook{TTransformer}"/>: the sweep, the real fit and the probe fits, written once
 /// over a family's <c>*Internals</c>. A family's subclass says only what differs: its input checks, where its options keep the
 /// learning rate and which lists they own, and how its training loop reports a step's loss (<see cref="IStepLossCapture"/>).
 /// </summary>
@@ -18,7 +18,7 @@ namespace Microsoft.ML.LrFinder.Trainers;
 /// <typeparam name="TTrainer">The public trainer estimator type.</typeparam>
 /// <typeparam name="TOptions">The trainer's options type.</typeparam>
 /// <typeparam name="TTransformer">What the trainer's <c>Fit</c> returns.</typeparam>
-internal abstract class TrainerSweep<TInternals, TTrainer, TOptions, TTransformer> : ITrainerSweep<TTransformer>
+internal abstract class TrainerHook<TInternals, TTrainer, TOptions, TTransformer> : ITrainerHook<TTransformer>
     where TInternals : TrainerInternals<TInternals, TTrainer, TOptions>, new()
     where TTrainer : class, IEstimator<TTransformer>
     where TOptions : class
@@ -37,7 +37,7 @@ internal abstract class TrainerSweep<TInternals, TTrainer, TOptions, TTransforme
     /// <param name="trainerName">The trainer's catalog name.</param>
     /// <param name="trainingSchedule">How the trainer uses the learning rate it is given.</param>
     /// <param name="learningRateOptionName">The option the selected learning rate goes to.</param>
-    protected TrainerSweep(TTrainer trainer, string trainerName, LrTrainingSchedule trainingSchedule, string learningRateOptionName)
+    protected TrainerHook(TTrainer trainer, string trainerName, LrTrainingSchedule trainingSchedule, string learningRateOptionName)
     {
         this.trainer = trainer;
         TrainerName = trainerName;
@@ -98,7 +98,7 @@ internal abstract class TrainerSweep<TInternals, TTrainer, TOptions, TTransforme
         LrSweep sweep;
         using (internals.UseOptions(trainer, sweepOptions))
         {
-            var internalTrainer = internals.CreateTrainer(trainer, new QuietChannel(channel), fullData);
+            var internalTrainer = CreateInternalTrainer(internals, channel, fullData);
 
             // Started once the model is built and its weights loaded, so that elapsed time and ETA are the steps' own.
             sweep = new LrSweep(options, progress, cancellationToken);
@@ -131,6 +131,26 @@ internal abstract class TrainerSweep<TInternals, TTrainer, TOptions, TTransforme
         }
 
         return sweep.BuildResult();
+    }
+
+    /// <summary>
+    /// ML.NET's message when a trainer's pretrained model is neither on disk nor downloadable (Microsoft.ML.TorchSharp 0.23.1 and
+    /// 0.24.0, <c>"model file could not be downloaded!"</c>); the one place that reads it, so that callers get a type.
+    /// </summary>
+    internal const string DownloadFailedMessage = "could not be downloaded";
+
+    // Building the internal trainer loads the pretrained model: a download that failed becomes a typed exception here.
+    private object CreateInternalTrainer(TInternals internals, IChannel channel, IDataView fullData)
+    {
+        try
+        {
+            return internals.CreateTrainer(trainer, new QuietChannel(channel), fullData);
+        }
+        catch (InvalidOperationException failure) when (failure.Message.Contains(DownloadFailedMessage, StringComparison.Ordinal)
+            && Enum.TryParse(TrainerName, out TorchSharpTrainerKind kind))
+        {
+            throw new PretrainedModelUnavailableException(kind, RandomTrialWeights.FileName(kind), failure);
+        }
     }
 
     /// <inheritdoc/>

@@ -12,11 +12,11 @@ namespace Microsoft.ML.LrFinder.Trainers.NasBert;
 /// the per-step callback), captures each batch's logits with a forward hook on the head's final dense layer and recomputes the
 /// trainer's loss on them, then runs the trainer's own <c>Train</c> until the sweep stops.
 /// </summary>
-internal sealed class NasBertTrainerSweep<TLabel, TTarget>
-    : TrainerSweep<NasBertInternals<TLabel, TTarget>, NasBertTrainer<TLabel, TTarget>, NasBertTrainer.NasBertOptions, TorchSharpBaseTransformer>
+internal sealed class NasBertTrainerHook<TLabel, TTarget>
+    : TrainerHook<NasBertInternals<TLabel, TTarget>, NasBertTrainer<TLabel, TTarget>, NasBertTrainer.NasBertOptions, TorchSharpBaseTransformer>
 {
     // Its LearningRate is the peak of the one-cycle schedule it steps per batch.
-    public NasBertTrainerSweep(NasBertTrainer<TLabel, TTarget> trainer, string trainerName)
+    public NasBertTrainerHook(NasBertTrainer<TLabel, TTarget> trainer, string trainerName)
         : base(trainer, trainerName, LrTrainingSchedule.OneCycle, "LearningRate")
     {
     }
