@@ -43,7 +43,7 @@ public static class ImageClassificationSample
         using var optimizer = optim.Adam(model.parameters(), lr: FallbackLearningRate);
         var sweep = TorchSharpLrFinder.Find(
             model, optimizer, loss.call, train.Batches(batchSize, shuffle),
-            new LrFinderOptions { NumberOfIterations = sweepIterations, TrainingSchedule = LrTrainingSchedule.Constant });
+            new TorchSharpLrFinderOptions { NumberOfIterations = sweepIterations, TrainingSchedule = LrTrainingSchedule.Constant, TrainingEpochs = epochs });
 
         // 4. Plot and report: every suggestion is marked where it was read.
         Console.WriteLine(sweep.ToText());
