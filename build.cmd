@@ -1,6 +1,8 @@
 @echo off
 rem Thin wrapper over dotnet. No argument: build. "test": run the tests. "demo": run the LR finder demo.
-rem "bench": run the quick benchmarks ("bench --full" for the whole suite). Other arguments go to "dotnet build".
+rem "bench": run the quick benchmarks ("bench --full" for the whole suite). "notebook DIR": execute the sample notebook
+rem docs\samples\notebook\lr-finder.ipynb headless and write the executed notebook to DIR (docs\notebooks.md).
+rem Other arguments go to "dotnet build".
 setlocal
 cd /d "%~dp0"
 set DOTNET_CLI_TELEMETRY_OPTOUT=1
@@ -18,5 +20,25 @@ if /i "%~1"=="bench" (
   dotnet run -c Release --project test\Microsoft.ML.LrFinder.Benchmarks -- %2 %3 %4 %5 %6 %7 %8 %9
   exit /b %ERRORLEVEL%
 )
+if /i "%~1"=="notebook" goto notebook
 dotnet build LrFinder.sln %*
+exit /b %ERRORLEVEL%
+
+:notebook
+if "%~2"=="" (
+  echo usage: build.cmd notebook DIR 1>&2
+  exit /b 2
+)
+if not exist "%~2" mkdir "%~2"
+rem The notebook references the library as a package from a folder feed; its cache entry goes first (see build.sh).
+dotnet pack src\Microsoft.ML.LrFinder -c Release -o "%~dp0artifacts\notebook-feed" -p:Version=0.1.0-notebook -nologo -v:q || exit /b 1
+set "LRFINDER_CACHE=%USERPROFILE%\.nuget\packages"
+if defined NUGET_PACKAGES set "LRFINDER_CACHE=%NUGET_PACKAGES%"
+if exist "%LRFINDER_CACHE%\microsoft.ml.lrfinder\0.1.0-notebook" rmdir /s /q "%LRFINDER_CACHE%\microsoft.ml.lrfinder\0.1.0-notebook"
+dotnet tool restore >nul || exit /b 1
+rem The kernel restores packages with the dotnet CLI, and MSBuild reads this variable as the property of that name.
+set "RestoreAdditionalProjectSources=%~dp0artifacts\notebook-feed"
+set "LRFINDER_OUT=%~f2"
+cd docs\samples\notebook
+dotnet tool run dotnet-repl --run lr-finder.ipynb --exit-after-run --output-path "%LRFINDER_OUT%\lr-finder.ipynb"
 exit /b %ERRORLEVEL%

@@ -69,15 +69,22 @@ internal static class LrTextReport
             text.AppendLine($"        {(label is null ? "why:  " : "how:  ")} {suggestion.Explanation}");
         }
 
-        if (suggestion.Point is { } point)
+        if (PointOf(suggestion) is { } point)
         {
-            text.AppendLine(string.Create(
-                CultureInfo.InvariantCulture,
-                $"        point: iteration {point.Iteration}, learning rate {LrFormat.LearningRate(point.LearningRate)}, {(suggestion.Curve == LrLossCurve.LagFree ? "lag-free" : "smoothed")} loss {LrFormat.Loss(suggestion.PointLoss)}"));
+            text.AppendLine($"        point: {point}");
         }
     }
 
-    private static string? RuleOf(LrFinderResult result, string method)
+    /// <summary>Where a suggestion was read, for example <c>iteration 61, learning rate 2.1e-3, lag-free loss 0.412</c>; null without a point.</summary>
+    internal static string? PointOf(LrSuggestion suggestion) =>
+        suggestion.Point is not { } point
+            ? null
+            : string.Create(
+                CultureInfo.InvariantCulture,
+                $"iteration {point.Iteration}, learning rate {LrFormat.LearningRate(point.LearningRate)}, {(suggestion.Curve == LrLossCurve.LagFree ? "lag-free" : "smoothed")} loss {LrFormat.Loss(suggestion.PointLoss)}");
+
+    /// <summary>The rule of the method that made a suggestion, in words (<see cref="ILrSuggestionMethod.Rule"/>); null when the result's options do not hold it.</summary>
+    internal static string? RuleOf(LrFinderResult result, string method)
     {
         var methods = result.Options.SuggestionMethods ?? LrSuggestionMethods.All;
         var match = methods.Append(result.Options.Selector).FirstOrDefault(m => m?.Name == method);

@@ -26,7 +26,8 @@ public class LayerTests
         ["Trainers"] = ["Sweep", "Suggestions", "Analysis", "TorchSharp", "Tuning"],
         ["Reporting"] = ["Sweep", "Suggestions", "Analysis", "Tuning"],
         ["Plotting"] = ["Sweep", "Suggestions", "Analysis", "Tuning", "Reporting"],
-        [SourceLayers.Root] = ["Sweep", "Suggestions", "Analysis", "TorchSharp", "Tuning", "Trainers", "Reporting", "Plotting"],
+        ["Interactive"] = ["Sweep", "Suggestions", "Analysis", "Tuning", "Reporting", "Plotting"],
+        [SourceLayers.Root] = ["Sweep", "Suggestions", "Analysis", "TorchSharp", "Tuning", "Trainers", "Reporting", "Plotting", "Interactive"],
     };
 
     [Test]
