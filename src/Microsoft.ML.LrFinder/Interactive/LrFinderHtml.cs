@@ -48,7 +48,7 @@ public static class LrFinderHtml
         ArgumentNullException.ThrowIfNull(result);
         var html = new StringBuilder("<div class=\"lrfinder\">\n");
         html.Append(Svg(result.ToPlotModel(options), options)).Append('\n');
-        AppendSweep(html, result.Sweep);
+        AppendSweep(html, result.FinderResult);
         html.Append("<table class=\"lrfinder-candidates\">\n<thead><tr><th>candidate</th><th>held-out loss</th><th>steps</th><th></th></tr></thead>\n<tbody>\n");
         foreach (var candidate in result.Candidates)
         {
