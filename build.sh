@@ -18,22 +18,24 @@ case "${1:-}" in
     exec dotnet run -c Release --project test/Microsoft.ML.LrFinder.Benchmarks -- "$@" ;;
   mutate)
     shift
-    # Stryker.NET is a local tool (.config/dotnet-tools.json). Each folder is a separate run over the fast tests
-    # (test/Microsoft.ML.LrFinder.MutationTests), at concurrency 2; reports go to artifacts/mutation/<folder>/.
+    # Stryker.NET is a local tool (.config/dotnet-tools.json). One run over the fast tests (test/Microsoft.ML.LrFinder.MutationTests)
+    # mutates the named folders (default: all five) at concurrency 2; the report goes to artifacts/mutation/, and
+    # eng/mutation-scores.py prints each folder's score and survivors and fails when one is below 85%.
     folders=("$@")
     [ ${#folders[@]} -eq 0 ] && folders=(Sweep Suggestions Analysis Reporting Tuning)
-    dotnet tool restore
-    status=0
+    globs=()
     for folder in "${folders[@]}"; do
       if [ ! -d "src/Microsoft.ML.LrFinder/$folder" ]; then
         echo "mutate: no folder src/Microsoft.ML.LrFinder/$folder" >&2
         exit 2
       fi
-      (cd test/Microsoft.ML.LrFinder.MutationTests &&
-        dotnet stryker --config-file ../../eng/stryker-config.json --mutate "**/Microsoft.ML.LrFinder/$folder/**/*.cs" \
-          --output "../../artifacts/mutation/$folder" --skip-version-check) || status=$?
+      globs+=(--mutate "**/Microsoft.ML.LrFinder/$folder/**/*.cs")
     done
-    exit $status ;;
+    dotnet tool restore
+    rm -rf artifacts/mutation
+    (cd test/Microsoft.ML.LrFinder.MutationTests &&
+      dotnet stryker --config-file ../../eng/stryker-config.json "${globs[@]}" --output ../../artifacts/mutation --skip-version-check)
+    exec python3 eng/mutation-scores.py artifacts/mutation/reports/mutation-report.json 85 "${folders[@]}" ;;
   *)
     exec dotnet build LrFinder.sln "$@" ;;
 esac
