@@ -2,6 +2,7 @@
 rem Thin wrapper over dotnet. No argument: build. "test": run the tests. "demo": run the LR finder demo.
 rem "bench": run the quick benchmarks ("bench --full" for the whole suite). "notebook DIR": execute the sample notebook
 rem docs\samples\notebook\lr-finder.ipynb headless and write the executed notebook to DIR (docs\notebooks.md).
+rem "mutate [folder...]": mutation-test the library's pure folders with Stryker.NET (docs\reliability.md, "Mutation testing").
 rem Other arguments go to "dotnet build".
 setlocal
 cd /d "%~dp0"
@@ -21,6 +22,7 @@ if /i "%~1"=="bench" (
   exit /b %ERRORLEVEL%
 )
 if /i "%~1"=="notebook" goto notebook
+if /i "%~1"=="mutate" goto mutate
 dotnet build LrFinder.sln %*
 exit /b %ERRORLEVEL%
 
@@ -41,4 +43,26 @@ set "RestoreAdditionalProjectSources=%~dp0artifacts\notebook-feed"
 set "LRFINDER_OUT=%~f2"
 cd docs\samples\notebook
 dotnet tool run dotnet-repl --run lr-finder.ipynb --exit-after-run --output-path "%LRFINDER_OUT%\lr-finder.ipynb"
+exit /b %ERRORLEVEL%
+
+:mutate
+rem Stryker.NET is a local tool (.config\dotnet-tools.json); one run per folder over test\Microsoft.ML.LrFinder.MutationTests.
+dotnet tool restore || exit /b 1
+shift
+set "FOLDERS=%1 %2 %3 %4 %5"
+if "%~1"=="" set "FOLDERS=Sweep Suggestions Analysis Reporting Tuning"
+set STATUS=0
+for %%F in (%FOLDERS%) do call :mutatefolder %%F
+exit /b %STATUS%
+
+:mutatefolder
+if not exist "src\Microsoft.ML.LrFinder\%1" (
+  echo mutate: no folder src\Microsoft.ML.LrFinder\%1 1>&2
+  set STATUS=2
+  exit /b 2
+)
+pushd test\Microsoft.ML.LrFinder.MutationTests
+dotnet stryker --config-file ..\..\eng\stryker-config.json --mutate "**/Microsoft.ML.LrFinder/%1/**/*.cs" --output "..\..\artifacts\mutation\%1" --skip-version-check
+if errorlevel 1 set STATUS=1
+popd
 exit /b %ERRORLEVEL%
