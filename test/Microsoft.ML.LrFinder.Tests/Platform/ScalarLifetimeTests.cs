@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Reflection.Emit;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -11,22 +12,46 @@ namespace Microsoft.ML.LrFinder.Tests.Platform;
 /// <c>GC.KeepAlive</c>), and <c>Adam.step</c> passes a temporary (<c>value: -step_size</c>). A collection on another thread
 /// during the native call lets the finalizer free the scalar while libtorch reads it: <c>c10::Scalar::toFloat</c>, "no valid
 /// tag". The build's compatibility step 3 (docs/compatibility.md) keeps every <c>Scalar</c> argument alive until the call
-/// returns. The first test checks that the step ran on the TorchSharp this process loaded; the second reproduces the race on
-/// purpose (a thread collecting in a loop; on the unpatched TorchSharp it failed within a minute here, "Unknown scalar type"
-/// from <c>Adam.step</c>) and, being slow, runs only on request.
+/// returns. The first test checks that the step ran on the TorchSharp this process loaded, for every method it patches; the
+/// second reproduces the race on purpose (a thread collecting in a loop; on the unpatched TorchSharp it failed within a minute
+/// here, "Unknown scalar type" from <c>Adam.step</c>) and, being slow, runs only on request.
 /// </summary>
 public class ScalarLifetimeTests
 {
+    /// <summary>
+    /// The number of methods compatibility step 3 patches in TorchSharp 0.107: the patcher's own count, printed by the build
+    /// (<c>lrfinder-compat: …/TorchSharp.dll: 182 methods keep their Scalar arguments alive until they return</c>).
+    /// </summary>
+    private const int PatchedMethodsIn0107 = 182;
+
+    private const BindingFlags Declared = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+
+    /// <summary>
+    /// Every method the step must patch (the patcher's rule, eng/CompatibilityPatcher/ScalarKeepAlivePatcher.cs: each method
+    /// with a body that takes a <c>Scalar</c>, and <c>Scalar</c>'s own instance methods but its finalizer, <c>Dispose</c> and
+    /// constructors) calls <c>GC.KeepAlive</c> on each of those arguments, in order, right before every one of its returns.
+    /// </summary>
     [Test]
-    public void The_loaded_TorchSharp_keeps_Scalar_arguments_alive_through_the_native_call()
+    public void The_loaded_TorchSharp_keeps_every_Scalar_argument_alive_until_every_return()
     {
-        var addcdiv = typeof(Tensor).GetMethod(nameof(Tensor.addcdiv_), [typeof(Tensor), typeof(Tensor), typeof(Scalar)])!;
-        var add = typeof(Tensor).GetMethod(nameof(Tensor.add_), [typeof(Tensor), typeof(Scalar)])!;
+        var methods = typeof(Scalar).Assembly.GetTypes()
+            .SelectMany(t => t.GetMethods(Declared).Cast<MethodBase>().Concat(t.GetConstructors(Declared)))
+            .Where(m => m.GetMethodBody() is not null)
+            .Select(m => (Method: m, Arguments: ScalarArguments(m)))
+            .Where(m => m.Arguments.Count > 0)
+            .ToList();
+
+        var unguarded = methods
+            .Select(m => (m.Method, Returns: UnguardedReturns(m.Method, m.Arguments)))
+            .Where(m => m.Returns > 0)
+            .Select(m => $"{m.Method.DeclaringType}.{m.Method}: {m.Returns} return(s) without the keep-alives")
+            .ToList();
 
         Assert.Multiple(() =>
         {
-            Assert.That(CallsKeepAlive(addcdiv), Is.True, "Tensor.addcdiv_(Tensor, Tensor, Scalar)");
-            Assert.That(CallsKeepAlive(add), Is.True, "Tensor.add_(Tensor, Scalar)");
+            Assert.That(methods, Has.Count.EqualTo(PatchedMethodsIn0107), "the methods the patcher's rule selects");
+            Assert.That(methods.Select(m => m.Method.Name), Does.Contain(nameof(Tensor.addcdiv_)).And.Contain(nameof(Tensor.add_)));
+            Assert.That(unguarded, Is.Empty);
         });
     }
 
@@ -60,29 +85,48 @@ public class ScalarLifetimeTests
         Assert.That(weight.isfinite().all().item<bool>(), Is.True);
     }
 
-    private static bool CallsKeepAlive(MethodInfo method)
+    // The arguments the patcher keeps alive, as IL argument indices (0 is `this` in an instance method).
+    private static List<int> ScalarArguments(MethodBase method)
     {
-        byte[] il = method.GetMethodBody()!.GetILAsByteArray()!;
-        for (int i = 0; i + 4 < il.Length; i++)
+        int first = method.IsStatic ? 0 : 1;
+        var arguments = method.GetParameters().Where(p => p.ParameterType == typeof(Scalar)).Select(p => p.Position + first).ToList();
+        if (!method.IsStatic && method.DeclaringType == typeof(Scalar) && method is MethodInfo && method.Name is not ("Finalize" or "Dispose"))
         {
-            if (il[i] != 0x28)
-            {
-                continue; // not a `call`
-            }
-
-            try
-            {
-                if (method.Module.ResolveMethod(BitConverter.ToInt32(il, i + 1)) is { Name: nameof(GC.KeepAlive) } called && called.DeclaringType == typeof(GC))
-                {
-                    return true;
-                }
-            }
-            catch (ArgumentException)
-            {
-                // The byte was an operand, not an opcode.
-            }
+            arguments.Insert(0, 0);
         }
 
-        return false;
+        return arguments;
+    }
+
+    // The returns not preceded by `ldarg a; call GC.KeepAlive` for each argument a, in order.
+    private static int UnguardedReturns(MethodBase method, List<int> arguments)
+    {
+        var il = IlInstruction.Decode(method);
+        int unguarded = 0;
+        for (int i = 0; i < il.Count; i++)
+        {
+            if (il[i].OpCode != OpCodes.Ret)
+            {
+                continue;
+            }
+
+            int start = i - (2 * arguments.Count);
+            bool guarded = start >= 0 && arguments.Select((argument, k) =>
+                il[start + (2 * k)].LoadedArgument == argument && IsKeepAlive(method, il[start + (2 * k) + 1])).All(ok => ok);
+            unguarded += guarded ? 0 : 1;
+        }
+
+        return unguarded;
+    }
+
+    private static bool IsKeepAlive(MethodBase method, IlInstruction instruction)
+    {
+        if (instruction.OpCode != OpCodes.Call)
+        {
+            return false;
+        }
+
+        var called = method.Module.ResolveMethod((int)instruction.Operand);
+        return called is { Name: nameof(GC.KeepAlive) } && called.DeclaringType == typeof(GC);
     }
 }
