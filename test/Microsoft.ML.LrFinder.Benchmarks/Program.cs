@@ -73,10 +73,11 @@ internal static class Program
         var log = Console.Out;
         log.WriteLine($"LR finder benchmarks ({settings.ModeName}) on {machine.Describe()}");
         var body = new StringBuilder();
+        var failures = new List<string>();
 
         if (settings.Runs("overhead"))
         {
-            Guarded("overhead", body, log, () =>
+            Guarded("overhead", body, log, failures, () =>
             {
                 log.WriteLine("Overhead …");
                 var results = new List<OverheadResult>();
@@ -95,34 +96,37 @@ internal static class Program
                 }
 
                 body.AppendLine(CostReport.Overhead(results));
+                return results.Where(r => r.Ratio > OverheadResult.Target).Select(r => Format.Invariant($"{r.Model}: sweep overhead {Format.Ratio3(r.Ratio)} > {OverheadResult.Target:0.00}"));
             });
         }
 
         if (settings.Runs("snapshot"))
         {
-            Guarded("snapshot", body, log, () =>
+            Guarded("snapshot", body, log, failures, () =>
             {
                 log.WriteLine("Snapshot and restore …");
                 var result = SnapshotBenchmark.Run(settings.SnapshotRepetitions);
                 log.WriteLine(Format.Invariant($"  {result.Parameters:N0} parameters: step {Format.Ms(result.StepMs)}, snapshot {Format.Ms(result.SnapshotMs)}, restore {Format.Ms(result.RestoreMs)} (×{Format.Ratio(result.TimeRatio)}); {Format.MiB(result.SnapshotBytes)} of {Format.MiB(result.StateBytes)} (×{Format.Ratio(result.BytesRatio)})"));
                 body.AppendLine(CostReport.Snapshot(result));
+                return result.MissedTargets();
             });
         }
 
         if (settings.Runs("leaks"))
         {
-            Guarded("leaks", body, log, () =>
+            Guarded("leaks", body, log, failures, () =>
             {
                 log.WriteLine(Format.Invariant($"Leaks ({settings.LeakSweeps} sweeps) …"));
                 var result = LeakBenchmark.Run(settings.LeakSweeps);
                 log.WriteLine(Format.Invariant($"  live tensors {result.TensorsBefore} → {result.TensorsAfter} (control {result.ControlGrowth:+0;-0;0}, thread {result.ThreadLiveGrowth:+0;-0;0}); RSS {Format.MiB(result.RssBefore)} → {Format.MiB(result.RssAfter)} ({Format.Percent(result.RssGrowth)})"));
                 body.AppendLine(CostReport.Leaks(result));
+                return result.MissedTargets();
             });
         }
 
         if (settings.Runs("earlystop"))
         {
-            Guarded("earlystop", body, log, () =>
+            Guarded("earlystop", body, log, failures, () =>
             {
                 log.WriteLine("Early stop …");
                 var results = EarlyStopBenchmark.Run();
@@ -132,12 +136,13 @@ internal static class Program
                 }
 
                 body.AppendLine(CostReport.EarlyStop(results));
+                return []; // reported, no target
             });
         }
 
         if (settings.Runs("regret"))
         {
-            Guarded("regret", body, log, () =>
+            Guarded("regret", body, log, failures, () =>
             {
                 var tasks = RegretTasks(settings);
                 var grid = GridSearch.LogSpaced(settings.GridStart, settings.GridEnd, settings.GridCount);
@@ -146,30 +151,33 @@ internal static class Program
                 RegretPlan Plan(IRegretTask task) => task is TextClassificationTask
                     ? new(settings.Seeds.Take(settings.TextClassificationSeeds).ToArray(), grid.Where((_, i) => i % Math.Max(1, (grid.Length - 1) / (settings.TextClassificationGridPoints - 1)) == 0).ToArray(), SweepLengths: false)
                     : new(settings.Seeds, grid);
-                var failures = new List<string>();
-                var runs = RegretBenchmark.Run(tasks, Plan, methods, log, failures, settings.SaveRunsDirectory);
+                var failedRuns = new List<string>();
+                var runs = RegretBenchmark.Run(tasks, Plan, methods, log, failedRuns, settings.SaveRunsDirectory);
                 body.AppendLine(RegretReport.Build(tasks, runs, methods, Plan));
                 body.Append(TuneReport.Build(runs));
-                if (failures.Count > 0)
+                if (failedRuns.Count > 0)
                 {
                     body.AppendLine("**Runs that failed and were skipped:**");
                     body.AppendLine();
-                    failures.ForEach(f => body.AppendLine($"- {f}"));
+                    failedRuns.ForEach(f => body.AppendLine($"- {f}"));
                     body.AppendLine();
                 }
+
+                return failedRuns.Select(f => "a run failed: " + f).Concat(RegretReport.MissedTargets(runs));
             });
         }
 
         if (settings.Runs("record"))
         {
-            Guarded("record", body, log, () =>
+            Guarded("record", body, log, failures, () =>
             {
-                var failures = new List<string>();
+                var failedRuns = new List<string>();
                 var tasks = RecordTasks(settings);
                 var grid = GridSearch.LogSpaced(settings.RecordGridStart, settings.GridEnd, settings.RecordGridCount);
-                RunRecorder.Run(tasks, settings.RecordSeeds, grid, settings.SaveRunsDirectory!, log, failures);
-                body.AppendLine(Format.Invariant($"Recorded {tasks.Count} tasks × {settings.RecordSeeds.Count} seeds into `{settings.SaveRunsDirectory}`; {failures.Count} failed."));
-                failures.ForEach(f => body.AppendLine($"- {f}"));
+                RunRecorder.Run(tasks, settings.RecordSeeds, grid, settings.SaveRunsDirectory!, log, failedRuns);
+                body.AppendLine(Format.Invariant($"Recorded {tasks.Count} tasks × {settings.RecordSeeds.Count} seeds into `{settings.SaveRunsDirectory}`; {failedRuns.Count} failed."));
+                failedRuns.ForEach(f => body.AppendLine($"- {f}"));
+                return failedRuns.Select(f => "a run failed: " + f);
             });
         }
 
@@ -180,6 +188,14 @@ internal static class Program
         header.AppendLine(Format.Invariant($"- Machine: {machine.Describe()}"));
         header.AppendLine(Format.Invariant($"- Date: {machine.Date:yyyy-MM-dd HH:mm} UTC; the run took {clock.Elapsed.TotalMinutes:0.0} min"));
         header.AppendLine();
+        if (failures.Count > 0)
+        {
+            header.AppendLine(Format.Invariant($"**Failed: {failures.Count} section result(s) threw or missed a target** (the command exited with 1):"));
+            header.AppendLine();
+            failures.ForEach(f => header.AppendLine($"- {f}"));
+            header.AppendLine();
+        }
+
         string markdown = header.ToString() + body;
 
         log.WriteLine();
@@ -190,18 +206,31 @@ internal static class Program
             log.WriteLine($"Written to {path}");
         }
 
-        return 0;
+        if (failures.Count == 0)
+        {
+            return 0;
+        }
+
+        Console.Error.WriteLine(Format.Invariant($"benchmarks FAILED ({failures.Count}):"));
+        failures.ForEach(f => Console.Error.WriteLine("  " + f));
+        return 1;
     }
 
     /// <summary>
-    /// Runs one section; when it throws, the failure is printed and written into the results in its place and the other
-    /// sections still run (a native error in one sweep must not cost the figures of the rest of a 20-minute run).
+    /// Runs one section and records in <paramref name="failures"/>, under the section's name, each target it missed (what
+    /// <paramref name="run"/> returns) or the exception it threw. A failed section is printed and written into the results in
+    /// its place, and the other sections still run (a native error in one sweep must not cost the figures of the rest of a
+    /// 20-minute run); the run then exits with 1.
     /// </summary>
-    private static void Guarded(string section, StringBuilder body, TextWriter log, Action run)
+    private static void Guarded(string section, StringBuilder body, TextWriter log, List<string> failures, Func<IEnumerable<string>> run)
     {
         try
         {
-            run();
+            foreach (string missed in run())
+            {
+                log.WriteLine($"  {section} MISSED A TARGET: {missed}");
+                failures.Add($"{section}: {missed}");
+            }
         }
 #pragma warning disable CA1031 // The harness reports any failure of a section instead of losing the whole run.
         catch (Exception e)
@@ -213,6 +242,7 @@ internal static class Program
             body.AppendLine(Format.Invariant($"### {section}: failed"));
             body.AppendLine(Format.Invariant($"The section threw `{e.GetType().Name}`: {message}"));
             body.AppendLine();
+            failures.Add($"{section}: threw {e.GetType().Name}: {message}");
         }
     }
 

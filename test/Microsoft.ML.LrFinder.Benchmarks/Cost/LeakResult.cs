@@ -1,3 +1,5 @@
+using Microsoft.ML.LrFinder.Benchmarks.Reporting;
+
 namespace Microsoft.ML.LrFinder.Benchmarks.Cost;
 
 /// <summary>Live native tensors and resident memory before and after many sweeps in one process, against a control.</summary>
@@ -19,5 +21,25 @@ internal sealed record LeakResult(int Sweeps, long TensorsBefore, long TensorsAf
 
     public double RssGrowth => (double)(RssAfter - RssBefore) / RssBefore;
 
-    public bool Met => TensorGrowth <= Math.Max(0, ControlGrowth) && ThreadLiveGrowth <= 0 && RssGrowth < RssGrowthTarget;
+    /// <summary>
+    /// Each leak this measurement found, in words; empty when there was none. The benchmark fails on any of them (it used to
+    /// print the figures only).
+    /// </summary>
+    public IEnumerable<string> MissedTargets()
+    {
+        if (TensorGrowth > Math.Max(0, ControlGrowth))
+        {
+            yield return Format.Invariant($"{TensorGrowth:+0;-0;0} live tensors after {Sweeps} sweeps (control {ControlGrowth:+0;-0;0}; target: no more than the control)");
+        }
+
+        if (ThreadLiveGrowth > 0)
+        {
+            yield return Format.Invariant($"{ThreadLiveGrowth:+0} tensors left alive on the sweeping thread (target 0)");
+        }
+
+        if (!(RssGrowth < RssGrowthTarget))
+        {
+            yield return Format.Invariant($"RSS grew {Format.Percent(RssGrowth)} over {Sweeps} sweeps (target < {RssGrowthTarget:P0})");
+        }
+    }
 }

@@ -1,3 +1,5 @@
+using Microsoft.ML.LrFinder.Benchmarks.Reporting;
+
 namespace Microsoft.ML.LrFinder.Benchmarks.Cost;
 
 /// <summary>Snapshot and restore of a large model's training state, against one training step and one copy of the state.</summary>
@@ -27,4 +29,18 @@ internal sealed record SnapshotResult(
     public bool BytesMet => SnapshotBytes - GeneratorStateBytes - BookkeepingBytes <= StateBytes;
 
     public double BytesRatioWithGradients => (double)SnapshotBytesWithGradients / StateBytes;
+
+    /// <summary>Each target this measurement missed, in words; empty when it met them all.</summary>
+    public IEnumerable<string> MissedTargets()
+    {
+        if (TimeRatio > TimeTarget)
+        {
+            yield return Format.Invariant($"snapshot + restore took {Format.Ratio(TimeRatio)} training steps (target ≤ {TimeTarget:0})");
+        }
+
+        if (!BytesMet)
+        {
+            yield return Format.Invariant($"the snapshot held {Format.Ratio(BytesRatio)}× one copy of parameters and optimizer state (target ≤ {BytesTarget:0}, besides the generator state and bookkeeping)");
+        }
+    }
 }

@@ -25,12 +25,34 @@ internal static class RegretReport
         return (mean, geoMean, worst, records.Count - suggested.Length, suggested.Count(r => double.IsPositiveInfinity(r.Regret)), lrRatio, records.Count);
     }
 
+    private static bool MeetsTargets((double Mean, double GeoMean, double Worst, int Failures, int Diverged, double LrRatio, int Count) summary) =>
+        summary.Mean <= MeanTarget && summary.Worst <= WorstTarget && summary.Failures == 0;
+
     /// <summary>The test-loss ratio at the grid point nearest to <paramref name="learningRate"/> in log space.</summary>
     private static double GridRegret(GridResult grid, double learningRate) =>
         grid.Outcomes.MinBy(o => Math.Abs(Math.Log(o.LearningRate / learningRate)))!.TestLoss / grid.Oracle.TestLoss;
 
     /// <summary>The budgets present in <paramref name="runs"/>, in the order they first appear.</summary>
     private static string[] Budgets(IEnumerable<SeedRun> runs) => runs.Select(r => r.Budget).Distinct().ToArray();
+
+    /// <summary>
+    /// The default method's missed targets, one per budget where it missed them (mean ≤ <see cref="MeanTarget"/>, worst ≤
+    /// <see cref="WorstTarget"/>, a suggestion on every run): what makes the benchmark fail.
+    /// </summary>
+    public static IEnumerable<string> MissedTargets(IReadOnlyList<SeedRun> runs)
+    {
+        var selector = new LrFinderOptions().Selector ?? LrSuggestionMethods.LagFree;
+        var records = runs.SelectMany(r => r.Records).Where(r => r.Method == selector.Name).ToArray();
+        foreach (string budget in Budgets(runs))
+        {
+            var s = Summarise(records.Where(r => r.Budget == budget).ToArray());
+            if (s.Count > 0 && !MeetsTargets(s))
+            {
+                yield return Format.Invariant(
+                    $"{selector.Name} on the {budget} budget: mean regret {Format.Ratio3(s.Mean)} (target ≤ {MeanTarget:0.00}), worst {Format.Ratio(s.Worst)} (≤ {WorstTarget:0.0}), {s.Failures}/{s.Count} without a suggestion (0)");
+            }
+        }
+    }
 
     public static string Build(IReadOnlyList<IRegretTask> tasks, IReadOnlyList<SeedRun> runs, IReadOnlyList<ILrSuggestionMethod> methods, Func<IRegretTask, RegretPlan> plan)
     {
@@ -67,7 +89,7 @@ internal static class RegretReport
             foreach (var method in methods)
             {
                 var s = Summarise(inBudget.Where(r => r.Method == method.Name).ToArray());
-                bool met = s.Mean <= MeanTarget && s.Worst <= WorstTarget && s.Failures == 0;
+                bool met = MeetsTargets(s);
                 overall.Add(
                     budget, method.Name, Format.Ratio3(s.Mean), Format.Ratio3(s.GeoMean), Format.Ratio(s.Worst), $"{s.Failures}/{s.Count}",
                     s.Diverged.ToString(System.Globalization.CultureInfo.InvariantCulture), Format.Ratio(s.LrRatio),
