@@ -143,10 +143,11 @@ public abstract class TrainerLrFinderContract<TTransformer, TOptions>
         {
             Assert.That(SweepOptions().TrainingSchedule, Is.Null, "the sweep leaves the schedule to the trainer");
             Assert.That(result.Options.TrainingSchedule, Is.EqualTo(TrainersSchedule));
+            Assert.That(result.Options.TrainingEpochs, Is.Not.Null.And.GreaterThanOrEqualTo(1), "the trainer's MaxEpoch reaches the default rule");
             Assert.That(result.Selected!.Method, Is.EqualTo("lagfree"));
             Assert.That(
                 result.SelectedLearningRate,
-                Is.EqualTo(LrSuggestionMethods.LagFree.Suggest(result.Curve, TrainersSchedule).LearningRate),
+                Is.EqualTo(LrSuggestionMethods.LagFree.Suggest(result.Curve, TrainersSchedule, result.Options.TrainingEpochs).LearningRate),
                 "the selection is lagfree's reading of the curve for the trainer's schedule");
         });
     }
