@@ -25,7 +25,7 @@ public class NotebookKernelTests
         var batches = Enumerable.Range(0, 6).Select(i => (inputs.narrow(0, i * 32, 32), targets.narrow(0, i * 32, 32))).ToList();
         var validation = new[] { (inputs.narrow(0, 192, 64), targets.narrow(0, 192, 64)) };
         var optimizer = optim.Adam(model.parameters());
-        var sweep = TorchSharpLrFinder.Find(model, optimizer, nn.CrossEntropyLoss().call, batches, new LrFinderOptions { NumberOfIterations = 60, Seed = 1 });
+        var sweep = TorchSharpLrFinder.Find(model, optimizer, nn.CrossEntropyLoss().call, batches, new TorchSharpLrFinderOptions { NumberOfIterations = 60, Seed = 1 });
         sweep
         """;
 

@@ -137,7 +137,7 @@ public class TextClassificationTuneTests
         var withoutSentence = mlContext.Transforms.DropColumns("Sentence").Fit(validation).Transform(validation);
 
         var error = Assert.Throws<ArgumentException>(() => mlContext.LrFinder().Tune(mlContext.MulticlassClassification.Trainers.TextClassification(Options()), train, withoutSentence, SweepAndProbes()));
-        Assert.That(error!.ParamName, Is.EqualTo("validation"));
+        Assert.That(error!.ParamName, Is.EqualTo("validationData"));
         Assert.That(error.Message, Does.Contain("'Sentence'"));
     }
 
@@ -153,7 +153,7 @@ public class TextClassificationTuneTests
         var validation = mlContext.Transforms.Conversion.MapValueToKey("Label", nameof(TextRow.Sentiment)).Fit(threeClasses).Transform(threeClasses);
 
         var error = Assert.Throws<ArgumentException>(() => mlContext.LrFinder().Tune(mlContext.MulticlassClassification.Trainers.TextClassification(Options()), train, validation, SweepAndProbes()));
-        Assert.That(error!.ParamName, Is.EqualTo("validation"));
+        Assert.That(error!.ParamName, Is.EqualTo("validationData"));
         Assert.That(error.Message, Does.Contain("'Label'").And.Contain("MapValueToKey"));
     }
 

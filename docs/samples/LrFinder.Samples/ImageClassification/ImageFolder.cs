@@ -74,8 +74,12 @@ public static class ImageFolder
     private static void ReadRgb(string file, int size, Span<float> planes)
     {
         using var decoded = SKBitmap.Decode(file) ?? throw new InvalidDataException($"'{file}' is not an image SkiaSharp can decode.");
+        // SkiaSharp 3 (ML.NET 6.0.0's line) marks SKFilterQuality obsolete in favour of SKSamplingOptions, which SkiaSharp 2.88
+        // (ML.NET 5.0.1's line) lacks: the one call that builds on both lines.
+#pragma warning disable CS0618
         using var resized = decoded.Resize(new SKImageInfo(size, size, SKColorType.Rgba8888, SKAlphaType.Unpremul), SKFilterQuality.Medium)
             ?? throw new InvalidDataException($"'{file}' could not be resized to {size}×{size}.");
+#pragma warning restore CS0618
         var rgba = resized.GetPixelSpan();
         int area = size * size;
         for (int p = 0; p < area; p++)
