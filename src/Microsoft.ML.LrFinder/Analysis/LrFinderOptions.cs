@@ -147,6 +147,7 @@ public class LrFinderOptions
         target.DivergenceThreshold = DivergenceThreshold;
         target.StopOnDivergence = StopOnDivergence;
         target.TrainingSchedule = TrainingSchedule;
+        target.TrainingEpochs = TrainingEpochs;
         target.LagFreeBandwidthDecades = LagFreeBandwidthDecades;
         target.SuggestionMethods = SuggestionMethods;
         target.Selector = Selector;

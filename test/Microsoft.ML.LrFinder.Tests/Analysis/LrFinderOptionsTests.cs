@@ -37,4 +37,38 @@ public class LrFinderOptionsTests
         var ex = Assert.Throws<ArgumentOutOfRangeException>(options.Validate);
         Assert.That(ex!.ParamName, Is.EqualTo(nameof(LrFinderOptions.EndLearningRate)));
     }
+
+    [Test]
+    public void A_faces_options_receive_every_sweep_setting()
+    {
+        // Every public setting of LrFinderOptions, set away from its default, must reach a face's options: a setting the copy
+        // forgot (as TrainingEpochs once was) silently falls back to its default in the benchmarks' sweeps.
+        var source = new LrFinderOptions
+        {
+            StartLearningRate = 1e-5,
+            EndLearningRate = 3,
+            NumberOfIterations = 42,
+            Schedule = LrSchedule.Linear,
+            SmoothingBeta = 0.9,
+            DivergenceThreshold = 6,
+            StopOnDivergence = false,
+            TrainingSchedule = LrTrainingSchedule.OneCycle,
+            TrainingEpochs = 30,
+            LagFreeBandwidthDecades = 0.5,
+            SuggestionMethods = [LrSuggestionMethods.Valley],
+            Selector = LrSuggestionMethods.Valley,
+            Seed = 7,
+        };
+        var copy = source.CopyTo(new TorchSharpLrFinderOptions());
+        var settings = typeof(LrFinderOptions).GetProperties().Where(p => p.CanWrite && p.DeclaringType == typeof(LrFinderOptions)).ToArray();
+        var defaults = new LrFinderOptions();
+        Assert.Multiple(() =>
+        {
+            foreach (var setting in settings)
+            {
+                Assert.That(setting.GetValue(source), Is.Not.EqualTo(setting.GetValue(defaults)), $"the test sets {setting.Name}");
+                Assert.That(setting.GetValue(copy), Is.EqualTo(setting.GetValue(source)), setting.Name);
+            }
+        });
+    }
 }
