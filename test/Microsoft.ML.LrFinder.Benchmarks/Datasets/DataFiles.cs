@@ -12,9 +12,7 @@ internal static class DataFiles
     /// <summary>scikit-learn's 8×8 digits: 1,797 rows, 64 pixel counts scaled from 0–16 to 0–1, labels 0–9.</summary>
     public static Dataset LoadDigits()
     {
-        using var file = File.OpenRead(Path.Combine(DataDirectory, "digits.csv.gz"));
-        using var gzip = new GZipStream(file, CompressionMode.Decompress);
-        using var reader = new StreamReader(gzip);
+        using var reader = OpenText("digits.csv.gz");
         var features = new List<float[]>();
         var labels = new List<int>();
         while (reader.ReadLine() is { } line)
@@ -118,9 +116,7 @@ internal static class DataFiles
     /// </summary>
     public static Dataset LoadLabelledCsv(string name, string fileName, int classCount)
     {
-        using var file = File.OpenRead(Path.Combine(DataDirectory, fileName));
-        using Stream stream = fileName.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(file, CompressionMode.Decompress) : file;
-        using var reader = new StreamReader(stream);
+        using var reader = OpenText(fileName);
         if (reader.ReadLine() is not { } header || !header.StartsWith("Label,", StringComparison.Ordinal))
         {
             throw new InvalidDataException($"{fileName} does not start with a header whose first column is Label.");
@@ -147,5 +143,12 @@ internal static class DataFiles
         }
 
         return new Dataset(name, [.. features], [.. labels], null, classCount);
+    }
+
+    /// <summary>A reader over a file of Data/, decompressed when its name ends in <c>.gz</c>; disposing it closes the file.</summary>
+    private static StreamReader OpenText(string fileName)
+    {
+        var file = File.OpenRead(Path.Combine(DataDirectory, fileName));
+        return new StreamReader(fileName.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(file, CompressionMode.Decompress) : file);
     }
 }
