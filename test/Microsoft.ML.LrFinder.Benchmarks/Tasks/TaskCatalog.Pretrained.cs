@@ -18,7 +18,11 @@ internal static partial class TaskCatalog
     /// <summary>The same with SGD + momentum.</summary>
     public static BenchmarkTask DigitsResNet18FineTuneSgd() => DigitsResNet18("digits-resnet18-finetune-sgd", TaskOptimizer.SgdMomentum);
 
-    /// <summary>ResNet18 fine-tuned with Adam on Noto emoji (593 images, 4 categories): 60/20/20 train/validation/test.</summary>
+    /// <summary>
+    /// ResNet18 fine-tuned with Adam on Noto emoji (593 images, 4 categories): 60/20/20 train/validation/test. Not in the
+    /// recorded suite: at 32×32 the SGD variant did not learn (seed 1: no grid rate brought the validation loss clearly below
+    /// the class prior's 1.33), and a task that cannot be learnt scores every rate alike.
+    /// </summary>
     public static BenchmarkTask EmojiResNet18FineTune() => EmojiResNet18("emoji-resnet18-finetune", TaskOptimizer.Adam);
 
     /// <summary>The same with SGD + momentum.</summary>
