@@ -19,6 +19,7 @@ internal static class Program
     private const string Usage = """
         usage: ./build.sh bench [--full] [--only SECTIONS] [--seeds N] [--grid N] [--threads N] [--output PATH | --no-write]
                                 [--save-runs DIR]
+               ./build.sh bench check TASK:RATE:BUDGET …   (train once, seed 1; held-out loss and accuracy; BUDGET one-cycle or constant)
           --full         the whole suite (5 seeds, 25 grid points, every task but the pretrained ResNet18 ones, 200 leak
                          sweeps); default: the quick run
                          (1 seed, 13 grid points, 3 tasks, 50 leak sweeps)
@@ -41,6 +42,11 @@ internal static class Program
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         Console.OutputEncoding = Encoding.UTF8;
+        if (args.Length > 0 && args[0] == "check")
+        {
+            return LearningCheck.Run(args[1..], Console.Out);
+        }
+
         if (args.Length > 0 && args[0] == "replay")
         {
             return Replay.ReplayCommand.Run(args[1..]);
