@@ -5,7 +5,7 @@ namespace Microsoft.ML.LrFinder.Benchmarks.Tasks;
 /// <summary>
 /// Fine-tuning real pretrained weights, as every ML.NET TorchSharp trainer does: ML.NET's own ImageNet ResNet18 with a new
 /// head, the whole network trained on small images (3×32×32, the smallest the network takes) for a short budget, sized for a
-/// two-core CPU. Two image sources (digits photographed as ink on paper, and emoji pictures), Adam and SGD.
+/// two-core CPU. Two image sources (digits drawn as ink on paper, and emoji pictures), Adam and SGD.
 /// </summary>
 internal static partial class TaskCatalog
 {
@@ -19,13 +19,15 @@ internal static partial class TaskCatalog
     public static BenchmarkTask DigitsResNet18FineTuneSgd() => DigitsResNet18("digits-resnet18-finetune-sgd", TaskOptimizer.SgdMomentum);
 
     /// <summary>
-    /// ResNet18 fine-tuned with Adam on Noto emoji (593 images, 4 categories): 60/20/20 train/validation/test. Not in the
-    /// recorded suite: at 32×32 the SGD variant did not learn (seed 1: no grid rate brought the validation loss clearly below
-    /// the class prior's 1.33), and a task that cannot be learnt scores every rate alike.
+    /// ResNet18 fine-tuned with Adam on Noto emoji (593 images, 4 categories): 60/20/20 train/validation/test. It learns, if
+    /// modestly: seed 1 at 1e-3 constant, 58% validation accuracy against 37% for the majority class (<c>bench check</c>).
     /// </summary>
     public static BenchmarkTask EmojiResNet18FineTune() => EmojiResNet18("emoji-resnet18-finetune", TaskOptimizer.Adam);
 
-    /// <summary>The same with SGD + momentum.</summary>
+    /// <summary>
+    /// The same with SGD + momentum. Not in the recorded suite: at 32×32 it does not learn (seed 1: no grid rate brought the
+    /// validation loss clearly below the class prior's 1.33), and a task that cannot be learnt scores every rate alike.
+    /// </summary>
     public static BenchmarkTask EmojiResNet18FineTuneSgd() => EmojiResNet18("emoji-resnet18-finetune-sgd", TaskOptimizer.SgdMomentum);
 
     /// <summary>The pretrained-network tasks, in report order.</summary>
