@@ -10,13 +10,18 @@ namespace Microsoft.ML.LrFinder;
 /// </remarks>
 public static class LrTuneDefaults
 {
-    /// <summary>The number of candidate learning rates probed: 2 (the selected rate and the one a spacing below it).</summary>
+    /// <summary>
+    /// What successive halving spends, as a multiple of the real fit's optimizer steps: BUDGET_DOC.
+    /// </summary>
+    public const double Budget = 2;
+
+    /// <summary>The number of candidate learning rates the single-round step probes: 2 (the selected rate and the one a spacing below it).</summary>
     public const int CandidateCount = 2;
 
-    /// <summary>The ratio between neighbouring candidates: 3 (about half a decade).</summary>
+    /// <summary>The ratio between neighbouring candidates of the single-round step: 3 (about half a decade).</summary>
     public const double CandidateSpacing = 3;
 
-    /// <summary>The share of the real training budget each probe trains for: 0.25.</summary>
+    /// <summary>The share of the real training budget each probe of the single-round step trains for: 0.25.</summary>
     public const double ProbeFraction = 0.25;
 
     /// <summary>The share of the training rows held out to score probes when no validation data is given (ML.NET trainers): 0.2.</summary>
