@@ -23,8 +23,10 @@ internal sealed record LrHalvingSettings(
     double Spacing, double LowestRatio, double DeepestRatio, double HighestRatio, int Reduction, int MaximumCandidates, double LastRoundShare = double.NaN)
 {
     /// <summary>
-    /// The library's layout: candidates 3× apart from the selected rate ÷ 27 (÷ 243 where a suggestion lies that low) up to the
-    /// highest stable rate of the sweep, at most 9; each round keeps the best third.
+    /// The library's layout: candidates 3× apart from the selected rate ÷ 27 (÷ 243 where a suggestion lies that low) up to
+    /// the selected rate × 3 or the highest stable rate of the sweep, whichever is lower, at most 9; each round keeps the best
+    /// third. Reaching up to the highest stable rate instead scored worse in the tuning benchmark (docs/tuning.md): short
+    /// probes reward fast early progress, so high rates win rounds they then lose over the whole fit.
     /// </summary>
-    public static LrHalvingSettings Default { get; } = new(3, 27, 243, double.PositiveInfinity, 3, 9);
+    public static LrHalvingSettings Default { get; } = new(3, 27, 243, 3, 3, 9);
 }

@@ -24,7 +24,11 @@ internal enum TuneArmKind
 /// <param name="Budget">Probe steps ÷ the real fit's steps it may spend; 0 for the untuned selection, 0.5 for the two-candidate step.</param>
 /// <param name="Layout">Halving's (and the coarse grid's) layout; the library's by default.</param>
 /// <param name="LayoutName">The layout in a few words, for the tables.</param>
-internal sealed record TuneArm(TuneArmKind Kind, double Budget, LrHalvingSettings Layout, string LayoutName)
+/// <param name="FollowsSchedule">
+/// Whether the probes compress the training budget's schedule (a one-cycle) into their steps, as the ML.NET trainers' probes
+/// (their own fit) do; otherwise they train at a constant rate, as <c>TorchSharpLrFinder.Tune</c> does.
+/// </param>
+internal sealed record TuneArm(TuneArmKind Kind, double Budget, LrHalvingSettings Layout, string LayoutName, bool FollowsSchedule = false)
 {
     /// <summary>The arm's name in the tables, for instance <c>halving (library) ×2</c>.</summary>
     public string Name => Kind switch
@@ -37,16 +41,20 @@ internal sealed record TuneArm(TuneArmKind Kind, double Budget, LrHalvingSetting
         _ => Kind.ToString(),
     };
 
-    /// <summary>Every arm measured at <paramref name="budgets"/>: the untuned selection and the v1 step once; halving (each layout), random search and the coarse grid at each budget.</summary>
+    /// <summary>
+    /// Every arm measured at <paramref name="budgets"/>: the untuned selection and the v1 step once; at each budget, halving as
+    /// the library runs it (probes follow the training budget's schedule, as <c>TorchSharpLrFinder.Tune</c> does when told the
+    /// schedule and the ML.NET probes always do), halving with constant-rate probes, halving reaching up to the sweep's highest
+    /// stable rate, random search and the coarse grid (both with constant-rate probes).
+    /// </summary>
     public static IReadOnlyList<TuneArm> All(IReadOnlyList<double> budgets)
     {
         var library = LrHalvingSettings.Default;
-        var layouts = new (LrHalvingSettings Layout, string Name)[]
+        var layouts = new (LrHalvingSettings Layout, string Name, bool FollowsSchedule)[]
         {
-            (library, "library"),
-            (library with { HighestRatio = 3 }, "up to ×3"),
-            (library with { LastRoundShare = 2.0 / 3 }, "last round 2/3"),
-            (library with { HighestRatio = 3, LastRoundShare = 2.0 / 3 }, "up to ×3, last round 2/3"),
+            (library, "library", true),
+            (library, "library, constant-rate probes", false),
+            (library with { HighestRatio = double.PositiveInfinity }, "up to the highest stable rate, constant-rate probes", false),
         };
         var arms = new List<TuneArm>
         {
@@ -55,7 +63,7 @@ internal sealed record TuneArm(TuneArmKind Kind, double Budget, LrHalvingSetting
         };
         foreach (double budget in budgets)
         {
-            arms.AddRange(layouts.Select(l => new TuneArm(TuneArmKind.Halving, budget, l.Layout, l.Name)));
+            arms.AddRange(layouts.Select(l => new TuneArm(TuneArmKind.Halving, budget, l.Layout, l.Name, l.FollowsSchedule)));
             arms.Add(new TuneArm(TuneArmKind.Random, budget, library, "library"));
             arms.Add(new TuneArm(TuneArmKind.CoarseGrid, budget, library, "library"));
         }

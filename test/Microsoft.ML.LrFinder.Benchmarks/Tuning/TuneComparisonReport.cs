@@ -34,6 +34,11 @@ internal static class TuneComparisonReport
             foreach (string schedule in schedules.Append("both"))
             {
                 var units = group.Where(o => schedule == "both" || o.Schedule == schedule).ToArray();
+                if (units.Length == 0)
+                {
+                    continue;
+                }
+
                 var score = Score(units);
                 table.Add(
                     group.Key.Name, Format.Invariant($"{group.Key.Budget:0.##}"), schedule, Format.Ratio3(score.Mean), Format.Ratio3(score.GeometricMean), Format.Ratio(score.Worst),
@@ -52,7 +57,7 @@ internal static class TuneComparisonReport
         foreach (var method in Methods(outcomes))
         {
             var (heldOut, chosen) = LeaveOneSourceOut(outcomes.Where(o => Family(o.Arm) == method).ToArray());
-            foreach (string schedule in schedules)
+            foreach (string schedule in schedules.Where(s => heldOut.Any(o => o.Schedule == s)))
             {
                 var score = Score(heldOut.Where(o => o.Schedule == schedule).ToArray());
                 loso.Add(method, schedule, Format.Ratio3(score.Mean), Format.Ratio3(score.GeometricMean), Format.Ratio(score.Worst),

@@ -28,7 +28,9 @@ internal static class TuneOutcomeFile
     {
         foreach (string line in File.ReadLines(path).Skip(1).Where(l => l.Length > 0))
         {
-            string[] f = line.Split(',');
+            // The layout's name may hold commas: it is every field between the first six and the last six.
+            string[] parts = line.Split(',');
+            string[] f = [.. parts[..6], string.Join(',', parts[6..^6]), .. parts[^6..]];
             var kind = Enum.Parse<TuneArmKind>(f[4]);
             double budget = Number(f[5]);
             var arm = arms.FirstOrDefault(a => a.Kind == kind && a.Budget == budget && a.LayoutName == f[6])

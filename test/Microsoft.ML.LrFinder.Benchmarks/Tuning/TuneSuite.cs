@@ -8,8 +8,8 @@ namespace Microsoft.ML.LrFinder.Benchmarks.Tuning;
 
 /// <summary>
 /// The tuning comparison at equal compute: on each recorded (task, seed), a live sweep (the library's defaults, seeded) read for
-/// each training budget's schedule, every <see cref="TuneArm"/> probing live from the seed's initial weights (constant-rate
-/// probes scored on the validation split, as <c>TorchSharpLrFinder.Tune</c> probes), and the chosen rate scored on the
+/// each training budget's schedule, every <see cref="TuneArm"/> probing live from the seed's initial weights (scored on the
+/// validation split; at a constant rate or following the budget's schedule, <see cref="TuneArm.FollowsSchedule"/>), and the chosen rate scored on the
 /// recorded grid of that budget (test loss read between grid points ÷ the test loss at the rate validation chose).
 /// </summary>
 /// <remarks>
@@ -38,7 +38,8 @@ internal static class TuneSuite
             using var session = task.Open(run.Seed);
             var sweep = session.Sweep(new LrFinderOptions { Seed = run.Seed });
             bool check = run.Seed == runs.Where(r => r.Task == run.Task).Min(r => r.Seed);
-            var probe = new SessionProbeTarget(session, TrainingBudget.Constant);
+            var constantProbe = new SessionProbeTarget(session, TrainingBudget.Constant);
+            var cycleProbe = new SessionProbeTarget(session, TrainingBudget.OneCycle);
             foreach (var grid in run.Budgets)
             {
                 var budget = TrainingBudget.Both.Single(b => b.Name == grid.Name);
@@ -60,6 +61,8 @@ internal static class TuneSuite
 
                 foreach (var arm in arms)
                 {
+                    // A probe that follows the schedule differs from a constant-rate one on the one-cycle budget only.
+                    var probe = arm.FollowsSchedule && budget == TrainingBudget.OneCycle ? cycleProbe : constantProbe;
                     var (chosen, probeSteps, probes) = Choose(arm, probe, read, budgetSteps, Hash(run.Task, run.Seed, grid.Name, arm.Budget));
                     var outcome = new TuneOutcome(
                         run.Task, run.Source, grid.Name, run.Seed, arm, selected, chosen, grid.Regret(chosen),

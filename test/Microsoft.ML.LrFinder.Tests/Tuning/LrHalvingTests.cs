@@ -12,21 +12,40 @@ public class LrHalvingTests
     private const double Selected = 1e-3;
 
     [Test]
-    public void The_first_round_spans_from_a_27th_of_the_selection_to_the_highest_rate_the_sweep_trained_at()
+    public void By_default_the_first_round_spans_from_a_27th_of_the_selection_to_three_times_it()
+    {
+        var rates = LrTuneCandidates.Span(Sweep(Selected, divergedAt: 1e-1), LrHalvingSettings.Default);
+        Assert.That(rates, Is.EqualTo(new[] { Selected / 27, Selected / 9, Selected / 3, Selected, Selected * 3 }).Within(1e-9).Percent);
+    }
+
+    [Test]
+    public void Uncapped_the_first_round_reaches_the_highest_rate_the_sweep_trained_at()
     {
         // A sweep from 1e-7 that diverged at 1e-1: the point before, 3.16e-2 (10^-1.5), is the highest stable rate. Candidates
         // are 3× apart through the selection: 1e-3/27 … 1e-3 × 27 = 2.7e-2 (× 81 = 8.1e-2 is past 3.16e-2).
-        var rates = LrTuneCandidates.Span(Sweep(Selected, divergedAt: 1e-1), LrHalvingSettings.Default);
+        var rates = LrTuneCandidates.Span(Sweep(Selected, divergedAt: 1e-1), Uncapped);
 
         double[] expected = [Selected / 27, Selected / 9, Selected / 3, Selected, Selected * 3, Selected * 9, Selected * 27];
         Assert.That(rates, Is.EqualTo(expected).Within(1e-9).Percent);
     }
 
     [Test]
+    public void The_default_run_probes_five_candidates_then_the_best_two_for_longer()
+    {
+        // 5 candidates, rounds of 5 and 2; a 100-step fit and the default budget of 2 fits: 100 steps per round, 20 and 50 each.
+        var probe = new ScriptedProbe((rate, steps) => Math.Pow(Math.Log10(rate) + 3.4, 2));
+        var result = LrTuneRunner.Run(probe, Sweep(Selected, divergedAt: 1e-1), 100);
+
+        Assert.That(probe.Calls.Select(c => c.Steps), Is.EqualTo(new[] { 20, 20, 20, 20, 20, 50, 50 }));
+        Assert.That(result.Candidates.Where(c => c.Round == 1).Select(c => c.LearningRate), Is.EqualTo(new[] { Selected / 3, Selected }).Within(1e-9).Percent);
+        Assert.That(result.ChosenLearningRate, Is.EqualTo(Selected / 3).Within(1e-9).Percent);
+    }
+
+    [Test]
     public void The_first_round_follows_a_lower_suggestion_down_but_no_deeper_than_a_243rd()
     {
         // A suggestion at 1e-5 pulls the floor to it: 1e-3/81 = 1.23e-5 is the lowest grid point above 1e-5.
-        var rates = LrTuneCandidates.Span(Sweep(Selected, divergedAt: 1e-2, lowSuggestion: 1e-5), LrHalvingSettings.Default);
+        var rates = LrTuneCandidates.Span(Sweep(Selected, divergedAt: 1e-2, lowSuggestion: 1e-5), Uncapped);
         Assert.That(rates[0], Is.EqualTo(Selected / 81).Within(1e-9).Percent);
 
         // A suggestion at 1e-7 does not pull it past 1e-3/243.
@@ -105,7 +124,7 @@ public class LrHalvingTests
         // probe's loss higher, so the first round holds the lowest loss of all: the choice must still be the last round's.
         var probe = new ScriptedProbe((rate, steps) => Math.Pow(Math.Log10(rate) + 2 + (steps / 40.0), 2) + (steps / 100.0));
         var reports = new List<LrTuneProgress>();
-        var result = LrTuneRunner.Run(probe, Sweep(Selected, divergedAt: 1e-1), 100, new LrTuneOptions { Budget = 3 }, new SynchronousProgress<LrTuneProgress>(reports.Add));
+        var result = LrTuneRunner.Run(probe, Sweep(Selected, divergedAt: 1e-1), 100, Wide(3), new SynchronousProgress<LrTuneProgress>(reports.Add));
 
         var rounds = result.Candidates.GroupBy(c => c.Round).ToArray();
         Assert.That(rounds.Select(r => r.Count()), Is.EqualTo(new[] { 7, 3, 2 }));
@@ -141,7 +160,7 @@ public class LrHalvingTests
     {
         // Only 1e-3 trains without diverging: it is chosen after the first round, and no longer probe runs.
         var probe = new ScriptedProbe((rate, _) => Math.Abs(rate - Selected) < 1e-9 ? 0.5 : double.PositiveInfinity);
-        var result = LrTuneRunner.Run(probe, Sweep(Selected, divergedAt: 1e-1), 100, new LrTuneOptions { Budget = 3 });
+        var result = LrTuneRunner.Run(probe, Sweep(Selected, divergedAt: 1e-1), 100, Wide(3));
 
         Assert.That(result.Rounds, Is.EqualTo(1));
         Assert.That(result.ChosenLearningRate, Is.EqualTo(Selected).Within(1e-9).Percent);
@@ -152,7 +171,7 @@ public class LrHalvingTests
     public void When_every_probe_of_the_first_round_diverges_nothing_is_chosen_and_the_selection_is_kept()
     {
         var probe = new ScriptedProbe((_, _) => double.NaN);
-        var result = LrTuneRunner.Run(probe, Sweep(Selected, divergedAt: 1e-1), 100, new LrTuneOptions { Budget = 3 });
+        var result = LrTuneRunner.Run(probe, Sweep(Selected, divergedAt: 1e-1), 100, Wide(3));
 
         Assert.That(probe.Calls, Has.Count.EqualTo(7));
         Assert.That(result.Chosen, Is.Null);
@@ -163,7 +182,7 @@ public class LrHalvingTests
     [Test]
     public void A_tie_in_the_last_round_goes_to_the_lower_rate()
     {
-        var result = LrTuneRunner.Run(new ScriptedProbe((_, _) => 0.25), Sweep(Selected, divergedAt: 1e-1), 100, new LrTuneOptions { Budget = 3 });
+        var result = LrTuneRunner.Run(new ScriptedProbe((_, _) => 0.25), Sweep(Selected, divergedAt: 1e-1), 100, Wide(3));
         Assert.That(result.ChosenLearningRate, Is.EqualTo(Selected / 27).Within(1e-9).Percent);
     }
 
@@ -181,7 +200,7 @@ public class LrHalvingTests
         });
 
         Assert.That(
-            () => LrTuneRunner.Run(probe, Sweep(Selected, divergedAt: 1e-1), 100, new LrTuneOptions { Budget = 3 }, progress, cancellation.Token),
+            () => LrTuneRunner.Run(probe, Sweep(Selected, divergedAt: 1e-1), 100, Wide(3), progress, cancellation.Token),
             Throws.InstanceOf<OperationCanceledException>());
         Assert.That(probe.Calls, Has.Count.EqualTo(7));
     }
@@ -200,7 +219,7 @@ public class LrHalvingTests
     public void The_JSON_report_lists_every_probe_with_its_round()
     {
         var probe = new ScriptedProbe((rate, steps) => Math.Pow(Math.Log10(rate) + 3, 2) + (1.0 / steps));
-        var result = LrTuneRunner.Run(probe, Sweep(Selected, divergedAt: 1e-1), 100, new LrTuneOptions { Budget = 3 });
+        var result = LrTuneRunner.Run(probe, Sweep(Selected, divergedAt: 1e-1), 100, Wide(3));
         using var json = System.Text.Json.JsonDocument.Parse(result.ToJson());
         var tune = json.RootElement.GetProperty("tune");
         var candidates = tune.GetProperty("candidates").EnumerateArray().ToArray();
@@ -213,6 +232,11 @@ public class LrHalvingTests
         Assert.That(tune.GetProperty("totalProbeSteps").GetInt32(), Is.EqualTo(result.TotalProbeSteps));
         Assert.That(tune.GetProperty("chosen").GetDouble(), Is.EqualTo(Selected).Within(1e-9).Percent);
     }
+
+    /// <summary>The library's layout reaching up to the sweep's highest stable rate: seven candidates on the test sweep.</summary>
+    private static LrHalvingSettings Uncapped => LrHalvingSettings.Default with { HighestRatio = double.PositiveInfinity };
+
+    private static LrTuneOptions Wide(double budget) => new() { Budget = budget, Halving = Uncapped };
 
     private static double[] Rates(int count) => Enumerable.Range(0, count).Select(i => Selected * Math.Pow(3, i - (count / 2))).ToArray();
 

@@ -57,25 +57,39 @@ public class TorchSharpTuneTests
         Assert.That(fingerprints, Is.All.EqualTo(before));
     }
 
-    [Test]
-    public void Each_probe_scores_what_a_fit_from_the_starting_state_at_its_rate_scores()
+    [TestCase(LrTrainingSchedule.Constant)]
+    [TestCase(LrTrainingSchedule.OneCycle)]
+    public void Each_probe_scores_what_a_fit_from_the_starting_state_at_its_rate_scores(LrTrainingSchedule schedule)
     {
-        // The reference: a plain loop (seed, train mode, constant rate, 8 steps, evaluation-mode loss) from the same state.
+        // The reference: a plain loop (seed, train mode, the probe's steps, evaluation-mode loss) from the same state, at a
+        // constant rate, or for a one-cycle peak through fastai's one-cycle shape compressed into the probe: warm-up from a
+        // 25th of the peak over the first quarter of the steps, then cosine annealing to a 100,000th.
         using var setup = new SmallClassifier();
         var training = Training(setup);
         var validation = Validation(setup);
-        var result = TorchSharpLrFinder.Tune(setup.Model, setup.Optimizer, setup.Loss(), training, validation, Budget, Short());
+        var options = Short();
+        options.TrainingSchedule = schedule;
+        var result = TorchSharpLrFinder.Tune(setup.Model, setup.Optimizer, setup.Loss(), training, validation, Budget, options);
         var candidate = result.Candidates[^1];
 
         random.manual_seed(42).Dispose();
         setup.Model.train();
-        foreach (var group in setup.Optimizer.ParamGroups)
-        {
-            group.LearningRate = candidate.LearningRate;
-        }
-
         for (int step = 0; step < candidate.StepsRun; step++)
         {
+            double rate = candidate.LearningRate;
+            if (schedule == LrTrainingSchedule.OneCycle)
+            {
+                double position = (double)step / (candidate.StepsRun - 1);
+                rate = position < 0.25
+                    ? Cosine(rate / 25, rate, position / 0.25)
+                    : Cosine(rate, rate / 1e5, (position - 0.25) / 0.75);
+            }
+
+            foreach (var group in setup.Optimizer.ParamGroups)
+            {
+                group.LearningRate = rate;
+            }
+
             // The probe cycles the 12 training batches from the first.
             using var scope = NewDisposeScope();
             var (input, target) = training[step % training.Count];
@@ -94,6 +108,27 @@ public class TorchSharpTuneTests
 
         Assert.That(candidate.ValidationLoss, Is.EqualTo(expected).Within(1e-9).Percent);
     }
+
+    [Test]
+    public void A_one_cycle_probe_differs_from_a_constant_rate_probe()
+    {
+        using var setup = new SmallClassifier();
+        var constant = Short();
+        constant.TrainingSchedule = LrTrainingSchedule.Constant;
+        var oneCycle = Short();
+        oneCycle.TrainingSchedule = LrTrainingSchedule.OneCycle;
+        var sweep = TorchSharpLrFinder.Find(setup.Model, setup.Optimizer, setup.Loss(), Training(setup), constant);
+
+        var atConstant = TorchSharpLrFinder.Tune(setup.Model, setup.Optimizer, setup.Loss(), Training(setup), Validation(setup), Budget, sweep, constant);
+        var inCycle = TorchSharpLrFinder.Tune(setup.Model, setup.Optimizer, setup.Loss(), Training(setup), Validation(setup), Budget, sweep, oneCycle);
+
+        // The same sweep, so the same first round; each probe trains differently.
+        var firstRound = atConstant.Candidates.Where(c => c.Round == 0).ToArray();
+        Assert.That(inCycle.Candidates.Where(c => c.Round == 0).Select(c => (c.LearningRate, c.StepsRun)), Is.EqualTo(firstRound.Select(c => (c.LearningRate, c.StepsRun))));
+        Assert.That(inCycle.Candidates.Where(c => c.Round == 0).Select(c => c.ValidationLoss), Is.Not.EqualTo(firstRound.Select(c => c.ValidationLoss)));
+    }
+
+    private static double Cosine(double from, double to, double fraction) => to + ((from - to) * (1 + Math.Cos(Math.PI * fraction)) / 2);
 
     [Test]
     public void Model_optimizer_and_random_generator_are_bit_identical_after_tuning()
