@@ -17,7 +17,7 @@ public class DemoTuneTests
         Assert.Multiple(() =>
         {
             Assert.That(run.Error, Is.Empty);
-            Assert.That(run.Out, Does.Contain("successive halving within 2 ×"));
+            Assert.That(run.Out, Does.Contain("successive halving within 3 ×"));
             Assert.That(run.Out, Does.Contain("  round 1/").And.Contain("  round 2/"));
             Assert.That(run.Out, Does.Contain("candidate LR").And.Contain("held-out loss").And.Contain("Tuned:"));
             Assert.That(run.Out, Does.Contain("tuned (--tune)"));

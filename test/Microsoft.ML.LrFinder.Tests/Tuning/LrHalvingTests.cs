@@ -32,11 +32,11 @@ public class LrHalvingTests
     [Test]
     public void The_default_run_probes_five_candidates_then_the_best_two_for_longer()
     {
-        // 5 candidates, rounds of 5 and 2; a 100-step fit and the default budget of 2 fits: 100 steps per round, 20 and 50 each.
+        // 5 candidates, rounds of 5 and 2; a 100-step fit and the default budget of 3 fits: 150 steps per round, 30 and 75 each.
         var probe = new ScriptedProbe((rate, steps) => Math.Pow(Math.Log10(rate) + 3.4, 2));
         var result = LrTuneRunner.Run(probe, Sweep(Selected, divergedAt: 1e-1), 100);
 
-        Assert.That(probe.Calls.Select(c => c.Steps), Is.EqualTo(new[] { 20, 20, 20, 20, 20, 50, 50 }));
+        Assert.That(probe.Calls.Select(c => c.Steps), Is.EqualTo(new[] { 30, 30, 30, 30, 30, 75, 75 }));
         Assert.That(result.Candidates.Where(c => c.Round == 1).Select(c => c.LearningRate), Is.EqualTo(new[] { Selected / 3, Selected }).Within(1e-9).Percent);
         Assert.That(result.ChosenLearningRate, Is.EqualTo(Selected / 3).Within(1e-9).Percent);
     }
