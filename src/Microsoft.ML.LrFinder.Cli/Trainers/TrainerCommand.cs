@@ -138,7 +138,7 @@ internal abstract class TrainerCommand
         return options;
     }
 
-    /// <summary>Whether the command has <c>--tune</c> (the library tunes TextClassification and SentenceSimilarity).</summary>
+    /// <summary>Whether the command has <c>--tune</c> (the library tunes TextClassification, SentenceSimilarity and NamedEntityRecognition).</summary>
     protected virtual bool SupportsTune => false;
 
     /// <summary>What <c>--label-col</c> holds for this trainer; null when the trainer has no label column.</summary>

@@ -38,7 +38,7 @@ public sealed class LrFinderTrainerOptions : LrFinderOptions
     /// </summary>
     /// <value>
     /// Default null: <c>WithLrFinder</c> does not tune; <c>Tune</c> uses <see cref="LrTuneDefaults"/>. Supported for
-    /// TextClassification and SentenceSimilarity. Costs about <see cref="LrTuneOptions.CandidateCount"/> ×
+    /// TextClassification, SentenceSimilarity and NamedEntityRecognition. Costs about <see cref="LrTuneOptions.CandidateCount"/> ×
     /// <see cref="LrTuneOptions.ProbeFraction"/> of the real fit.
     /// </value>
     public LrTuneOptions? Tune { get; set; }

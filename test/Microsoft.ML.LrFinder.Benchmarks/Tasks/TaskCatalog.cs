@@ -191,13 +191,20 @@ internal static partial class TaskCatalog
         MaxTrainCount = 150,
     };
 
-    /// <summary>The TorchSharp tasks of the suite, in report order.</summary>
+    /// <summary>
+    /// The TorchSharp tasks every run takes (the full run, a recording without <c>--tasks</c>, the tuning tables), in report
+    /// order. The pretrained-network tasks are not among them: a ResNet18 step costs what a thousand MLP steps do, so they
+    /// run when named (<see cref="Named"/>).
+    /// </summary>
     public static IReadOnlyList<BenchmarkTask> All() =>
     [
         DigitsMlp(), DigitsCnn(), DigitsMlpSgd(), IrisMlp(), HousingMlp(),
         DigitsMlpFineTune(), DigitsCnnFineTuneSgd(), DigitsMlpBatchNormSgd(), DigitsSoftmaxSgd(), BreastCancerLogistic(), DigitsSmallMlp(),
         .. Uci(),
     ];
+
+    /// <summary>Every TorchSharp task <c>--tasks</c> can name: <see cref="All"/> and the pretrained-network tasks.</summary>
+    public static IReadOnlyList<BenchmarkTask> Named() => [.. All(), .. Pretrained()];
 
     /// <summary>The data source of a task by name (runs recorded before sources were written name none); an unknown task is its own source.</summary>
     public static string SourceOf(string task) => Find(task)?.Source ?? task;
@@ -208,7 +215,7 @@ internal static partial class TaskCatalog
     private static Regret.IRegretTask? Find(string task)
     {
         var trainer = new TextClassificationTask();
-        return task == trainer.Name ? trainer : All().FirstOrDefault(t => t.Name == task);
+        return task == trainer.Name ? trainer : Named().FirstOrDefault(t => t.Name == task);
     }
 
     public static Module<Tensor, Tensor> CreateDigitsMlpTrunk() => Sequential(

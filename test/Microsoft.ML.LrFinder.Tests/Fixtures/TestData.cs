@@ -93,13 +93,26 @@ internal static class TestData
     /// The four fruit images: <c>Image</c> (MLImage), <c>Labels</c> (key vector), <c>Box</c> (float vector, 4 per label, in
     /// 100×75 pixel coordinates).
     /// </summary>
-    public static IDataView FruitDetection(MLContext mlContext)
+    public static IDataView FruitDetection(MLContext mlContext) => FruitDetection(mlContext, copiesOfFirstImage: null);
+
+    /// <summary>
+    /// The first fruit image, <paramref name="copies"/> times: each step of a batch-1 detector then trains on the same image, so
+    /// its loss falls steadily at rates that train, where the four different images make it jump from step to step.
+    /// </summary>
+    public static IDataView FruitDetectionOfOneImage(MLContext mlContext, int copies) => FruitDetection(mlContext, copies);
+
+    private static IDataView FruitDetection(MLContext mlContext, int? copiesOfFirstImage)
     {
         string folder = Path.Combine(Folder, "object-detection");
         var rows = File.ReadAllLines(Path.Combine(folder, "fruit-detection-four.tsv"))
             .Select(l => l.Split('\t'))
             .Select(f => new DetectionRow { ImagePath = f[0], Labels = f[1].Split(','), Box = f[2].Split(',').Select(v => float.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray() })
             .ToList();
+        if (copiesOfFirstImage is { } copies)
+        {
+            rows = Enumerable.Repeat(rows[0], copies).ToList();
+        }
+
         var data = mlContext.Data.LoadFromEnumerable(rows);
         return mlContext.Transforms.Conversion.MapValueToKey(nameof(DetectionRow.Labels))
             .Append(mlContext.Transforms.LoadImages("Image", folder, nameof(DetectionRow.ImagePath)))

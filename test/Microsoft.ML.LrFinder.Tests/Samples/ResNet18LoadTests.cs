@@ -54,6 +54,18 @@ public class ResNet18LoadTests
         Assert.Throws<FileNotFoundException>(() => ResNet18OnnxWeights.Load(Path.Combine(TestData.Folder, "missing.onnx")));
     }
 
+    /// <summary>
+    /// Two processes load the model at once (two benchmark recordings did): OnnxSharp's own file reader opened it for exclusive
+    /// use, and the second load failed with an IOException while the first held the file.
+    /// </summary>
+    [Test]
+    public void The_weights_load_while_another_reader_has_the_file_open()
+    {
+        using var otherReader = new FileStream(ResNet18OnnxWeights.DefaultPath, FileMode.Open, FileAccess.Read, FileShare.Read);
+        using var model = ResNet18OnnxWeights.Load();
+        Assert.That(model.ConvolutionsInGraphOrder.Count(), Is.EqualTo(22));
+    }
+
     /// <summary>ML.NET's featurizer path: ResNetPreprocess.onnx on the RGB image, then ResNet18.onnx; output [1, 512, 1, 1].</summary>
     private static float[] RunOnnx(InferenceSession preprocessing, InferenceSession network, global::TorchSharp.torch.Tensor rgb)
     {

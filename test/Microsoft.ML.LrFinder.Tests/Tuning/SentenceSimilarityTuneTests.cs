@@ -1,5 +1,6 @@
 using Microsoft.ML.LrFinder.Tests.Fixtures;
 using Microsoft.ML.TorchSharp;
+using Microsoft.ML.TorchSharp.AutoFormerV2;
 using Microsoft.ML.TorchSharp.NasBert;
 using static TorchSharp.torch;
 
@@ -48,12 +49,12 @@ public class SentenceSimilarityTuneTests
         string emptyFolder = Path.Combine(TestRunFolder.Path, "tune-unsupported-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(emptyFolder);
         var mlContext = new MLContext(seed: 1) { TempFilePath = emptyFolder };
-        var data = TestData.EntitySentences(mlContext, 8, seed: 1);
-        var finder = mlContext.MulticlassClassification.Trainers.NamedEntityRecognition(new NerTrainer.NerOptions { BatchSize = 4 })
+        var data = TestData.FruitDetection(mlContext);
+        var finder = mlContext.MulticlassClassification.Trainers.ObjectDetection(DetectorOptions())
             .WithLrFinder(new LrFinderTrainerOptions { Tune = new LrTuneOptions() });
 
         var error = Assert.Throws<NotSupportedException>(() => finder.Fit(data));
-        Assert.That(error!.Message, Does.Contain("NamedEntityRecognition").And.Contain("TextClassification and SentenceSimilarity"));
+        Assert.That(error!.Message, Does.Contain("ObjectDetection").And.Contain("TextClassification, SentenceSimilarity and NamedEntityRecognition"));
         Assert.That(Directory.EnumerateFileSystemEntries(emptyFolder), Is.Empty);
         Assert.That(finder.LastResult, Is.Null);
     }
@@ -64,11 +65,14 @@ public class SentenceSimilarityTuneTests
         string emptyFolder = Path.Combine(TestRunFolder.Path, "tune-unsupported-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(emptyFolder);
         var mlContext = new MLContext(seed: 1) { TempFilePath = emptyFolder };
-        var data = TestData.EntitySentences(mlContext, 8, seed: 1);
-        var trainer = mlContext.MulticlassClassification.Trainers.NamedEntityRecognition(new NerTrainer.NerOptions { BatchSize = 4 });
+        var data = TestData.FruitDetection(mlContext);
+        var trainer = mlContext.MulticlassClassification.Trainers.ObjectDetection(DetectorOptions());
 
         var error = Assert.Throws<NotSupportedException>(() => mlContext.LrFinder().Tune(trainer, data));
-        Assert.That(error!.Message, Does.Contain("NamedEntityRecognition").And.Contain("TextClassification and SentenceSimilarity"));
+        Assert.That(error!.Message, Does.Contain("ObjectDetection").And.Contain("TextClassification, SentenceSimilarity and NamedEntityRecognition"));
         Assert.That(Directory.EnumerateFileSystemEntries(emptyFolder), Is.Empty);
     }
+
+    private static ObjectDetectionTrainer.Options DetectorOptions() =>
+        new() { LabelColumnName = "Labels", BoundingBoxColumnName = "Box", ImageColumnName = "Image", MaxEpoch = 1 };
 }

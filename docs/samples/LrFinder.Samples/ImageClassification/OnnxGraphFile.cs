@@ -35,7 +35,10 @@ public sealed class OnnxGraphFile
 
         try
         {
-            return new OnnxGraphFile(path, ModelProto.Parser.ParseFromFile(path).Graph);
+            // Shared reading, not OnnxSharp's ParseFromFile: that opens the file for exclusive use, so a second process loading
+            // the same model at the same moment (two benchmark runs) failed with an IOException.
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            return new OnnxGraphFile(path, ModelProto.Parser.ParseFrom(file).Graph);
         }
         catch (Google.Protobuf.InvalidProtocolBufferException e)
         {

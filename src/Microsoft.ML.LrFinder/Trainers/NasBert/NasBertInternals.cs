@@ -38,6 +38,7 @@ internal sealed class NasBertInternals<TLabel, TTarget>
     private readonly ConstructorInfo? nerModel;
     private readonly MethodInfo? getEncoder;
     private readonly MethodInfo? getTokenizer;
+    private readonly FieldInfo? transformerModel;
 
     /// <summary>Resolves the members; use <see cref="TrainerInternals{TSelf, TTrainer, TOptions}.Get"/>, which checks them.</summary>
     public NasBertInternals()
@@ -66,6 +67,9 @@ internal sealed class NasBertInternals<TLabel, TTarget>
         getEncoder = Resolver.Method(baseModel, "GetEncoder");
         var tokenizerExtensions = Resolver.Type(TorchSharpInternals.Assembly, "Microsoft.ML.TorchSharp.Extensions.TokenizerExtensions");
         getTokenizer = Resolver.StaticMethod(tokenizerExtensions, "GetInstance", typeof(IChannel));
+
+        // For the tuning step's held-out loss of NamedEntityRecognition: the fitted transformer's model.
+        transformerModel = Resolver.Field(typeof(TorchSharpBaseTransformer<TLabel, TTarget>), "Model", typeof(nn.Module));
     }
 
     /// <summary>The loss reduction in <paramref name="options"/> (an internal setting: <c>Sum</c> by default).</summary>
@@ -80,6 +84,12 @@ internal sealed class NasBertInternals<TLabel, TTarget>
 
     /// <summary>The tokenizer the internal trainer prepares its batches with.</summary>
     public Tokenizer GetTokenizer(object internalTrainer) => (Tokenizer)tokenizer!.GetValue(internalTrainer)!;
+
+    /// <summary>The tokenizer the trainers and their transformers share (<c>TokenizerExtensions.GetInstance</c>).</summary>
+    public Tokenizer GetSharedTokenizer() => (Tokenizer)Invoke(getTokenizer!, null, [null])!;
+
+    /// <summary>The model a fitted transformer predicts with.</summary>
+    public nn.Module GetModel(TorchSharpBaseTransformer transformer) => (nn.Module)transformerModel!.GetValue(transformer)!;
 
     /// <summary>One pass of the trainer's own training loop over <paramref name="input"/>; its loop takes no progress channel.</summary>
     public override void Train(object internalTrainer, IHost trainerHost, IDataView input, IProgressChannel? progress) =>
@@ -102,7 +112,7 @@ internal sealed class NasBertInternals<TLabel, TTarget>
     /// <param name="path">The file to write.</param>
     public void SaveRandomEncoder(bool namedEntityRecognition, string path)
     {
-        var tokenizer = (EnglishRobertaTokenizer)Invoke(getTokenizer!, null, [null])!;
+        var tokenizer = (EnglishRobertaTokenizer)GetSharedTokenizer();
         NasBertTrainer.NasBertOptions options = namedEntityRecognition ? new NerTrainer.NerOptions() : new TextClassificationTrainer.TextClassificationOptions();
         var constructor = namedEntityRecognition ? nerModel! : predictionModel!;
         using var nasBertModel = (nn.Module)Invoke(constructor, null, options, tokenizer.PadIndex, tokenizer.SymbolsCount, 2)!;

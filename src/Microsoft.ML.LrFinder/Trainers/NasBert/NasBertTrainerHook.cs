@@ -60,7 +60,7 @@ internal sealed class NasBertTrainerHook<TLabel, TTarget>
         InputChecks.RequireTwoClasses(classes, label.Name, nameof(options.LabelColumnName));
     }
 
-    public override bool SupportsTuning => Options.TaskType is BertTaskType.TextClassification or BertTaskType.SentenceRegression;
+    public override bool SupportsTuning => Options.TaskType is BertTaskType.TextClassification or BertTaskType.SentenceRegression or BertTaskType.NamedEntityRecognition;
 
     public override int Epochs => Options.MaxEpoch;
 
@@ -102,7 +102,8 @@ internal sealed class NasBertTrainerHook<TLabel, TTarget>
     public override double ValidationLoss(ITransformer model, IDataView validation)
     {
         // The trainer optimizes a per-batch sum of cross-entropy or squared error; per row, those are the log-loss and the mean
-        // squared error ML.NET's evaluators report (log-loss clips probabilities at 1e-15).
+        // squared error ML.NET's evaluators report (log-loss clips probabilities at 1e-15). NER's transformer has no scores to
+        // evaluate: its loss is the trainer's per-token cross-entropy on the logits its head computes.
         var options = Options;
         var scored = model.Transform(validation);
         var evaluation = new MLContext();
@@ -111,6 +112,8 @@ internal sealed class NasBertTrainerHook<TLabel, TTarget>
             BertTaskType.TextClassification => evaluation.MulticlassClassification.Evaluate(
                 scored, options.LabelColumnName, options.ScoreColumnName, options.PredictionColumnName).LogLoss,
             BertTaskType.SentenceRegression => evaluation.Regression.Evaluate(scored, options.LabelColumnName, options.ScoreColumnName).MeanSquaredError,
+            BertTaskType.NamedEntityRecognition => TokenClassificationValidationLoss.Compute(
+                model, validation, options, Internals.GetHeadDense(Internals.GetModel((TorchSharpBaseTransformer)model), TrainerName), Internals.GetSharedTokenizer()),
             _ => base.ValidationLoss(model, validation),
         };
     }

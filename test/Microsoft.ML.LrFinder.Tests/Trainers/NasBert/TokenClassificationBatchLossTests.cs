@@ -1,6 +1,6 @@
+using Microsoft.ML.LrFinder.Tests.Fixtures;
 using Microsoft.ML.LrFinder.Trainers.NasBert;
 using Microsoft.ML.Tokenizers;
-using Microsoft.ML.TorchSharp.NasBert;
 
 namespace Microsoft.ML.LrFinder.Tests.Trainers.NasBert;
 
@@ -10,10 +10,7 @@ namespace Microsoft.ML.LrFinder.Tests.Trainers.NasBert;
 /// </summary>
 public class TokenClassificationBatchLossTests
 {
-    private static Tokenizer Tokenizer => (Tokenizer)typeof(NerTrainer).Assembly
-        .GetType("Microsoft.ML.TorchSharp.Extensions.TokenizerExtensions", throwOnError: true)!
-        .GetMethod("GetInstance", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
-        .Invoke(null, [null])!;
+    private static Tokenizer Tokenizer => TrainerTokenizer.Shared;
 
     [Test]
     public void One_tag_per_token_is_used_as_is_after_the_start_token()

@@ -29,6 +29,9 @@ internal sealed class InternalTrainer
         _updates = Field(type, "Updates");
     }
 
+    /// <summary>The internal trainer itself: two observations are of the same fit when they hold the same one.</summary>
+    public object Instance => _trainer;
+
     /// <summary>The TorchSharp optimizer the trainer steps.</summary>
     public Optimizer Optimizer { get; }
 
