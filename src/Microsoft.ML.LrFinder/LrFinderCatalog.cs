@@ -119,9 +119,10 @@ public sealed class LrFinderCatalog
     }
 
     /// <summary>
-    /// Sweeps a trainer, then fits it briefly at a few candidate learning rates around the selected one (the trainer's own fit
-    /// with <c>LearningRate = [candidate]</c>, over a <see cref="LrTuneOptions.ProbeFraction"/> of its epochs × batches) and
-    /// chooses the one whose loss on held-out data is lowest: log-loss for TextClassification, mean squared error for
+    /// Sweeps a trainer, then fits it briefly at candidate learning rates across the sweep's credible range (the trainer's own
+    /// fit with <c>LearningRate = [candidate]</c> over part of its epochs × batches; by successive halving within
+    /// <see cref="LrTuneOptions.Budget"/> real fits, or once each with the single-round settings) and chooses the one whose loss
+    /// on held-out data is lowest in the last round: log-loss for TextClassification, mean squared error for
     /// SentenceSimilarity. Nothing is kept of the probe fits.
     /// </summary>
     /// <typeparam name="TTransformer">What the trainer's <c>Fit</c> returns; inferred from the trainer.</typeparam>

@@ -86,9 +86,10 @@ public static class TorchSharpLrFinder
     }
 
     /// <summary>
-    /// Sweeps <paramref name="model"/>, then probes a few candidate learning rates around the selected one with a short fit each
-    /// (a <see cref="LrTuneOptions.ProbeFraction"/> of <paramref name="budgetSteps"/>, at a constant learning rate, from the
-    /// state the model is in now) and chooses the one whose loss on <paramref name="validationBatches"/> is lowest.
+    /// Sweeps <paramref name="model"/>, then probes candidate learning rates across the sweep's credible range with short fits
+    /// (successive halving: every probe from the state the model is in now, at a constant rate, or as a compressed one-cycle
+    /// when <see cref="LrFinderOptions.TrainingSchedule"/> is <see cref="LrTrainingSchedule.OneCycle"/>; all of them within
+    /// <see cref="LrTuneOptions.Budget"/> × <paramref name="budgetSteps"/> steps; or the single-round step) and chooses the one whose loss on <paramref name="validationBatches"/> is lowest.
     /// </summary>
     /// <param name="model">The model; its output is the loss function's first argument.</param>
     /// <param name="optimizer">The optimizer that trains it; derived from <see cref="OptimizerHelper"/>.</param>
@@ -129,7 +130,7 @@ public static class TorchSharpLrFinder
         var (settings, target) = CheckedProbeTarget(model, optimizer, lossFunction, batches, validationBatches, budgetSteps, options);
         var finderResult = Find(model, optimizer, lossFunction, batches, settings, progress: null, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
-        return LrTuneRunner.Run(new LrSweepTargetProbe(target, () => target.ValidationLoss(validationBatches)), finderResult, budgetSteps, settings.Tune, progress, cancellationToken);
+        return LrTuneRunner.Run(Probe(target, validationBatches, settings.TrainingSchedule), finderResult, budgetSteps, settings.Tune, progress, cancellationToken);
     }
 
     /// <summary>
@@ -171,8 +172,13 @@ public static class TorchSharpLrFinder
     {
         ArgumentNullException.ThrowIfNull(finderResult);
         var (settings, target) = CheckedProbeTarget(model, optimizer, lossFunction, batches, validationBatches, budgetSteps, options);
-        return LrTuneRunner.Run(new LrSweepTargetProbe(target, () => target.ValidationLoss(validationBatches)), finderResult, budgetSteps, settings.Tune, progress, cancellationToken);
+        var schedule = options?.TrainingSchedule ?? finderResult.Options.TrainingSchedule;
+        return LrTuneRunner.Run(Probe(target, validationBatches, schedule), finderResult, budgetSteps, settings.Tune, progress, cancellationToken);
     }
+
+    // Each probe follows the schedule the rate is for: a one-cycle peak is probed as a compressed one-cycle (LrProbeSchedule).
+    private static LrSweepTargetProbe Probe(TorchSharpSweepTarget target, IReadOnlyList<(Tensor Input, Tensor Target)> validationBatches, LrTrainingSchedule? schedule) =>
+        new(target, () => target.ValidationLoss(validationBatches), schedule ?? LrTrainingSchedule.Constant);
 
     // Checks every argument and builds the probes' target, whose validation batches are scored before anything trains.
     // Returns the checked settings (for the sweep) and the probes' target: it trains on the training loss (the sweep's

@@ -52,6 +52,11 @@ internal static class Program
             return Replay.ReplayCommand.Run(args[1..]);
         }
 
+        if (args.Length > 0 && args[0] == "tune")
+        {
+            return Tuning.TuneCommand.Run(args[1..]);
+        }
+
         BenchmarkSettings? settings;
         try
         {

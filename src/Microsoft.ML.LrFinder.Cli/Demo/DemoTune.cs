@@ -41,9 +41,9 @@ internal static class DemoTune
     {
         var (probeTrain, validation) = train.Split(DemoCommand.HeldOutFraction, seed);
         int budgetSteps = epochs * new DigitsBatches(train, batchSize, seed).BatchesPerEpoch;
-        console.WriteLine(string.Create(
-            CultureInfo.InvariantCulture,
-            $"Tuning:    {options.CandidateCount} candidates, each trained {options.ProbeSteps(budgetSteps)} of the {budgetSteps} steps of {epochs} epochs on {probeTrain.Count} samples, scored on {validation.Count} others"));
+        console.WriteLine(options.SingleRound
+            ? string.Create(CultureInfo.InvariantCulture, $"Tuning:    {options.CandidateCount} candidates, each trained {options.ProbeSteps(budgetSteps)} of the {budgetSteps} steps of {epochs} epochs on {probeTrain.Count} samples, scored on {validation.Count} others")
+            : string.Create(CultureInfo.InvariantCulture, $"Tuning:    successive halving within {options.Budget:0.##} × the {budgetSteps} steps of {epochs} epochs, probes trained on {probeTrain.Count} samples, scored on {validation.Count} others"));
         var (features, labels) = validation.ToTensors();
         using (features)
         using (labels)

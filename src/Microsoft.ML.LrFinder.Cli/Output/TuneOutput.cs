@@ -10,9 +10,18 @@ internal static class TuneOutput
     /// <param name="console">Where to write.</param>
     /// <returns>The handler.</returns>
     public static IProgress<LrTuneProgress> ProbeLines(IAnsiConsole console) => new SynchronousProgress<LrTuneProgress>(p =>
+    {
+        if (p.TotalRounds > 1 && p.ProbeInRound == 0)
+        {
+            console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"  round {p.Round + 1}/{p.TotalRounds}: {p.ProbesInRound} candidates, {p.Candidate.StepsRun} steps each"));
+        }
+
         console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"  probe {p.Probe + 1}/{p.TotalProbes}: learning rate {LrFormat.LearningRate(p.Candidate.LearningRate)}, {p.Candidate.StepsRun} steps, held-out loss {LrFormat.Loss(p.Candidate.ValidationLoss)}")));
+            $"  probe {p.Probe + 1}/{p.TotalProbes}: learning rate {LrFormat.LearningRate(p.Candidate.LearningRate)}, {p.Candidate.StepsRun} steps, held-out loss {LrFormat.Loss(p.Candidate.ValidationLoss)}"));
+    });
 
     /// <summary>The candidates as a table, the chosen one marked, then the tuning warnings.</summary>
     /// <param name="console">Where to write.</param>
@@ -20,6 +29,7 @@ internal static class TuneOutput
     public static void Write(IAnsiConsole console, LrTuneResult result)
     {
         var table = new Table().Border(TableBorder.Simple);
+        table.AddColumn(new TableColumn("round").RightAligned());
         table.AddColumn("candidate LR");
         table.AddColumn(new TableColumn("held-out loss").RightAligned());
         table.AddColumn(new TableColumn("steps run").RightAligned());
@@ -27,6 +37,7 @@ internal static class TuneOutput
         {
             bool chosen = candidate == result.Chosen;
             table.AddRow(
+                (candidate.Round + 1).ToString(CultureInfo.InvariantCulture),
                 Markup.Escape(LrFormat.LearningRate(candidate.LearningRate) + (chosen ? " *" : string.Empty)),
                 Markup.Escape(LrFormat.Loss(candidate.ValidationLoss)),
                 candidate.StepsRun.ToString(CultureInfo.InvariantCulture));
@@ -34,7 +45,7 @@ internal static class TuneOutput
 
         console.Write(table);
         console.WriteLine(result.ChosenLearningRate is { } rate
-            ? $"Tuned:     {LrFormat.LearningRate(rate)} (lowest held-out loss, * in the table)"
+            ? $"Tuned:     {LrFormat.LearningRate(rate)} (lowest held-out loss of the last round, * in the table)"
             : "Tuned:     none (no probe gave a finite held-out loss)");
         foreach (string warning in result.Warnings)
         {

@@ -7,24 +7,26 @@ namespace Microsoft.ML.LrFinder.Plotting;
 
 /// <summary>
 /// The plot of a tuned sweep: the sweep's plot, plus every probed candidate as a thin vertical line at its learning rate, the
-/// candidates' held-out losses on a right-hand axis of their own (they are on another scale than the training loss), and the
-/// chosen rate as a bold line labelled with the number the reports print.
+/// probes' held-out losses on a right-hand axis of their own (they are on another scale than the training loss), one dashed
+/// line per round of successive halving, and the chosen rate as a bold line labelled with the number the reports print.
 /// </summary>
 internal static class LrTunePlotBuilder
 {
     private static readonly OxyColor ProbeColor = OxyColor.FromRgb(0x44, 0x44, 0x44);
 
+    private static readonly MarkerType[] RoundMarkers = [MarkerType.Square, MarkerType.Triangle, MarkerType.Circle];
+
     public static PlotModel Build(LrTuneResult result, LrPlotOptions options)
     {
         var model = LrPlotBuilder.Build(result.FinderResult, options);
         var finite = result.Candidates.Where(c => double.IsFinite(c.ValidationLoss)).ToArray();
-        foreach (var candidate in result.Candidates)
+        foreach (double rate in result.Candidates.Select(c => c.LearningRate).Distinct())
         {
-            bool chosen = candidate == result.Chosen;
+            bool chosen = rate == result.ChosenLearningRate;
             model.Annotations.Add(new LineAnnotation
             {
                 Type = LineAnnotationType.Vertical,
-                X = candidate.LearningRate,
+                X = rate,
                 Color = ProbeColor,
                 StrokeThickness = chosen ? 2 : 1,
                 LineStyle = chosen ? LineStyle.Solid : LineStyle.Dot,
@@ -51,20 +53,27 @@ internal static class LrTunePlotBuilder
             TextColor = ProbeColor,
             TitleColor = ProbeColor,
         });
-        var probes = new LineSeries
+        // One line per round: a later round's probes are longer, so their losses are lower and not comparable with the first's.
+        var rounds = finite.GroupBy(c => c.Round).OrderBy(g => g.Key).ToArray();
+        foreach (var round in rounds)
         {
-            Title = "held-out loss after probe (right axis)",
-            XAxisKey = LrPlotBuilder.LearningRateAxisKey,
-            YAxisKey = LrPlotBuilder.ValidationLossAxisKey,
-            Color = ProbeColor,
-            StrokeThickness = 1,
-            LineStyle = LineStyle.Dash,
-            MarkerType = MarkerType.Square,
-            MarkerSize = 4,
-            MarkerFill = ProbeColor,
-        };
-        probes.Points.AddRange(finite.OrderBy(c => c.LearningRate).Select(c => new DataPoint(c.LearningRate, c.ValidationLoss)));
-        model.Series.Add(probes);
+            var probes = new LineSeries
+            {
+                Title = rounds.Length == 1
+                    ? "held-out loss after probe (right axis)"
+                    : FormattableString.Invariant($"held-out loss after probe, round {round.Key} (right axis)"),
+                XAxisKey = LrPlotBuilder.LearningRateAxisKey,
+                YAxisKey = LrPlotBuilder.ValidationLossAxisKey,
+                Color = ProbeColor,
+                StrokeThickness = 1,
+                LineStyle = round.Key == rounds[^1].Key ? LineStyle.Dash : LineStyle.Dot,
+                MarkerType = RoundMarkers[round.Key % RoundMarkers.Length],
+                MarkerSize = 4,
+                MarkerFill = ProbeColor,
+            };
+            probes.Points.AddRange(round.OrderBy(c => c.LearningRate).Select(c => new DataPoint(c.LearningRate, c.ValidationLoss)));
+            model.Series.Add(probes);
+        }
         if (result.Chosen is { } best)
         {
             model.Annotations.Add(new PointAnnotation

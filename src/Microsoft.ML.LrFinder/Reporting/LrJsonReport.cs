@@ -71,14 +71,17 @@ internal static class LrJsonReport
     }
 
     /// <summary>
-    /// <c>tune</c>: <c>probeSteps</c>, <c>budgetSteps</c>, <c>candidates</c> (each <c>learningRate</c>, <c>validationLoss</c> —
-    /// null when non-finite — and <c>stepsRun</c>), <c>chosen</c> (the chosen learning rate, or null) and <c>warnings</c>.
+    /// <c>tune</c>: <c>probeSteps</c> (the last round's), <c>budgetSteps</c>, <c>rounds</c>, <c>totalProbeSteps</c>,
+    /// <c>candidates</c> (every probe of every round: <c>learningRate</c>, <c>validationLoss</c> — null when non-finite —,
+    /// <c>stepsRun</c> and <c>round</c>, from 0), <c>chosen</c> (the chosen learning rate, or null) and <c>warnings</c>.
     /// </summary>
     private static void WriteTune(Utf8JsonWriter json, LrTuneResult tune)
     {
         json.WriteStartObject("tune");
         json.WriteNumber("probeSteps", tune.ProbeSteps);
         json.WriteNumber("budgetSteps", tune.BudgetSteps);
+        json.WriteNumber("rounds", tune.Rounds);
+        json.WriteNumber("totalProbeSteps", tune.TotalProbeSteps);
         json.WriteStartArray("candidates");
         foreach (var candidate in tune.Candidates)
         {
@@ -86,6 +89,7 @@ internal static class LrJsonReport
             WriteNumberOrNull(json, "learningRate", candidate.LearningRate);
             WriteNumberOrNull(json, "validationLoss", candidate.ValidationLoss);
             json.WriteNumber("stepsRun", candidate.StepsRun);
+            json.WriteNumber("round", candidate.Round);
             json.WriteEndObject();
         }
 

@@ -12,7 +12,7 @@ public static class LrTuneReport
 {
     /// <summary>
     /// The plain-text report: the sweep's (<see cref="LrFinderReport.ToText(LrFinderResult)"/>), then each candidate with its
-    /// held-out loss, the chosen one and the tuning warnings.
+    /// round and held-out loss, the chosen one and the tuning warnings.
     /// </summary>
     /// <param name="result">The result to describe.</param>
     /// <returns>The report, several lines long.</returns>
@@ -24,7 +24,7 @@ public static class LrTuneReport
         text.AppendLine("Tuning");
         text.AppendLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"  Probes:      {result.Candidates.Count}, {result.ProbeSteps} steps each of a {result.BudgetSteps}-step budget ({result.TotalProbeSteps} steps run in {result.Elapsed.TotalSeconds:F1} s)"));
+            $"  Probes:      {result.Candidates.Count} in {result.Rounds} round{(result.Rounds == 1 ? string.Empty : "s")}, the last {result.ProbeSteps} steps each, for a {result.BudgetSteps}-step fit ({result.TotalProbeSteps} steps run in {result.Elapsed.TotalSeconds:F1} s)"));
         text.AppendLine("  Candidates:");
         if (result.Candidates.Count == 0)
         {
@@ -36,11 +36,11 @@ public static class LrTuneReport
             string chosen = candidate == result.Chosen ? "  [chosen]" : string.Empty;
             text.AppendLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"    * {LrFormat.LearningRate(candidate.LearningRate)}: held-out loss {LrFormat.Loss(candidate.ValidationLoss)} after {candidate.StepsRun} steps{chosen}"));
+                $"    * round {candidate.Round}, {LrFormat.LearningRate(candidate.LearningRate)}: held-out loss {LrFormat.Loss(candidate.ValidationLoss)} after {candidate.StepsRun} steps{chosen}"));
         }
 
         text.AppendLine(result.ChosenLearningRate is { } rate
-            ? $"  Chosen:      {LrFormat.LearningRate(rate)} (the lowest held-out loss)"
+            ? $"  Chosen:      {LrFormat.LearningRate(rate)} (the lowest held-out loss of the last round)"
             : "  Chosen:      none");
         if (result.Warnings.Count > 0)
         {
@@ -55,9 +55,10 @@ public static class LrTuneReport
     }
 
     /// <summary>
-    /// The sweep's JSON report (see <see cref="LrFinderReport.ToJson"/>) with one more key, <c>tune</c>: <c>probeSteps</c>,
-    /// <c>budgetSteps</c>, <c>candidates</c> (each <c>learningRate</c>, <c>validationLoss</c> and <c>stepsRun</c>; a non-finite
-    /// loss is null), <c>chosen</c> (the chosen learning rate, or null) and <c>warnings</c>.
+    /// The sweep's JSON report (see <see cref="LrFinderReport.ToJson"/>) with one more key, <c>tune</c>: <c>probeSteps</c> (the
+    /// last round's), <c>budgetSteps</c>, <c>rounds</c>, <c>totalProbeSteps</c>, <c>candidates</c> (every probe of every round:
+    /// <c>learningRate</c>, <c>validationLoss</c>, <c>stepsRun</c> and <c>round</c>; a non-finite loss is null), <c>chosen</c>
+    /// (the chosen learning rate, or null) and <c>warnings</c>.
     /// </summary>
     /// <param name="result">The tuning result.</param>
     /// <returns>The JSON text.</returns>

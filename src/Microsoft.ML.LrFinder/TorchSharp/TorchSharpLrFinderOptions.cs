@@ -33,7 +33,7 @@ public sealed class TorchSharpLrFinderOptions : LrFinderOptions
 
     /// <summary>
     /// The tuning step's settings for <see cref="TorchSharpLrFinder.Tune(nn.Module{Tensor, Tensor}, optim.Optimizer, Func{Tensor, Tensor, Tensor}, IEnumerable{ValueTuple{Tensor, Tensor}}, IReadOnlyList{ValueTuple{Tensor, Tensor}}, int, TorchSharpLrFinderOptions?, IProgress{LrTuneProgress}?, CancellationToken)"/>:
-    /// the candidates around the selected learning rate and the probe length (see docs/tuning.md). <c>Find</c> ignores it.
+    /// the budget of its probes, or the single-round step's candidates and probe length (see docs/tuning.md). <c>Find</c> ignores it.
     /// </summary>
     /// <value>Default null: <see cref="LrTuneDefaults"/>.</value>
     public LrTuneOptions? Tune { get; set; }

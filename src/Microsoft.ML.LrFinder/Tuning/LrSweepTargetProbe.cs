@@ -13,17 +13,25 @@ public sealed class LrSweepTargetProbe : ILrProbeTarget
 {
     private readonly ILrSweepTarget target;
     private readonly Func<double> validationLoss;
+    private readonly LrTrainingSchedule schedule;
 
     /// <summary>Creates a probe over <paramref name="target"/>.</summary>
     /// <param name="target">What to train; its <see cref="ILrSweepTarget.Restore"/> must put back the snapshot state exactly.</param>
     /// <param name="validationLoss">The loss on held-out data of the target's current state; called once per probe, after training.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public LrSweepTargetProbe(ILrSweepTarget target, Func<double> validationLoss)
+        : this(target, validationLoss, LrTrainingSchedule.Constant)
+    {
+    }
+
+    /// <summary>Creates a probe over <paramref name="target"/> whose rate follows <paramref name="schedule"/> (<see cref="LrProbeSchedule"/>).</summary>
+    internal LrSweepTargetProbe(ILrSweepTarget target, Func<double> validationLoss, LrTrainingSchedule schedule)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(validationLoss);
         this.target = target;
         this.validationLoss = validationLoss;
+        this.schedule = schedule;
     }
 
     /// <inheritdoc/>
@@ -53,7 +61,7 @@ public sealed class LrSweepTargetProbe : ILrProbeTarget
             while (step < steps && !diverged)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                diverged = !double.IsFinite(target.Step(learningRate));
+                diverged = !double.IsFinite(target.Step(LrProbeSchedule.LearningRateAt(schedule, learningRate, step, steps)));
                 step++;
             }
 

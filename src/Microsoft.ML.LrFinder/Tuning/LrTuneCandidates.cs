@@ -107,6 +107,62 @@ internal static class LrTuneCandidates
     }
 
     /// <summary>
+    /// The first round of successive halving: a geometric grid through the selected rate, <see cref="LrHalvingSettings.Spacing"/>
+    /// apart, spanning the range the curve finds credible. Downwards to selected ÷ <see cref="LrHalvingSettings.LowestRatio"/>,
+    /// or lower where a suggestion of the sweep lies lower (never past selected ÷ <see cref="LrHalvingSettings.DeepestRatio"/>),
+    /// never below the sweep's first rate; upwards to the highest rate the sweep trained at without diverging
+    /// (<see cref="HighestStableLearningRate"/>), never past selected × <see cref="LrHalvingSettings.HighestRatio"/>. At most
+    /// <see cref="LrHalvingSettings.MaximumCandidates"/>: beyond that the highest are left out.
+    /// </summary>
+    /// <param name="finderResult">A sweep result with a selected learning rate.</param>
+    /// <param name="settings">The layout.</param>
+    /// <returns>The candidates in ascending order, the selected rate (clamped into the sweep's range) among them.</returns>
+    /// <exception cref="ArgumentException"><paramref name="finderResult"/> has no selected learning rate or no point with a positive learning rate.</exception>
+    public static IReadOnlyList<double> Span(LrFinderResult finderResult, LrHalvingSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(finderResult);
+        ArgumentNullException.ThrowIfNull(settings);
+        double selected = finderResult.SelectedLearningRate
+            ?? throw new ArgumentException("has no selected learning rate to tune around.", nameof(finderResult));
+        double first = finderResult.Curve.Points.Select(p => p.LearningRate).Where(IsPositive).DefaultIfEmpty(double.NaN).Min();
+        if (double.IsNaN(first))
+        {
+            throw new ArgumentException("has no point with a finite, positive learning rate.", nameof(finderResult));
+        }
+
+        double stable = Math.Max(first, HighestStableLearningRate(finderResult));
+        double centre = Math.Clamp(selected, first, stable);
+        double lowestSuggestion = finderResult.Suggestions.Select(s => s.LearningRate ?? double.NaN).Where(IsPositive).DefaultIfEmpty(centre).Min();
+        double low = Math.Max(first, Math.Min(centre / settings.LowestRatio, Math.Max(centre / settings.DeepestRatio, lowestSuggestion)));
+        double high = Math.Min(stable, centre * settings.HighestRatio);
+        var rates = new List<double>();
+        for (int k = 0; ; k--)
+        {
+            double rate = Rate(centre, settings.Spacing, k);
+            if (rate < low * (1 - 1e-9))
+            {
+                break;
+            }
+
+            rates.Add(rate);
+        }
+
+        for (int k = 1; rates.Count < settings.MaximumCandidates * 4; k++)
+        {
+            double rate = Rate(centre, settings.Spacing, k);
+            if (rate > high * (1 + 1e-9))
+            {
+                break;
+            }
+
+            rates.Add(rate);
+        }
+
+        // Too many: keep the lowest, which always include the selected rate (the range below it is at most DeepestRatio deep).
+        return rates.Order().Take(Math.Max(settings.MaximumCandidates, rates.Count(r => r <= centre))).ToArray();
+    }
+
+    /// <summary>
     /// The highest learning rate a sweep trained at before it diverged: for a sweep that stopped because the loss diverged or
     /// went non-finite, the rate of the point before the one that stopped it; otherwise the last recorded rate.
     /// </summary>

@@ -17,6 +17,39 @@ public class LrTuneOptionsTests
             Is.EqualTo((2, 3.0, 0.25, 0.2, 0)));
     }
 
+    [Test]
+    public void By_default_successive_halving_runs_within_the_default_budget()
+    {
+        var options = new LrTuneOptions();
+        Assert.That((options.Budget, options.SingleRound), Is.EqualTo((LrTuneDefaults.Budget, false)));
+    }
+
+    [Test]
+    public void Setting_any_single_round_option_selects_the_single_round_step()
+    {
+        Assert.That(new LrTuneOptions { CandidateCount = 2 }.SingleRound, Is.True);
+        Assert.That(new LrTuneOptions { CandidateSpacing = 3 }.SingleRound, Is.True);
+        Assert.That(new LrTuneOptions { ProbeFraction = 0.25 }.SingleRound, Is.True);
+        Assert.That(new LrTuneOptions { Budget = 1, HoldOutFraction = 0.3, HoldOutSeed = 2 }.SingleRound, Is.False);
+        Assert.That(new LrTuneOptions { ProbeFraction = 0.5 }.Clone().SingleRound, Is.True, "a copy keeps the step");
+    }
+
+    [TestCase(0.0)]
+    [TestCase(-1.0)]
+    [TestCase(10.000001)]
+    [TestCase(double.NaN)]
+    [TestCase(double.PositiveInfinity)]
+    public void A_budget_out_of_range_is_named(double budget)
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(new LrTuneOptions { Budget = budget }.Validate);
+        Assert.That(ex!.ParamName, Is.EqualTo(nameof(LrTuneOptions.Budget)));
+    }
+
+    [TestCase(1e-9)]
+    [TestCase(10.0)]
+    public void The_budget_limits_themselves_are_accepted(double budget) =>
+        Assert.DoesNotThrow(new LrTuneOptions { Budget = budget }.Validate);
+
     [TestCase(0, 3.0, 0.25, 0.2, nameof(LrTuneOptions.CandidateCount))]
     [TestCase(10, 3.0, 0.25, 0.2, nameof(LrTuneOptions.CandidateCount))]
     [TestCase(3, 1.0, 0.25, 0.2, nameof(LrTuneOptions.CandidateSpacing))]

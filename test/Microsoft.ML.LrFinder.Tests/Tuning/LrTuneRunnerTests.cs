@@ -55,7 +55,7 @@ public class LrTuneRunnerTests
     [Test]
     public void A_tie_goes_to_the_lower_learning_rate()
     {
-        var result = LrTuneRunner.Run(new ScriptedProbe(_ => 0.25), SelectedAt(1e-3), budgetSteps: 10);
+        var result = LrTuneRunner.Run(new ScriptedProbe(_ => 0.25), SelectedAt(1e-3), budgetSteps: 10, new LrTuneOptions { CandidateCount = 2 });
         Assert.That(result.ChosenLearningRate, Is.EqualTo(1e-3 / 3).Within(1e-12).Percent);
     }
 

@@ -11,46 +11,90 @@ public class TorchSharpTuneTests
     private static TorchSharpLrFinderOptions Short() =>
         new() { StartLearningRate = 1e-5, EndLearningRate = 1, NumberOfIterations = 30, Seed = 42 };
 
+    // A budget of 10 fits: the first round's probes are long enough (well over 3 steps) to be cancelled inside one.
+    private static TorchSharpLrFinderOptions LongProbes()
+    {
+        var options = Short();
+        options.Tune = new LrTuneOptions { Budget = 10 };
+        return options;
+    }
+
     private static List<(Tensor Input, Tensor Target)> Validation(SmallClassifier setup) => setup.Batches.Skip(12).ToList();
 
     private static List<(Tensor Input, Tensor Target)> Training(SmallClassifier setup) => setup.Batches.Take(12).ToList();
 
     [Test]
-    public void The_chosen_rate_is_the_candidate_with_the_lowest_validation_loss()
+    public void The_chosen_rate_is_the_last_round_s_lowest_validation_loss_within_the_budget()
     {
         using var setup = new SmallClassifier();
-        var result = TorchSharpLrFinder.Tune(setup.Model, setup.Optimizer, setup.Loss(), Training(setup), Validation(setup), Budget, Short());
+        var before = setup.Fingerprint();
+        var fingerprints = new List<byte[][]>();
+        var progress = new SynchronousProgress<LrTuneProgress>(_ => fingerprints.Add(setup.Fingerprint()));
+        var result = TorchSharpLrFinder.Tune(setup.Model, setup.Optimizer, setup.Loss(), Training(setup), Validation(setup), Budget, Short(), progress);
 
-        Assert.That(result.Candidates, Has.Count.EqualTo(LrTuneDefaults.CandidateCount));
-        Assert.That(result.Candidates.Select(c => c.StepsRun), Is.All.EqualTo(10), "the default quarter of the 40-step budget");
+        // The plan the sweep and the default budget give, probe by probe.
+        var plan = LrHalvingPlan.For(result.FinderResult, Budget, LrTuneDefaults.Budget, LrHalvingSettings.Default);
+        Assert.That(plan.Counts, Has.Count.GreaterThan(1), "the sweep's range holds several rounds' worth of candidates");
+        var rounds = result.Candidates.GroupBy(c => c.Round).ToArray();
+        Assert.That(rounds.Select(r => r.Count()), Is.EqualTo(plan.Counts));
+        Assert.That(rounds.Select(r => r.Select(c => c.StepsRun).Distinct().Single()), Is.EqualTo(plan.Steps));
+        Assert.That(rounds[0].Select(c => c.LearningRate), Is.EqualTo(plan.Rates));
+        Assert.That(result.TotalProbeSteps, Is.LessThanOrEqualTo(LrTuneDefaults.Budget * Budget));
         Assert.That(result.Candidates.Select(c => c.ValidationLoss), Is.All.Matches<double>(double.IsFinite));
-        Assert.That(result.Candidates.Select(c => c.ValidationLoss).Distinct().Count(), Is.EqualTo(LrTuneDefaults.CandidateCount), "each probe trained at its own rate");
-        Assert.That(result.Chosen, Is.EqualTo(result.Candidates.MinBy(c => c.ValidationLoss)));
-        Assert.That(result.Candidates.Select(c => c.LearningRate), Does.Contain(result.FinderResult.SelectedLearningRate!.Value));
+
+        // Each later round probes the best of the one before.
+        for (int round = 1; round < rounds.Length; round++)
+        {
+            var best = rounds[round - 1].OrderBy(c => c.ValidationLoss).Take(rounds[round].Count()).Select(c => c.LearningRate).Order();
+            Assert.That(rounds[round].Select(c => c.LearningRate), Is.EqualTo(best));
+        }
+
+        Assert.That(result.Chosen, Is.EqualTo(rounds[^1].MinBy(c => c.ValidationLoss)));
+        Assert.That(rounds[0].Select(c => c.LearningRate), Does.Contain(result.FinderResult.SelectedLearningRate!.Value));
+
+        // Restored exactly after every probe, not only at the end.
+        Assert.That(fingerprints, Has.Count.EqualTo(result.Candidates.Count));
+        Assert.That(fingerprints, Is.All.EqualTo(before));
     }
 
-    [Test]
-    public void Each_probe_scores_what_a_fit_from_the_starting_state_at_its_rate_scores()
+    [TestCase(LrTrainingSchedule.Constant)]
+    [TestCase(LrTrainingSchedule.OneCycle)]
+    public void Each_probe_scores_what_a_fit_from_the_starting_state_at_its_rate_scores(LrTrainingSchedule schedule)
     {
-        // The reference: a plain loop (seed, train mode, constant rate, 8 steps, evaluation-mode loss) from the same state.
+        // The reference: a plain loop (seed, train mode, the probe's steps, evaluation-mode loss) from the same state, at a
+        // constant rate, or for a one-cycle peak through fastai's one-cycle shape compressed into the probe: warm-up from a
+        // 25th of the peak over the first quarter of the steps, then cosine annealing to a 100,000th.
         using var setup = new SmallClassifier();
         var training = Training(setup);
         var validation = Validation(setup);
-        var result = TorchSharpLrFinder.Tune(setup.Model, setup.Optimizer, setup.Loss(), training, validation, Budget, Short());
+        var options = Short();
+        options.TrainingSchedule = schedule;
+        var result = TorchSharpLrFinder.Tune(setup.Model, setup.Optimizer, setup.Loss(), training, validation, Budget, options);
         var candidate = result.Candidates[^1];
 
         random.manual_seed(42).Dispose();
         setup.Model.train();
-        foreach (var group in setup.Optimizer.ParamGroups)
-        {
-            group.LearningRate = candidate.LearningRate;
-        }
-
         for (int step = 0; step < candidate.StepsRun; step++)
         {
+            double rate = candidate.LearningRate;
+            if (schedule == LrTrainingSchedule.OneCycle)
+            {
+                double position = (double)step / (candidate.StepsRun - 1);
+                rate = position < 0.25
+                    ? Cosine(rate / 25, rate, position / 0.25)
+                    : Cosine(rate, rate / 1e5, (position - 0.25) / 0.75);
+            }
+
+            foreach (var group in setup.Optimizer.ParamGroups)
+            {
+                group.LearningRate = rate;
+            }
+
+            // The probe cycles the 12 training batches from the first.
             using var scope = NewDisposeScope();
+            var (input, target) = training[step % training.Count];
             setup.Optimizer.zero_grad();
-            setup.LossModule.call(setup.Model.call(training[step].Input), training[step].Target).backward();
+            setup.LossModule.call(setup.Model.call(input), target).backward();
             setup.Optimizer.step();
         }
 
@@ -64,6 +108,27 @@ public class TorchSharpTuneTests
 
         Assert.That(candidate.ValidationLoss, Is.EqualTo(expected).Within(1e-9).Percent);
     }
+
+    [Test]
+    public void A_one_cycle_probe_differs_from_a_constant_rate_probe()
+    {
+        using var setup = new SmallClassifier();
+        var constant = Short();
+        constant.TrainingSchedule = LrTrainingSchedule.Constant;
+        var oneCycle = Short();
+        oneCycle.TrainingSchedule = LrTrainingSchedule.OneCycle;
+        var sweep = TorchSharpLrFinder.Find(setup.Model, setup.Optimizer, setup.Loss(), Training(setup), constant);
+
+        var atConstant = TorchSharpLrFinder.Tune(setup.Model, setup.Optimizer, setup.Loss(), Training(setup), Validation(setup), Budget, sweep, constant);
+        var inCycle = TorchSharpLrFinder.Tune(setup.Model, setup.Optimizer, setup.Loss(), Training(setup), Validation(setup), Budget, sweep, oneCycle);
+
+        // The same sweep, so the same first round; each probe trains differently.
+        var firstRound = atConstant.Candidates.Where(c => c.Round == 0).ToArray();
+        Assert.That(inCycle.Candidates.Where(c => c.Round == 0).Select(c => (c.LearningRate, c.StepsRun)), Is.EqualTo(firstRound.Select(c => (c.LearningRate, c.StepsRun))));
+        Assert.That(inCycle.Candidates.Where(c => c.Round == 0).Select(c => c.ValidationLoss), Is.Not.EqualTo(firstRound.Select(c => c.ValidationLoss)));
+    }
+
+    private static double Cosine(double from, double to, double fraction) => to + ((from - to) * (1 + Math.Cos(Math.PI * fraction)) / 2);
 
     [Test]
     public void Model_optimizer_and_random_generator_are_bit_identical_after_tuning()
@@ -111,7 +176,7 @@ public class TorchSharpTuneTests
         });
 
         Assert.That(
-            () => TorchSharpLrFinder.Tune(setup.Model, setup.Optimizer, loss, Training(setup), Validation(setup), Budget, Short(), progress: progress, cancellationToken: cancellation.Token),
+            () => TorchSharpLrFinder.Tune(setup.Model, setup.Optimizer, loss, Training(setup), Validation(setup), Budget, LongProbes(), progress: progress, cancellationToken: cancellation.Token),
             Throws.InstanceOf<OperationCanceledException>());
         Assert.That(reports, Has.Count.EqualTo(1));
         Assert.That(setup.Fingerprint(), Is.EqualTo(before));
