@@ -91,6 +91,7 @@ internal static class BadInputTable
         yield return WithModel("E48", Tune, "budgetSteps = 0", m => TorchSharpLrFinder.Tune(m.Model, m.Optimizer, m.LossModule.call, m.Batches, m.Batches, 0), Aoor, "must be at least 1", "budgetSteps");
         yield return WithModel("E49", Tune, "LrTuneOptions.CandidateCount = 0", m => TorchSharpLrFinder.Tune(m.Model, m.Optimizer, m.LossModule.call, m.Batches, m.Batches, 10, new TorchSharpLrFinderOptions { Tune = new LrTuneOptions { CandidateCount = 0 } }), Aoor, "CandidateCount", "must be between 1 and 9");
         yield return WithModel("E50", Tune, "LrTuneOptions.ProbeFraction = 0", m => TorchSharpLrFinder.Tune(m.Model, m.Optimizer, m.LossModule.call, m.Batches, m.Batches, 10, new TorchSharpLrFinderOptions { Tune = new LrTuneOptions { ProbeFraction = 0 } }), Aoor, "ProbeFraction", "must be greater than 0 and at most 1");
+        yield return WithModel("E52", Tune, "LrTuneOptions.Budget = 0", m => TorchSharpLrFinder.Tune(m.Model, m.Optimizer, m.LossModule.call, m.Batches, m.Batches, 10, new TorchSharpLrFinderOptions { Tune = new LrTuneOptions { Budget = 0 } }), Aoor, "Budget", "must be greater than 0 and at most 10");
         yield return WithModel("E51", Tune, "validationBatches empty", m => TorchSharpLrFinder.Tune(m.Model, m.Optimizer, m.LossModule.call, m.Batches, [], 10), Arg, "validationBatches");
 
         // The command line: exit code 2, one line on standard error naming the problem, nothing written.
