@@ -44,6 +44,66 @@ public class LrCurveDiagnosticsWordingTests
             Has.One.Contains("never decreased"));
     }
 
+    [Test]
+    public void A_fall_of_exactly_one_percent_is_not_more_than_one_percent()
+    {
+        // From 100 to 99 in the window: exactly 1% (both sides exact in binary), which the rule does not count as a fall.
+        var warnings = Diagnose(Curve(Enumerable.Range(0, 60).Select(i => i == 30 ? 99.0 : 100.0), requested: 100), LrFinderStopReason.Diverged);
+        Assert.That(warnings, Has.One.Contains("never decreased in the suggestion window (its lowest smoothed value, 99, is not 1% below the first, 100)"));
+    }
+
+    [Test]
+    public void A_window_of_two_points_is_judged_on_its_own()
+    {
+        // 10 requested, 8 recorded: the window is points 1 and 2 (the last 5 dropped). It falls (3 → 2.5) while the whole
+        // curve's first point (2) is below both: judged on the window, nothing to report.
+        var warnings = Diagnose(Curve([2, 3, 2.5, 4, 4, 4, 4, 4], requested: 10), LrFinderStopReason.Diverged);
+        Assert.That(warnings, Has.None.Contains("never decreased"));
+        var flat = Diagnose(Curve([2, 3, 3, 4, 4, 4, 4, 4], requested: 10), LrFinderStopReason.Diverged);
+        Assert.That(flat, Has.One.Contains("The loss never decreased in the suggestion window (its lowest smoothed value, 3, is not 1% below the first, 3)"));
+    }
+
+    [Test]
+    public void A_single_point_is_not_judged_for_a_fall()
+    {
+        Assert.That(Diagnose(Curve([2]), LrFinderStopReason.Diverged), Has.None.Contains("never decreased"));
+    }
+
+    [Test]
+    public void A_window_too_short_to_judge_falls_back_to_every_point_from_the_first()
+    {
+        // 10 requested, 7 recorded: the window is point 1 alone. From point 0 (3) the loss falls to 1 (point 6, after the
+        // window): judged on all the points, it decreased.
+        var warnings = Diagnose(Curve([3, 3, 3, 3, 3, 3, 1], requested: 10), LrFinderStopReason.Diverged);
+        Assert.That(warnings, Has.None.Contains("never decreased"));
+        var flat = Diagnose(Curve([2, 3, 3, 3, 3, 3, 3], requested: 10), LrFinderStopReason.Diverged);
+        Assert.That(flat, Has.One.Contains("The loss never decreased (its lowest smoothed value, 2, is not 1% below the first, 2)"));
+    }
+
+    [Test]
+    public void A_loss_that_falls_only_after_the_window_never_decreased_in_it()
+    {
+        // The window (points 10 to 54) is flat; the lowest loss is in the 5 dropped points after it.
+        var warnings = Diagnose(Curve(Enumerable.Range(0, 60).Select(i => i >= 57 ? 0.5 : 1.0), requested: 100), LrFinderStopReason.Diverged);
+        Assert.That(warnings, Has.One.Contains("never decreased in the suggestion window"));
+    }
+
+    [Test]
+    public void A_two_point_sweep_that_fell_asks_for_a_higher_end()
+    {
+        var warnings = Diagnose(Curve([2, 1]), LrFinderStopReason.Completed);
+        Assert.That(warnings, Has.One.Contains("The loss never turned upward: it was lowest at the end of the range (learning rate 1.26e-6)"));
+    }
+
+    [TestCase(9, false)]
+    [TestCase(10, true)]
+    public void Noise_is_judged_on_windows_of_ten_points_or_more(int windowPoints, bool judged)
+    {
+        // The zigzag of the noisy-curve test, cut to the given window (none requested, five points dropped at the end).
+        var losses = Enumerable.Range(0, windowPoints + 5).Select(i => 3 - (0.01 * i) + (i % 2 == 0 ? 0.1 : -0.1));
+        Assert.That(Diagnose(Curve(losses), LrFinderStopReason.Diverged).Any(w => w.StartsWith("The curve is noisy", StringComparison.Ordinal)), Is.EqualTo(judged));
+    }
+
     [TestCase(89, false)]
     [TestCase(90, true)]
     public void A_minimum_in_the_last_tenth_of_a_completed_sweep_asks_for_a_higher_end(int lowest, bool warned)
