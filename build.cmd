@@ -61,6 +61,9 @@ if not exist "src\Microsoft.ML.LrFinder\%1" (
   set STATUS=2
   exit /b 2
 )
+rem The generic finder's Tune tests train a model: compiled into the test project only when Tuning is mutated.
+set "MutateTuning=false"
+if /i "%1"=="Tuning" set "MutateTuning=true"
 pushd test\Microsoft.ML.LrFinder.MutationTests
 dotnet stryker --config-file ..\..\eng\stryker-config.json --mutate "**/Microsoft.ML.LrFinder/%1/**/*.cs" --output "..\..\artifacts\mutation\%1" --skip-version-check
 if errorlevel 1 set STATUS=1

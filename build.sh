@@ -66,6 +66,11 @@ case "${1:-}" in
       fi
       globs+=(--mutate "**/Microsoft.ML.LrFinder/$folder/**/*.cs")
     done
+    # The generic finder's Tune tests train a model: compiled into the mutation test project only when Tuning is mutated.
+    export MutateTuning=false
+    for folder in "${folders[@]}"; do
+      if [ "$folder" = "Tuning" ]; then MutateTuning=true; fi
+    done
     dotnet tool restore
     rm -rf artifacts/mutation
     (cd test/Microsoft.ML.LrFinder.MutationTests &&

@@ -39,31 +39,12 @@ internal sealed class LagFreeWindow
     public static LagFreeWindow Of(LrCurve curve)
     {
         ArgumentNullException.ThrowIfNull(curve);
-        var points = new List<LrCurvePoint>();
-        for (int i = curve.WindowStart; i < curve.WindowEnd; i++)
-        {
-            var point = curve.Points[i];
-            if (!double.IsFinite(point.LagFreeLoss) || !double.IsFinite(point.LearningRate) || point.LearningRate <= 0)
-            {
-                break;
-            }
 
-            points.Add(point);
-        }
-
+        // The suggestion window's learning rates are finite and positive (LrCurve.WindowEnd); only the lag-free loss can end it.
+        var points = Enumerable.Range(curve.WindowStart, curve.WindowLength)
+            .Select(i => curve.Points[i])
+            .TakeWhile(point => double.IsFinite(point.LagFreeLoss));
         return new LagFreeWindow([.. points]);
-    }
-
-    /// <summary>The first index after <see cref="Top"/> and at most <see cref="Minimum"/> whose loss is at or below <paramref name="level"/>.</summary>
-    public int FirstAtOrBelow(double level)
-    {
-        int index = Math.Min(Top + 1, Minimum);
-        while (index < Minimum && !(Losses[index] <= level))
-        {
-            index++;
-        }
-
-        return index;
     }
 
     /// <summary>The "no suggestion" of a rule when this window is empty or the loss never falls in it.</summary>

@@ -68,7 +68,7 @@ public static class LrSuggestionMethods
     /// <returns>Whether the name is known.</returns>
     public static bool TryGetByName(string? name, out ILrSuggestionMethod? method)
     {
-        string key = name?.Trim() ?? string.Empty;
+        string? key = name?.Trim();
         method = string.Equals(key, "steepest", StringComparison.OrdinalIgnoreCase)
             ? Steep
             : All.FirstOrDefault(m => string.Equals(m.Name, key, StringComparison.OrdinalIgnoreCase));

@@ -56,9 +56,9 @@ internal static class CurveMath
     public static double[] RunningMedian(IReadOnlyList<double> values, int halfWidth) =>
         Running(values, halfWidth, window =>
         {
+            // Every window is centred (Running): 2·half + 1 points, an odd count, so the median is the middle value.
             Array.Sort(window);
-            int mid = window.Length / 2;
-            return window.Length % 2 == 1 ? window[mid] : (window[mid - 1] + window[mid]) / 2;
+            return window[window.Length / 2];
         });
 
     /// <summary>A centred running mean; the window shrinks symmetrically near the ends.</summary>

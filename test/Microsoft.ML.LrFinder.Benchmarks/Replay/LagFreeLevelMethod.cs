@@ -31,10 +31,22 @@ internal sealed class LagFreeLevelMethod : ILrSuggestionMethod
         }
 
         double level = window.Losses[window.Top] - (Fraction * window.Drop);
-        var point = window.Points[window.FirstAtOrBelow(level)];
+        var point = window.Points[FirstAtOrBelow(window, level)];
         double learningRate = Math.Min(point.LearningRate * Multiplier, window.Points[window.Minimum].LearningRate);
         return LrSuggestion.At(Name, learningRate, point, FormattableString.Invariant(
             $"the lag-free loss falls from {LrFormat.Loss(window.Losses[window.Top])} to {LrFormat.Loss(window.Losses[window.Minimum])} and has covered {LrFormat.Number(Fraction * 100)}% of it at learning rate {LrFormat.LearningRate(point.LearningRate)}; times {LrFormat.Number(Multiplier)}: {LrFormat.LearningRate(learningRate)}."),
             LrLossCurve.LagFree);
+    }
+
+    /// <summary>The first index after the window's top and at most its minimum whose loss is at or below <paramref name="level"/>.</summary>
+    private static int FirstAtOrBelow(LagFreeWindow window, double level)
+    {
+        int index = Math.Min(window.Top + 1, window.Minimum);
+        while (index < window.Minimum && !(window.Losses[index] <= level))
+        {
+            index++;
+        }
+
+        return index;
     }
 }

@@ -64,11 +64,22 @@ public class LrSweepRunnerTests
     }
 
     [Test]
+    public void A_failing_step_says_at_which_iteration_and_learning_rate_it_failed()
+    {
+        // The sixth step (iteration 5) throws: the exception keeps its type and message and carries where it happened.
+        var target = new ParabolaTarget { ThrowAtStep = 5 };
+        var ex = Assert.Throws<InvalidOperationException>(() => LrSweepRunner.Run(target, new LrFinderOptions { NumberOfIterations = 30 }));
+        Assert.That(ex!.Data[LrSweepRunner.IterationDataKey], Is.EqualTo(5));
+        Assert.That(ex.Data[LrSweepRunner.LearningRateDataKey], Is.EqualTo(target.LearningRates[^1]));
+    }
+
+    [Test]
     public void A_failing_restore_after_a_failing_step_reports_both()
     {
         var target = new ParabolaTarget { ThrowAtStep = 5, RestoreThrows = true };
         var ex = Assert.Throws<AggregateException>(() => LrSweepRunner.Run(target, new LrFinderOptions { NumberOfIterations = 30 }));
         Assert.That(ex!.InnerExceptions.Select(e => e.Message), Is.EqualTo(new[] { ParabolaTarget.StepFailure, ParabolaTarget.RestoreFailure }));
+        Assert.That(ex.Message, Does.StartWith("The training step failed and restoring the sweep target failed too."));
     }
 
     [Test]

@@ -43,6 +43,7 @@ public class LrCurveColumnsTests
     [TestCase("lr,LR,loss\n", "line 1: the header has two columns named 'lr'; rename one.")]
     [TestCase("\n  \n", "line 1: the file is empty; expected a header line naming the columns 'lr' and 'loss'.")]
     [TestCase("lr,loss\n1e-3,2\n\n1e-2,1\n", "line 3: blank line between rows; every line after the header must be a row.")]
+    [TestCase("lr,loss\n1e-3,2\n\n \n1e-2,1\n", "line 3: blank line between rows; every line after the header must be a row.")]
     public void A_bad_file_is_refused_with_the_line_the_column_and_the_problem(string text, string message)
     {
         var ex = Assert.Throws<FormatException>(() => Read(text));
@@ -56,6 +57,15 @@ public class LrCurveColumnsTests
     {
         var ex = Assert.Throws<FormatException>(() => LrCurveCsv.Read(new StringReader(text), "curve.csv"));
         Assert.That(ex!.Message, Is.EqualTo($"curve.csv: {message}; the header must be 'iteration,lr,loss,smoothed_loss'."));
+    }
+
+    [Test]
+    public void A_curve_file_that_is_empty_or_has_a_non_integer_iteration_is_refused_naming_what_it_needs()
+    {
+        var empty = Assert.Throws<FormatException>(() => LrCurveCsv.Read(new StringReader(string.Empty), "curve.csv"));
+        Assert.That(empty!.Message, Is.EqualTo("curve.csv: line 1: the file is empty; expected the header 'iteration,lr,loss,smoothed_loss'."));
+        var fraction = Assert.Throws<FormatException>(() => LrCurveCsv.Read(new StringReader("iteration,lr,loss,smoothed_loss\n1.5,1e-7,2.3,2.3\n"), "curve.csv"));
+        Assert.That(fraction!.Message, Is.EqualTo("curve.csv: line 2, column 1 (iteration): '1.5' is not an integer."));
     }
 
     [Test]

@@ -46,6 +46,36 @@ public class LrReportFormatTests
         Assert.That(LrReportFormat.SuggestionLabel(LrSuggestion.At("custom", 0.24, point, "")), Is.EqualTo("custom×3 = 2.4e-1 (custom point at 8e-2)"));
     }
 
+    // The report's "Stop:" line and the plot's subtitle, for a sweep that ended at iteration 2 (learning rate 4e-3).
+    [TestCase(LrFinderStopReason.Completed, "Completed: all 10 requested iterations ran.")]
+    [TestCase(LrFinderStopReason.Diverged, "Stopped early: the loss diverged at iteration 2 (learning rate 4e-3); the smoothed loss exceeded 2.5× its best value.")]
+    [TestCase(LrFinderStopReason.NonFiniteLoss, "Stopped early: the loss became NaN or infinite at iteration 2 (learning rate 4e-3).")]
+    [TestCase(LrFinderStopReason.Cancelled, "Stopped early: the sweep was cancelled at iteration 2 (learning rate 4e-3).")]
+    [TestCase(LrFinderStopReason.AsRecorded, "As recorded: the curve was analysed as loaded; no sweep ran.")]
+    [TestCase(LrFinderStopReason.EndOfData, "EndOfData")]
+    public void Each_stop_reason_is_stated_with_where_the_sweep_ended(LrFinderStopReason reason, string text)
+    {
+        var curve = new LrCurve(Enumerable.Range(0, 3).Select(i => new LrCurvePoint(i, 1e-3 * Math.Pow(2, i), 1, 1)), 10);
+        var result = new LrFinderResult(curve, reason, [], null, [], new LrFinderOptions { DivergenceThreshold = 2.5 }, TimeSpan.Zero);
+        Assert.That(LrReportFormat.StopReason(result), Is.EqualTo(text));
+    }
+
+    [Test]
+    public void A_sweep_that_recorded_nothing_says_where_it_stopped_without_a_point()
+    {
+        var result = new LrFinderResult(new LrCurve([], 10), LrFinderStopReason.Cancelled, [], null, [], new LrFinderOptions(), TimeSpan.Zero);
+        Assert.That(LrReportFormat.StopReason(result), Is.EqualTo("Stopped early: the sweep was cancelled."));
+    }
+
+    [TestCase(LrFinderStopReason.Diverged, true)]
+    [TestCase(LrFinderStopReason.NonFiniteLoss, true)]
+    [TestCase(LrFinderStopReason.Cancelled, true)]
+    [TestCase(LrFinderStopReason.Completed, false)]
+    [TestCase(LrFinderStopReason.AsRecorded, false)]
+    [TestCase(LrFinderStopReason.EndOfData, false)]
+    public void Only_a_blow_up_or_a_cancellation_is_an_early_stop(LrFinderStopReason reason, bool early) =>
+        Assert.That(LrReportFormat.StoppedEarly(reason), Is.EqualTo(early));
+
     [Test]
     public void No_value_has_no_label() =>
         Assert.That(LrReportFormat.SuggestionLabel(LrSuggestion.None("valley", "why")), Is.Null);

@@ -50,6 +50,76 @@ public class LrTextReportTests
         Assert.That(report, Does.Contain("Window:      empty"));
     }
 
+    [Test]
+    public void The_whole_report_of_a_hand_made_result_reads_as_written_here()
+    {
+        // 30 points ten per decade from 1e-4 (point i at 1e-4·10^(i/10)), 30 requested: the window skips 30 / 10 = 3 points at
+        // the start and 5 at the end (points 3 to 24). The suggestions cover each kind of line: read at its point (valley,
+        // selected), derived from its point (minimum/10, on the smoothed curve; lagfree/2.5, on the lag-free curve), none
+        // (slide), and a method the options do not name (no rule line) with no explanation (no how line). The raw loss is
+        // 3 − 0.1·i, a straight line the lag-free curve gives back unchanged, and the smoothed loss 0.5 above it, so each
+        // point line shows the loss of the curve its rule read.
+        var points = Enumerable.Range(0, 30)
+            .Select(i => new LrCurvePoint(i, 1e-4 * Math.Pow(10, i / 10.0), 3 - (0.1 * i), 3.5 - (0.1 * i)))
+            .ToArray();
+        var curve = new LrCurve(points, 30);
+        var suggestions = new[]
+        {
+            LrSuggestion.At("valley", curve.Points[10].LearningRate, curve.Points[10], "a run of 12 points."),
+            LrSuggestion.At("minimum", curve.Points[20].LearningRate / 10, curve.Points[20], "a tenth of the lowest."),
+            LrSuggestion.At("lagfree", curve.Points[20].LearningRate / 2.5, curve.Points[20], "the lag-free minimum ÷ 2.5.", LrLossCurve.LagFree),
+            LrSuggestion.None("slide", "too few points."),
+            LrSuggestion.At("custom", curve.Points[5].LearningRate, curve.Points[5], string.Empty),
+        };
+        var result = new LrFinderResult(curve, LrFinderStopReason.Completed, suggestions, suggestions[0],
+            ["First warning.", "Second warning."], new LrFinderOptions(), TimeSpan.Zero);
+
+        Assert.That(result.ToText(), Is.EqualTo(string.Join(Environment.NewLine,
+            "Learning-rate finder",
+            "  Stop:        Completed: all 30 requested iterations ran.",
+            "  Iterations:  30 run of 30 requested, learning rate 1e-4 to 7.94e-2",
+            "  Window:      points 3 to 24 (learning rate 2e-4 to 2.51e-2); 3 points skipped at the start, 5 at the end",
+            "  Suggestions:",
+            "    * valley 1e-3  [selected]",
+            "        rule:  " + LrSuggestionMethods.Valley.Rule,
+            "        how:   a run of 12 points.",
+            "        point: iteration 10, learning rate 1e-3, smoothed loss 2.5",
+            "    * minimum/10 = 1e-3 (loss minimum at 1e-2)",
+            "        rule:  " + LrSuggestionMethods.Minimum.Rule,
+            "        how:   a tenth of the lowest.",
+            "        point: iteration 20, learning rate 1e-2, smoothed loss 1.5",
+            "    * lagfree/2.5 = 4e-3 (lag-free minimum at 1e-2)",
+            "        rule:  " + LrSuggestionMethods.LagFree.Rule,
+            "        how:   the lag-free minimum ÷ 2.5.",
+            "        point: iteration 20, learning rate 1e-2, lag-free loss 1",
+            "    * slide: no suggestion",
+            "        rule:  " + LrSuggestionMethods.Slide.Rule,
+            "        why:   too few points.",
+            "    * custom 3.16e-4",
+            "        point: iteration 5, learning rate 3.16e-4, smoothed loss 3",
+            "  Selected:    valley 1e-3",
+            "  Warnings:",
+            "    - First warning.",
+            "    - Second warning.") + Environment.NewLine));
+    }
+
+    [Test]
+    public void A_result_without_suggestions_or_warnings_says_none_for_both()
+    {
+        var curve = new LrCurve([new LrCurvePoint(0, 1e-3, 2, 2)], 10);
+        var result = new LrFinderResult(curve, LrFinderStopReason.Cancelled, [], null, [], new LrFinderOptions(), TimeSpan.Zero);
+        Assert.That(result.ToText(), Is.EqualTo(string.Join(Environment.NewLine,
+            "Learning-rate finder",
+            "  Stop:        Stopped early: the sweep was cancelled at iteration 0 (learning rate 1e-3).",
+            "  Iterations:  1 run of 10 requested, learning rate 1e-3 to 1e-3",
+            "  Window:      empty: no point of the curve could be used",
+            "  Suggestions:",
+            "    (none)",
+            "  Selected:    none (the selector made no suggestion)",
+            "  Warnings:",
+            "    (none)") + Environment.NewLine));
+    }
+
     private sealed class FixedMethod : ILrSuggestionMethod
     {
         public string Name => "middle";

@@ -107,6 +107,16 @@ public class FastaiMethodTests
     }
 
     [Test]
+    public void The_shortest_windows_the_rules_read_give_a_suggestion()
+    {
+        // Steep needs 2 points (one slope), valley a run of 2 (fastai's −1 start: the first point), halfdrop 3: on 3, 2, 1 the
+        // denoised curve is the curve (the windows shrink to fit), the level is 1 + (3 − 1)/2 = 2, first reached at point 1.
+        Assert.That(LrSuggestionMethods.Steep.Suggest(TestCurves.Window(2, 1)).Point!.Value.Iteration, Is.EqualTo(0));
+        Assert.That(LrSuggestionMethods.Valley.Suggest(TestCurves.Window(2, 1)).Point!.Value.Iteration, Is.EqualTo(0));
+        Assert.That(LrSuggestionMethods.HalfDrop.Suggest(TestCurves.Window(3, 2, 1)).Point!.Value.Iteration, Is.EqualTo(1));
+    }
+
+    [Test]
     public void The_window_skips_a_tenth_of_the_requested_iterations_and_the_last_five_points()
     {
         // 30 requested, 30 recorded: the window is points 3–24. The minimum of the whole curve (point 1) is outside it.

@@ -20,6 +20,13 @@ public class LagFreeMethodTests
         return new LrCurve(points, 100);
     }
 
+    /// <summary>
+    /// 25 points (<see cref="TestCurves"/>' learning rates) whose raw and smoothed losses differ; the window is the first 20
+    /// (the last 5 are dropped).
+    /// </summary>
+    private static LrCurve RawAndSmoothed(Func<int, double> raw, Func<int, double> smoothed) =>
+        new(Enumerable.Range(0, 25).Select(i => new LrCurvePoint(i, TestCurves.LearningRate(i), raw(i), smoothed(i))), requestedIterations: 0);
+
     [Test]
     public void It_is_the_geometric_mean_of_halfdrop_and_the_lag_free_minimum_divided_for_the_schedule()
     {
@@ -103,6 +110,7 @@ public class LagFreeMethodTests
             Assert.That(long_.Point, Is.EqualTo(curveOnly.Point), "the plot marks the same reading point");
             Assert.That(long_.Curve, Is.EqualTo(LrLossCurve.LagFree));
             Assert.That(long_.Explanation, Does.StartWith(curveOnly.Explanation.TrimEnd('.')).And.Contain("for a fit of 30 epochs").And.Contain("divided by 3"));
+            Assert.That(long_.Explanation, Does.EndWith($"divided by 3 (30 ÷ 10): {LrFormat.LearningRate(curveOnly.LearningRate!.Value / 3)}."), "the rate the user gets");
         });
     }
 
@@ -120,6 +128,54 @@ public class LagFreeMethodTests
                 Is.EqualTo(plain.Suggestions.Where(s => s.Method != "lagfree").Select(s => s.LearningRate)),
                 "fastai's rules and halfdrop read the curve alone");
         });
+    }
+
+    [TestCase(LrTrainingSchedule.Constant, 8, "a constant rate")]
+    [TestCase(LrTrainingSchedule.OneCycle, 2, "the peak of a one-cycle schedule")]
+    public void When_halfdrop_reads_nothing_the_lag_free_minimum_alone_is_the_suggestion_and_it_says_so(LrTrainingSchedule schedule, double divisor, string use)
+    {
+        // The raw losses fall by 0.1 per point while the smoothed losses stay flat: the lag-free curve (read off the raw losses;
+        // a straight line comes back unchanged) is lowest at the window's last point, 19, at 5 − 1.9 = 3.1, where halfdrop (on
+        // the smoothed losses) sees no fall.
+        var curve = RawAndSmoothed(raw: i => 5 - (0.1 * i), smoothed: _ => 2);
+        var suggestion = LrSuggestionMethods.LagFree.Suggest(curve, schedule);
+        Assert.Multiple(() =>
+        {
+            Assert.That(suggestion.Point!.Value.Iteration, Is.EqualTo(19));
+            Assert.That(suggestion.Curve, Is.EqualTo(LrLossCurve.LagFree));
+            Assert.That(suggestion.LearningRate, Is.EqualTo(TestCurves.LearningRate(19) / divisor));
+            Assert.That(suggestion.Explanation, Does.StartWith(FormattableString.Invariant(
+                $"the lag-free loss is lowest (3.1) at learning rate {LrFormat.LearningRate(TestCurves.LearningRate(19))}; for {use} the rule divides it by {divisor}: ")));
+            Assert.That(suggestion.Explanation, Does.EndWith(
+                "(only this reading: halfdrop made no suggestion: the denoised loss never decreases in the suggestion window.)"));
+        });
+    }
+
+    [Test]
+    public void When_the_lag_free_curve_never_falls_halfdrop_alone_is_the_suggestion_and_it_says_so()
+    {
+        // The other way round: raw losses that rise (the lag-free curve ends at its first point, below the rise) under smoothed
+        // losses that fall by 0.5 per point from 10: halfdrop's reading, on the smoothed curve, is the suggestion.
+        var curve = RawAndSmoothed(raw: i => 1 + (0.1 * i), smoothed: i => 10 - (0.5 * i));
+        var halfDrop = LrSuggestionMethods.HalfDrop.Suggest(curve);
+        var suggestion = LrSuggestionMethods.LagFree.Suggest(curve);
+        Assert.Multiple(() =>
+        {
+            Assert.That(suggestion.LearningRate, Is.EqualTo(halfDrop.LearningRate).And.Not.Null);
+            Assert.That(suggestion.Point, Is.EqualTo(halfDrop.Point));
+            Assert.That(suggestion.Curve, Is.EqualTo(LrLossCurve.Smoothed));
+            Assert.That(suggestion.Explanation, Is.EqualTo(
+                $"{halfDrop.Explanation} (only this reading: the lag-free minimum gave none: the lag-free loss never decreases in the suggestion window.)"));
+        });
+    }
+
+    [Test]
+    public void When_neither_reading_suggests_the_reason_is_the_lag_free_curves()
+    {
+        Assert.That(LrSuggestionMethods.LagFree.Suggest(TestCurves.Window(2, 2, 2, 2)).Explanation,
+            Is.EqualTo("the lag-free loss never decreases in the suggestion window."));
+        Assert.That(LrSuggestionMethods.LagFree.Suggest(TestCurves.Window()).Explanation,
+            Is.EqualTo("the lag-free curve has no point in the suggestion window (too few points, or the loss was non-finite early)."));
     }
 
     [TestCase(0)]

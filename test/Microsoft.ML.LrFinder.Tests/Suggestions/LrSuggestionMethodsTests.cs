@@ -38,10 +38,27 @@ public class LrSuggestionMethodsTests
     }
 
     [Test]
+    public void No_name_finds_no_method()
+    {
+        Assert.That(LrSuggestionMethods.TryGetByName(null, out var method), Is.False);
+        Assert.That(method, Is.Null);
+    }
+
+    [Test]
     public void A_comma_separated_list_parses_in_order_without_duplicates()
     {
         Assert.That(LrSuggestionMethods.Parse("slide, valley,,slide"), Is.EqualTo(new[] { LrSuggestionMethods.Slide, LrSuggestionMethods.Valley }));
-        Assert.Throws<ArgumentException>(() => LrSuggestionMethods.Parse("valley,nope"));
-        Assert.Throws<ArgumentException>(() => LrSuggestionMethods.Parse(" , "));
+    }
+
+    [Test]
+    public void A_list_with_an_unknown_name_or_no_name_is_refused_with_what_to_write()
+    {
+        // The CLI's --suggest prints these messages as they are.
+        var unknown = Assert.Throws<ArgumentException>(() => LrSuggestionMethods.Parse("valley,nope"));
+        Assert.That(unknown!.ParamName, Is.EqualTo("names"));
+        Assert.That(unknown.Message, Does.StartWith("'nope' is not a suggestion method; use lagfree, valley, slide, minimum, steep, halfdrop."));
+        var empty = Assert.Throws<ArgumentException>(() => LrSuggestionMethods.Parse(" , "));
+        Assert.That(empty!.Message, Does.StartWith("must name at least one suggestion method."));
+        Assert.Throws<ArgumentNullException>(() => LrSuggestionMethods.Parse(null!));
     }
 }
