@@ -83,6 +83,20 @@ public class LrHalvingTests
     }
 
     [Test]
+    public void A_last_round_share_gives_the_last_round_that_share_and_the_others_equal_parts_of_the_rest()
+    {
+        // 300 steps, half to the last round: 150 for its 2 probes (75 each); 75 for each of the first two rounds (7 and 3 probes).
+        var plan = LrHalvingPlan.Lay(Rates(7), Selected, budgetSteps: 100, totalSteps: 300, reduction: 3, lastRoundShare: 0.5);
+        Assert.That(plan.Counts, Is.EqualTo(new[] { 7, 3, 2 }));
+        Assert.That(plan.Steps, Is.EqualTo(new[] { 75 / 7, 75 / 3, 150 / 2 }));
+
+        // A single round takes the whole budget, whatever the share.
+        plan = LrHalvingPlan.Lay(Rates(2), Selected, budgetSteps: 100, totalSteps: 30, reduction: 3, lastRoundShare: 0.5);
+        Assert.That(plan.Counts, Is.EqualTo(new[] { 2 }));
+        Assert.That(plan.Steps, Is.EqualTo(new[] { 15 }));
+    }
+
+    [Test]
     public void No_probe_is_longer_than_the_real_fit()
     {
         var plan = LrHalvingPlan.Lay(Rates(6), Selected, budgetSteps: 100, totalSteps: 1000, reduction: 3);
@@ -141,6 +155,7 @@ public class LrHalvingTests
         Assert.That(result.Chosen!.Value.Round, Is.EqualTo(2));
         Assert.That(result.Rounds, Is.EqualTo(3));
         Assert.That(result.ProbeSteps, Is.EqualTo(50));
+        Assert.That(result.ToString(), Does.StartWith($"chose {LrFormat.LearningRate(Selected)} (held-out loss ").And.Contain(" of 7 candidates in 3 rounds [sweep: "));
 
         // Every probe asked for its round's steps, in order (each a fresh probe: the target restores after every one).
         Assert.That(probe.Calls.Select(c => c.Steps), Is.EqualTo(Enumerable.Repeat(14, 7).Concat(Enumerable.Repeat(33, 3)).Concat(Enumerable.Repeat(50, 2))));

@@ -46,17 +46,45 @@ public class LrTuneCandidatesTests
         Assert.That(candidates, Is.EqualTo(new[] { 1e-2 / 9, 1e-2 / 3, 1e-2 }).Within(1e-12).Percent);
     }
 
-    [TestCase(0.0, 1e-7, 10.0, 3, 3.0, "selected")]
-    [TestCase(double.NaN, 1e-7, 10.0, 3, 3.0, "selected")]
-    [TestCase(1e-3, -1.0, 10.0, 3, 3.0, "lowest")]
-    [TestCase(1e-3, 1e-2, 1e-3, 3, 3.0, "highest")]
-    [TestCase(1e-3, 1e-7, 10.0, 0, 3.0, "count")]
-    [TestCase(1e-3, 1e-7, 10.0, 10, 3.0, "count")]
-    [TestCase(1e-3, 1e-7, 10.0, 3, 1.0, "spacing")]
-    public void Invalid_arguments_name_the_parameter(double selected, double lowest, double highest, int count, double spacing, string name)
+    [TestCase(0.0, 1e-7, 10.0, 3, 3.0, "selected", "must be finite and greater than 0.")]
+    [TestCase(double.NaN, 1e-7, 10.0, 3, 3.0, "selected", "must be finite and greater than 0.")]
+    [TestCase(1e-3, -1.0, 10.0, 3, 3.0, "lowest", "must be finite and greater than 0.")]
+    [TestCase(1e-3, 1e-2, 1e-3, 3, 3.0, "highest", "must be finite and at least lowest.")]
+    [TestCase(1e-3, 1e-7, 10.0, 0, 3.0, "count", "must be between 1 and 9.")]
+    [TestCase(1e-3, 1e-7, 10.0, 10, 3.0, "count", "must be between 1 and 9.")]
+    [TestCase(1e-3, 1e-7, 10.0, 3, 1.0, "spacing", "must be finite and greater than 1.")]
+    public void Invalid_arguments_name_the_parameter_and_its_range(double selected, double lowest, double highest, int count, double spacing, string name, string message)
     {
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => LrTuneCandidates.Around(selected, lowest, highest, count, spacing));
         Assert.That(ex!.ParamName, Is.EqualTo(name));
+        Assert.That(ex.Message, Does.StartWith(message));
+    }
+
+    [Test]
+    public void A_grid_point_exactly_on_a_bound_is_kept()
+    {
+        // The ceiling is selected × 3 computed as the grid computes it: the top candidate lands on it and stays.
+        Assert.That(LrTuneCandidates.Around(1e-3, lowest: 1e-7, highest: 1e-3 * 3, count: 3, spacing: 3), Is.EqualTo(new[] { 1e-3 / 3, 1e-3, 1e-3 * 3 }));
+    }
+
+    [Test]
+    public void A_sweep_with_no_positive_learning_rate_or_no_sweep_is_rejected_by_name()
+    {
+        var points = new[] { new LrCurvePoint(0, double.NaN, 1.0, 1.0), new LrCurvePoint(1, double.NaN, 1.0, 1.0) };
+        var selected = LrSuggestion.At("test", 1e-3, points[0], "by hand.");
+        var result = new LrFinderResult(new LrCurve(points, 2), LrFinderStopReason.Completed, [selected], selected, [], new LrFinderOptions(), TimeSpan.Zero);
+
+        foreach (var choose in new Func<LrFinderResult, IReadOnlyList<double>>[] { r => LrTuneCandidates.Choose(r), r => LrTuneCandidates.Span(r, LrHalvingSettings.Default) })
+        {
+            var ex = Assert.Throws<ArgumentException>(() => choose(result));
+            Assert.That(ex!.ParamName, Is.EqualTo("finderResult"));
+            Assert.That(ex.Message, Does.StartWith("has no point with a finite, positive learning rate."));
+            Assert.That(Assert.Throws<ArgumentNullException>(() => choose(null!))!.ParamName, Is.EqualTo("finderResult"));
+        }
+
+        Assert.That(
+            Assert.Throws<ArgumentNullException>(() => LrTuneCandidates.Span(Sweep(LrFinderStopReason.Completed, selectedIndex: 3), null!))!.ParamName,
+            Is.EqualTo("settings"));
     }
 
     [Test]
@@ -86,8 +114,12 @@ public class LrTuneCandidatesTests
     public void A_sweep_without_a_selection_is_rejected_by_name()
     {
         var result = new LrFinderResult(new LrCurve(Points(10), 10), LrFinderStopReason.Completed, [], null, [], new LrFinderOptions(), TimeSpan.Zero);
-        var ex = Assert.Throws<ArgumentException>(() => LrTuneCandidates.Choose(result));
-        Assert.That(ex!.ParamName, Is.EqualTo("finderResult"));
+        foreach (var choose in new Func<LrFinderResult, IReadOnlyList<double>>[] { r => LrTuneCandidates.Choose(r), r => LrTuneCandidates.Span(r, LrHalvingSettings.Default) })
+        {
+            var ex = Assert.Throws<ArgumentException>(() => choose(result));
+            Assert.That(ex!.ParamName, Is.EqualTo("finderResult"));
+            Assert.That(ex.Message, Does.StartWith("has no selected learning rate to tune around."));
+        }
     }
 
     // Ten points, learning rates 1e-7 to 1e2 by decades.

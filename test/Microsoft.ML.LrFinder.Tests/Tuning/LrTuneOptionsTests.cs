@@ -69,7 +69,17 @@ public class LrTuneOptionsTests
         };
         var ex = Assert.Throws<ArgumentOutOfRangeException>(options.Validate);
         Assert.That(ex!.ParamName, Is.EqualTo(name));
+        Assert.That(ex.Message, Does.StartWith(RangeMessages[name]));
     }
+
+    // What each refusal tells the user about the option's range (the messages docs/errors.md lists).
+    private static readonly Dictionary<string, string> RangeMessages = new()
+    {
+        [nameof(LrTuneOptions.CandidateCount)] = "must be between 1 and 9.",
+        [nameof(LrTuneOptions.CandidateSpacing)] = "must be finite and greater than 1.",
+        [nameof(LrTuneOptions.ProbeFraction)] = "must be greater than 0 and at most 1.",
+        [nameof(LrTuneOptions.HoldOutFraction)] = "must be greater than 0 and less than 1.",
+    };
 
     [TestCase(1, 9, 1.0, 0.5)]
     [TestCase(9, 1.0000001, 1.0, 0.9999)]

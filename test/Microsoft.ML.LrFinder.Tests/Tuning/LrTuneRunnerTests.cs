@@ -15,6 +15,9 @@ public class LrTuneRunnerTests
         Assert.That(result.Candidates.Select(c => c.LearningRate), Is.EqualTo(new[] { 1e-3 / 3, 1e-3, 3e-3 }).Within(1e-12).Percent);
         Assert.That(result.Chosen, Is.EqualTo(result.Candidates.MinBy(c => c.ValidationLoss)));
         Assert.That(result.ChosenLearningRate, Is.EqualTo(1e-3 / 3).Within(1e-12).Percent);
+
+        // The rate to train with is the chosen one, not the sweep's selection.
+        Assert.That(result.LearningRate, Is.EqualTo(result.ChosenLearningRate));
     }
 
     [Test]
@@ -40,6 +43,7 @@ public class LrTuneRunnerTests
         Assert.That(result.BudgetSteps, Is.EqualTo(101));
         Assert.That(result.TotalProbeSteps, Is.EqualTo(63));
         Assert.That(reports.Select(r => (r.Probe, r.TotalProbes)), Is.EqualTo(new[] { (0, 3), (1, 3), (2, 3) }));
+        Assert.That(reports.Select(r => (r.Round, r.ProbeInRound, r.ProbesInRound, r.TotalRounds)), Is.EqualTo(new[] { (0, 0, 3, 1), (0, 1, 3, 1), (0, 2, 3, 1) }));
         Assert.That(reports.Select(r => r.Candidate), Is.EqualTo(result.Candidates));
     }
 
@@ -68,13 +72,62 @@ public class LrTuneRunnerTests
         Assert.That(probe.Steps, Is.Empty);
         Assert.That(result.Chosen, Is.Null);
         Assert.That(result.Warnings.Single(), Does.Contain("no candidate was probed"));
+        Assert.That(result.Rounds, Is.EqualTo(0));
+
+        // The steps a probe would have had: a single-round probe's share of the budget; successive halving plans none.
+        Assert.That(LrTuneRunner.Run(probe, sweep, budgetSteps: 100, new LrTuneOptions { ProbeFraction = 0.25 }).ProbeSteps, Is.EqualTo(25));
+        Assert.That(result.ProbeSteps, Is.EqualTo(0));
+    }
+
+    [Test]
+    public void A_range_with_room_for_fewer_candidates_than_asked_says_so()
+    {
+        // The sweep trained from 1e-3 to 1.5e-3 only: spacing 3 leaves no neighbour of 1e-3 inside.
+        var points = new[] { new LrCurvePoint(0, 1e-3, 1.0, 1.0), new LrCurvePoint(1, 1.5e-3, 0.9, 0.9) };
+        var selected = LrSuggestion.At("test", 1e-3, points[0], "by hand.");
+        var sweep = new LrFinderResult(new LrCurve(points, 2), LrFinderStopReason.Completed, [selected], selected, [], new LrFinderOptions(), TimeSpan.Zero);
+
+        var single = LrTuneRunner.Run(new ScriptedProbe(lr => lr), sweep, budgetSteps: 10, Three());
+        Assert.That(single.Candidates.Select(c => c.LearningRate), Is.EqualTo(new[] { 1e-3 }));
+        Assert.That(single.Warnings, Is.EqualTo(new[] { "Only 1 of 3 candidates fit inside the range the sweep trained at without diverging." }));
+
+        var halving = LrTuneRunner.Run(new ScriptedProbe(lr => lr), sweep, budgetSteps: 10);
+        Assert.That(halving.Candidates.Select(c => c.LearningRate), Is.EqualTo(new[] { 1e-3 }));
+        Assert.That(halving.Warnings, Is.EqualTo(new[] { "The budget or the sweep's range left room for one candidate only: the selected rate was probed alone." }));
+    }
+
+    [Test]
+    public void When_every_single_round_probe_is_non_finite_nothing_is_chosen_and_a_warning_says_so()
+    {
+        var result = LrTuneRunner.Run(new ScriptedProbe(_ => double.NaN), SelectedAt(1e-3), budgetSteps: 10, Three());
+        Assert.That(result.Chosen, Is.Null);
+        Assert.That(result.LearningRate, Is.EqualTo(1e-3));
+        Assert.That(result.Warnings, Has.Count.EqualTo(4));
+        Assert.That(result.Warnings[^1], Is.EqualTo("Every probe ended with a non-finite loss: nothing was chosen."));
+        Assert.That(result.ToString(), Does.StartWith("chose nothing of 3 candidates [sweep: ").And.EndWith("; 4 tuning warnings"));
+    }
+
+    [Test]
+    public void A_single_warning_is_counted_in_the_singular()
+    {
+        var result = new LrTuneResult(SelectedAt(1e-3), [new LrTuneCandidate(1e-3, 0.5, 10)], 10, 10, ["one"], TimeSpan.Zero);
+        Assert.That(result.ToString(), Does.EndWith("; 1 tuning warning"));
     }
 
     [Test]
     public void Invalid_settings_name_the_parameter()
     {
         var probe = new ScriptedProbe(lr => lr);
-        Assert.That(Assert.Throws<ArgumentOutOfRangeException>(() => LrTuneRunner.Run(probe, SelectedAt(1e-3), 0))!.ParamName, Is.EqualTo("budgetSteps"));
+        var budgetSteps = Assert.Throws<ArgumentOutOfRangeException>(() => LrTuneRunner.Run(probe, SelectedAt(1e-3), 0))!;
+        Assert.That((budgetSteps.ParamName, budgetSteps.Message), Is.EqualTo(("budgetSteps", "must be at least 1. (Parameter 'budgetSteps')\nActual value was 0.".Replace("\n", Environment.NewLine, StringComparison.Ordinal))));
+        Assert.That(Assert.Throws<ArgumentNullException>(() => LrTuneRunner.Run(probe, null!, 10))!.ParamName, Is.EqualTo("finderResult"));
+        Assert.That(Assert.Throws<ArgumentNullException>(() => LrTuneRunner.Run(null!, SelectedAt(1e-3), 10))!.ParamName, Is.EqualTo("target"));
+        Assert.That(
+            Assert.Throws<ArgumentOutOfRangeException>(() => new LrTuneResult(SelectedAt(1e-3), [], -1, 10, [], TimeSpan.Zero))!.ParamName,
+            Is.EqualTo("probeSteps"));
+        Assert.That(
+            Assert.Throws<ArgumentOutOfRangeException>(() => new LrTuneResult(SelectedAt(1e-3), [], 0, -1, [], TimeSpan.Zero))!.ParamName,
+            Is.EqualTo("budgetSteps"));
         Assert.That(
             Assert.Throws<ArgumentOutOfRangeException>(() => LrTuneRunner.Run(probe, SelectedAt(1e-3), 10, new LrTuneOptions { ProbeFraction = 0 }))!.ParamName,
             Is.EqualTo(nameof(LrTuneOptions.ProbeFraction)));
