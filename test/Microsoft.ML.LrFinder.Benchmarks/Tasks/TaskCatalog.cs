@@ -193,8 +193,8 @@ internal static partial class TaskCatalog
 
     /// <summary>
     /// The TorchSharp tasks every run takes (the full run, a recording without <c>--tasks</c>, the tuning tables), in report
-    /// order. The pretrained-network tasks are not among them: a ResNet18 step costs what a thousand MLP steps do (a MiniLM
-    /// step a few hundred), so they run when named (<see cref="Named"/>).
+    /// order. The pretrained-network tasks are not among them: a ResNet18 or MiniLM step costs what a thousand MLP steps do
+    /// or more, so they run when named (<see cref="Named"/>).
     /// </summary>
     public static IReadOnlyList<BenchmarkTask> All() =>
     [
