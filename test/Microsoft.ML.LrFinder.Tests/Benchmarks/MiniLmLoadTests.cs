@@ -90,6 +90,37 @@ public class MiniLmLoadTests
         }
     }
 
+    /// <summary>
+    /// The benchmark's classifier reads rows padded to a fixed length and cuts each batch to its longest text: a text's logits
+    /// must not depend on how much padding its row has or which texts share its batch.
+    /// </summary>
+    [Test]
+    public void The_classifier_gives_a_text_the_same_logits_whatever_its_batch()
+    {
+        using var scope = NewDisposeScope();
+        var tokenizer = MiniLmResources.CreateTokenizer();
+        random.manual_seed(1);
+        using var classifier = new MiniLmClassifier(MiniLmOnnxWeights.Load(2), 2);
+        classifier.eval();
+        const int RowLength = 64;
+        float[] Row(string text)
+        {
+            var row = new float[RowLength];
+            var ids = tokenizer.EncodeToIds(text);
+            for (int i = 0; i < ids.Count; i++)
+            {
+                row[i] = ids[i];
+            }
+
+            return row;
+        }
+
+        using var noGrad = no_grad();
+        var alone = classifier.call(tensor(Row(Texts[0]), [1, RowLength])).data<float>().ToArray();
+        var batched = classifier.call(tensor(Texts.SelectMany(Row).ToArray(), [Texts.Length, RowLength])).data<float>().ToArray();
+        Assert.That(batched.Take(2), Is.EqualTo(alone).Within(1e-5), "the short text's logits alone and beside longer texts");
+    }
+
     [Test]
     public void A_graph_that_is_not_a_bert_is_refused_with_its_name()
     {
