@@ -95,6 +95,7 @@ internal sealed class BenchmarkSettings
         GridCount = 25,
         IncludeTextClassification = true,
         OverheadRounds = 60,
+        TrainerOverheadRounds = 12,
         SnapshotRepetitions = 10,
         LeakSweeps = 200,
     };
@@ -108,7 +109,8 @@ internal sealed class BenchmarkSettings
         int? gridCount = null,
         IReadOnlyList<string>? tasks = null,
         string? saveRunsDirectory = null,
-        bool noOutput = false) => new()
+        bool noOutput = false,
+        int? trainerOverheadRounds = null) => new()
     {
         Full = Full,
         Seeds = seeds ?? Seeds,
@@ -124,7 +126,7 @@ internal sealed class BenchmarkSettings
         IncludeTextClassification = IncludeTextClassification || (tasks?.Contains(TextClassificationTaskName, StringComparer.OrdinalIgnoreCase) ?? false),
         TextClassificationSeeds = TextClassificationSeeds,
         TextClassificationGridPoints = TextClassificationGridPoints,
-        TrainerOverheadRounds = TrainerOverheadRounds,
+        TrainerOverheadRounds = trainerOverheadRounds ?? TrainerOverheadRounds,
         OverheadRounds = OverheadRounds,
         OverheadSteps = OverheadSteps,
         SnapshotRepetitions = SnapshotRepetitions,

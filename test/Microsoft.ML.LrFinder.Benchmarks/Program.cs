@@ -32,6 +32,8 @@ internal static class Program
           --grid N       grid points from 1e-5 to 1e1 (record section: from 1e-6 to 1e1)
           --save-runs DIR  write every (task, seed) as DIR/<task>.s<seed>.json (raw sweep curves, grid losses per budget)
           --threads N    libtorch intra-op threads (default: 1)
+          --trainer-rounds N  rounds of the TextClassification overhead (with --tasks detox-textclassification or --full;
+                         default 5, full run 12)
           --output PATH  markdown file to write (default: docs/benchmarks.md of this repository)
           --no-write     print only
         """;
@@ -290,7 +292,7 @@ internal static class Program
     {
         bool full = false, noWrite = false;
         string? output = null, only = null, tasks = null, saveRuns = null;
-        int? seeds = null, grid = null, threads = null;
+        int? seeds = null, grid = null, threads = null, trainerRounds = null;
         for (int i = 0; i < args.Length; i++)
         {
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -309,6 +311,7 @@ internal static class Program
                 case "--seeds": seeds = Count(); break;
                 case "--grid": grid = Count(); break;
                 case "--threads": threads = Count(); break;
+                case "--trainer-rounds": trainerRounds = Count(); break;
                 case "-h" or "--help": return null;
                 default: throw new ArgumentException($"unknown argument '{args[i]}'.");
             }
@@ -358,6 +361,11 @@ internal static class Program
             }
 
             settings = settings.With(gridCount: g);
+        }
+
+        if (trainerRounds is { } r)
+        {
+            settings = settings.With(trainerOverheadRounds: r);
         }
 
         // One intra-op thread by default: on a 2-core machine shared with other jobs, libtorch's second thread spin-waits

@@ -31,6 +31,13 @@ internal static class CostReport
 
         table.AlignRight(1, 2, 3, 4, 6);
         text.AppendLine(table.ToString());
+        foreach (var r in results.Where(r => r.SweepWorkMs is not null))
+        {
+            text.AppendLine(Format.Invariant(
+                $"Where a sweep step's extra time can go ({r.Model}): the sweep's own work per step — the trainer's loss recomputed from the head's logits, the point recorded, the progress line logged, the next rate set — timed alone over 2,000 steps: {r.SweepWorkMs:0.000} ms, {100 * r.SweepWorkMs / r.PlainStepMs:0.0000} % of a plain step. The rest of a sweep step is the trainer's own step."));
+            text.AppendLine();
+        }
+
         return text.ToString();
     }
 

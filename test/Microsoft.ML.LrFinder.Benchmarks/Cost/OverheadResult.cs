@@ -13,8 +13,13 @@ namespace Microsoft.ML.LrFinder.Benchmarks.Cost;
 /// Fastest sweep iteration ÷ fastest plain step over all rounds: interference from other jobs only ever adds time, so the
 /// fastest rounds are the least disturbed ones.
 /// </param>
+/// <param name="SweepWorkMs">
+/// For an ML.NET trainer, the sweep's own work per step timed alone (<see cref="SweepStepWork"/>); null for the TorchSharp
+/// models, whose sweep iteration is timed directly.
+/// </param>
 internal sealed record OverheadResult(
-    string Model, int Rounds, int Steps, double PlainStepMs, double SweepIterationMs, double Ratio, double RatioLow, double RatioHigh, double RatioOfFastest)
+    string Model, int Rounds, int Steps, double PlainStepMs, double SweepIterationMs, double Ratio, double RatioLow, double RatioHigh, double RatioOfFastest,
+    double? SweepWorkMs = null)
 {
     public const double Target = 1.05;
 }

@@ -50,7 +50,8 @@ internal static class TrainerOverheadBenchmark
 
         return new OverheadResult(
             "detox-textclassification (ML.NET; per-step by difference)", rounds, longSteps,
-            Stats.Median(plain), Stats.Median(sweep), Stats.Median(ratios), Stats.Quantile(ratios, 0.25), Stats.Quantile(ratios, 0.75), sweep.Min() / plain.Min());
+            Stats.Median(plain), Stats.Median(sweep), Stats.Median(ratios), Stats.Quantile(ratios, 0.25), Stats.Quantile(ratios, 0.75), sweep.Min() / plain.Min(),
+            SweepStepWork.Milliseconds(session.BatchSize, classes: 2)); // the detox comments: toxic or not
     }
 
     private static double Measure((TimeSpan Elapsed, int Iterations) sweep, int requested) =>

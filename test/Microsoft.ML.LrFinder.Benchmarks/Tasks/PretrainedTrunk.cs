@@ -75,7 +75,7 @@ internal sealed class PretrainedTrunk
         using var optimizer = optim.Adam(model.parameters(), lr: PretrainingLearningRate);
         for (int step = 0; step < total; step++)
         {
-            BenchmarkTask.SetLearningRate(optimizer, OneCycleSchedule.LearningRateAt(PretrainingLearningRate, step, total));
+            BenchmarkTask.SetLearningRate(optimizer, TrainingBudget.OneCycle.LearningRateAt(PretrainingLearningRate, step, total));
             using var scope = NewDisposeScope();
             var (features, labels) = batches[step];
             optimizer.zero_grad();

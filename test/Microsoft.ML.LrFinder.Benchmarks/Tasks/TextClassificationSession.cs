@@ -128,6 +128,9 @@ internal sealed class TextClassificationSession : IRegretSession
         return (clock.Elapsed, result.IterationsRun);
     }
 
+    /// <summary>Rows per batch.</summary>
+    public int BatchSize => task.BatchSize;
+
     /// <summary>Optimizer steps in one epoch.</summary>
     public int StepsPerEpoch => (trainCount + task.BatchSize - 1) / task.BatchSize;
 

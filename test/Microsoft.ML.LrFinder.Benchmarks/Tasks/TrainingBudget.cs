@@ -7,21 +7,23 @@ namespace Microsoft.ML.LrFinder.Benchmarks.Tasks;
 /// </summary>
 internal sealed class TrainingBudget
 {
-    private readonly Func<double, int, int, double> learningRateAt;
-
-    private TrainingBudget(string name, string description, LrTrainingSchedule schedule, Func<double, int, int, double> learningRateAt)
+    private TrainingBudget(string name, string description, LrTrainingSchedule schedule)
     {
         Name = name;
         Schedule = schedule;
         Description = description;
-        this.learningRateAt = learningRateAt;
     }
 
-    /// <summary>Smith's one-cycle with peak x, in fastai's <c>fit_one_cycle</c> shape (<see cref="OneCycleSchedule"/>).</summary>
-    public static TrainingBudget OneCycle { get; } = new("one-cycle", "one-cycle at peak x", LrTrainingSchedule.OneCycle, OneCycleSchedule.LearningRateAt);
+    /// <summary>
+    /// Smith's one-cycle with peak x, in fastai's <c>fit_one_cycle</c> shape (cosine warm-up from x/25 over the first quarter,
+    /// cosine annealing to x/100,000): the library's own <see cref="LrProbeSchedule"/>, which its tuning probes follow. ML.NET's
+    /// NasBert trainers also run a one-cycle schedule whose peak is their <c>LearningRate</c>, so "the learning rate" a finder
+    /// suggests means the same thing in every task: the peak of the cycle.
+    /// </summary>
+    public static TrainingBudget OneCycle { get; } = new("one-cycle", "one-cycle at peak x", LrTrainingSchedule.OneCycle);
 
     /// <summary>The rate x at every step, as a plain training loop without a scheduler runs.</summary>
-    public static TrainingBudget Constant { get; } = new("constant", "constant rate x", LrTrainingSchedule.Constant, (learningRate, _, _) => learningRate);
+    public static TrainingBudget Constant { get; } = new("constant", "constant rate x", LrTrainingSchedule.Constant);
 
     /// <summary>Both budgets, in report order.</summary>
     public static IReadOnlyList<TrainingBudget> Both { get; } = [OneCycle, Constant];
@@ -36,7 +38,8 @@ internal sealed class TrainingBudget
     public string Description { get; }
 
     /// <summary>The learning rate of step <paramref name="step"/> (0-based) of <paramref name="totalSteps"/> for rate x.</summary>
-    public double LearningRateAt(double learningRate, int step, int totalSteps) => learningRateAt(learningRate, step, totalSteps);
+    public double LearningRateAt(double learningRate, int step, int totalSteps) =>
+        LrProbeSchedule.LearningRateAt(Schedule, learningRate, step, totalSteps);
 
     public override string ToString() => Name;
 }
