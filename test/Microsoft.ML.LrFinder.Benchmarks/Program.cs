@@ -20,14 +20,14 @@ internal static class Program
         usage: ./build.sh bench [--full] [--only SECTIONS] [--seeds N] [--grid N] [--threads N] [--output PATH | --no-write]
                                 [--save-runs DIR]
                ./build.sh bench check TASK:RATE:BUDGET …   (train once, seed 1; held-out loss and accuracy; BUDGET one-cycle or constant)
-          --full         the whole suite (5 seeds, 25 grid points, every task but the pretrained ResNet18 ones, 200 leak
+          --full         the whole suite (5 seeds, 25 grid points, every task but the pretrained ResNet18 and MiniLM ones, 200 leak
                          sweeps); default: the quick run
                          (1 seed, 13 grid points, 3 tasks, 50 leak sweeps)
           --only         comma-separated sections: overhead, snapshot, leaks, earlystop, regret, record
                          (record: with --save-runs, only sweeps (50, 100, 200 iterations) and grids under both budgets, saved
                          for replay; nothing is trained at a suggestion and no markdown is written; 8 seeds, 43 grid points
-                         from 1e-6 to 1e1, every TorchSharp task but the pretrained ResNet18 ones)
-          --tasks        comma-separated regret tasks (the *-resnet18-* ones run only when named): TASKS
+                         from 1e-6 to 1e1, every TorchSharp task but the pretrained ResNet18 and MiniLM ones)
+          --tasks        comma-separated regret tasks (the *-resnet18-* and *-minilm-* ones run only when named): TASKS
           --seeds N      seeds 1..N of the regret suite (and of the record section)
           --grid N       grid points from 1e-5 to 1e1 (record section: from 1e-6 to 1e1)
           --save-runs DIR  write every (task, seed) as DIR/<task>.s<seed>.json (raw sweep curves, grid losses per budget)

@@ -1,4 +1,5 @@
 using Onnx;
+using static TorchSharp.torch;
 
 namespace Microsoft.ML.LrFinder.Samples.ImageClassification;
 
@@ -14,7 +15,7 @@ public sealed class OnnxGraphFile
         initializers = graph.Initializer.ToDictionary(t => t.Name);
     }
 
-    /// <summary>The file it was read from.</summary>
+    /// <summary>The file it was read from, or the name given with the stream it was read from (an embedded resource's name).</summary>
     public string Path { get; }
 
     /// <summary>The graph's nodes in the order the file lists them (a topological order).</summary>
@@ -33,16 +34,28 @@ public sealed class OnnxGraphFile
             throw new FileNotFoundException($"No ONNX file at '{path}'.", path);
         }
 
+        // Shared reading, not OnnxSharp's ParseFromFile: that opens the file for exclusive use, so a second process loading
+        // the same model at the same moment (two benchmark runs) failed with an IOException.
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        return Read(file, path);
+    }
+
+    /// <summary>Reads an ONNX model from a stream, such as an assembly's embedded resource.</summary>
+    /// <param name="stream">The model's bytes, read to the end; the caller disposes it.</param>
+    /// <param name="name">What the model is called in messages (<see cref="Path"/>), e.g. the resource's name.</param>
+    /// <returns>Its graph.</returns>
+    /// <exception cref="InvalidDataException">The stream does not hold an ONNX model.</exception>
+    public static OnnxGraphFile Read(Stream stream, string name)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(name);
         try
         {
-            // Shared reading, not OnnxSharp's ParseFromFile: that opens the file for exclusive use, so a second process loading
-            // the same model at the same moment (two benchmark runs) failed with an IOException.
-            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-            return new OnnxGraphFile(path, ModelProto.Parser.ParseFrom(file).Graph);
+            return new OnnxGraphFile(name, ModelProto.Parser.ParseFrom(stream).Graph);
         }
         catch (Google.Protobuf.InvalidProtocolBufferException e)
         {
-            throw new InvalidDataException($"'{path}' is not an ONNX model: {e.Message}", e);
+            throw new InvalidDataException($"'{name}' is not an ONNX model: {e.Message}", e);
         }
     }
 
@@ -62,6 +75,24 @@ public sealed class OnnxGraphFile
             ? System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(tensor.RawData.Span).ToArray()
             : tensor.FloatData.ToArray();
         return (tensor.Dims.ToArray(), values);
+    }
+
+    /// <summary>Copies the float initializer called <paramref name="name"/> into <paramref name="target"/>, which has its shape.</summary>
+    /// <param name="name">The initializer's name.</param>
+    /// <param name="target">The parameter or buffer to fill (under <c>no_grad</c> when it is a parameter).</param>
+    /// <exception cref="InvalidDataException">No float initializer has that name, or its shape is not the target's.</exception>
+    public void CopyInitializer(string name, Tensor target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var (dimensions, values) = FloatInitializer(name);
+        if (!dimensions.SequenceEqual(target.shape))
+        {
+            throw new InvalidDataException(
+                $"'{Path}': initializer {name} is [{string.Join(",", dimensions)}]; its layer wants [{string.Join(",", target.shape)}].");
+        }
+
+        using var source = tensor(values, dimensions);
+        target.copy_(source);
     }
 
     /// <summary>The integers of a node's attribute, or <paramref name="fallback"/> when the node does not set it.</summary>

@@ -80,23 +80,10 @@ public static class ResNet18OnnxWeights
                 $"'{graph.Path}': batch normalization {normalization.Output[0]} has epsilon {epsilon.F}; the layer uses {ConvBatchNorm.Epsilon}."));
         }
 
-        Copy(graph, convolution.Input[1], layer.Weight);
-        Copy(graph, normalization.Input[1], layer.Norm.weight!);
-        Copy(graph, normalization.Input[2], layer.Norm.bias!);
-        Copy(graph, normalization.Input[3], layer.Norm.running_mean!);
-        Copy(graph, normalization.Input[4], layer.Norm.running_var!);
-    }
-
-    private static void Copy(OnnxGraphFile graph, string initializer, Tensor target)
-    {
-        var (dimensions, values) = graph.FloatInitializer(initializer);
-        if (!dimensions.SequenceEqual(target.shape))
-        {
-            throw new InvalidDataException(
-                $"'{graph.Path}': initializer {initializer} is [{string.Join(",", dimensions)}]; its layer wants [{string.Join(",", target.shape)}].");
-        }
-
-        using var source = tensor(values, dimensions);
-        target.copy_(source);
+        graph.CopyInitializer(convolution.Input[1], layer.Weight);
+        graph.CopyInitializer(normalization.Input[1], layer.Norm.weight!);
+        graph.CopyInitializer(normalization.Input[2], layer.Norm.bias!);
+        graph.CopyInitializer(normalization.Input[3], layer.Norm.running_mean!);
+        graph.CopyInitializer(normalization.Input[4], layer.Norm.running_var!);
     }
 }
