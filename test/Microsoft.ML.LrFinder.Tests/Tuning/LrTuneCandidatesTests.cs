@@ -63,8 +63,18 @@ public class LrTuneCandidatesTests
     [Test]
     public void A_grid_point_exactly_on_a_bound_is_kept()
     {
-        // The ceiling is selected × 3 computed as the grid computes it: the top candidate lands on it and stays.
+        // The ceiling is selected × 3 and the floor selected ÷ 3, computed as the grid computes them: the candidates land on
+        // them and stay.
         Assert.That(LrTuneCandidates.Around(1e-3, lowest: 1e-7, highest: 1e-3 * 3, count: 3, spacing: 3), Is.EqualTo(new[] { 1e-3 / 3, 1e-3, 1e-3 * 3 }));
+        Assert.That(LrTuneCandidates.Around(1e-3, lowest: 1e-3 / 3, highest: 10, count: 3, spacing: 3), Is.EqualTo(new[] { 1e-3 / 3, 1e-3, 1e-3 * 3 }));
+    }
+
+    [Test]
+    public void The_limits_themselves_are_accepted()
+    {
+        // A range of one rate holds one candidate; nine candidates is the most a user may ask for.
+        Assert.That(LrTuneCandidates.Around(1e-3, lowest: 1e-3, highest: 1e-3), Is.EqualTo(new[] { 1e-3 }));
+        Assert.That(LrTuneCandidates.Around(1e-3, lowest: 1e-9, highest: 10, count: LrTuneOptions.MaximumCandidateCount, spacing: 2), Has.Count.EqualTo(9));
     }
 
     [Test]

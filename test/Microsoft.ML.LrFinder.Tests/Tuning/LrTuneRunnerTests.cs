@@ -57,6 +57,14 @@ public class LrTuneRunnerTests
     }
 
     [Test]
+    public void A_real_fit_of_one_step_can_be_tuned()
+    {
+        // The smallest budget: every probe trains the one step the fit has.
+        var result = LrTuneRunner.Run(new ScriptedProbe(lr => lr), SelectedAt(1e-3), budgetSteps: 1, Three());
+        Assert.That(result.Candidates.Select(c => c.StepsRun), Is.EqualTo(new[] { 1, 1, 1 }));
+    }
+
+    [Test]
     public void A_tie_goes_to_the_lower_learning_rate()
     {
         var result = LrTuneRunner.Run(new ScriptedProbe(_ => 0.25), SelectedAt(1e-3), budgetSteps: 10, new LrTuneOptions { CandidateCount = 2 });
@@ -125,6 +133,9 @@ public class LrTuneRunnerTests
         Assert.That(
             Assert.Throws<ArgumentOutOfRangeException>(() => new LrTuneResult(SelectedAt(1e-3), [], -1, 10, [], TimeSpan.Zero))!.ParamName,
             Is.EqualTo("probeSteps"));
+        Assert.That(
+            Assert.Throws<ArgumentNullException>(() => new LrTuneResult(SelectedAt(1e-3), null!, 0, 10, [], TimeSpan.Zero))!.ParamName,
+            Is.EqualTo("candidates"));
         Assert.That(
             Assert.Throws<ArgumentOutOfRangeException>(() => new LrTuneResult(SelectedAt(1e-3), [], 0, -1, [], TimeSpan.Zero))!.ParamName,
             Is.EqualTo("budgetSteps"));
