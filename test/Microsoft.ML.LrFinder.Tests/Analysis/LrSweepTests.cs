@@ -76,13 +76,15 @@ public class LrSweepTests
     public void A_sweep_completes_after_the_requested_iterations()
     {
         var sweep = new LrSweep(new LrFinderOptions { NumberOfIterations = 3 });
+        Assert.That(sweep.NextLearningRate, Is.EqualTo(sweep.LearningRateAt(0)));
         Assert.That(sweep.Record(3), Is.True);
+        Assert.That(sweep.NextLearningRate, Is.EqualTo(sweep.LearningRateAt(1)));
         Assert.That(sweep.Record(2), Is.True);
         Assert.That(sweep.Record(1), Is.False);
         Assert.That(sweep.StopReason, Is.EqualTo(LrFinderStopReason.Completed));
         Assert.That(sweep.TryGetNextLearningRate(out _), Is.False);
-        Assert.Throws<InvalidOperationException>(() => sweep.Record(1));
-        Assert.Throws<InvalidOperationException>(() => _ = sweep.NextLearningRate);
+        Assert.That(Assert.Throws<InvalidOperationException>(() => sweep.Record(1))!.Message, Is.EqualTo("The sweep has stopped; no more losses can be recorded."));
+        Assert.That(Assert.Throws<InvalidOperationException>(() => _ = sweep.NextLearningRate)!.Message, Is.EqualTo("The sweep has stopped."));
     }
 
     [Test]

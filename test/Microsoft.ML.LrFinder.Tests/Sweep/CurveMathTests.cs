@@ -10,6 +10,8 @@ public class CurveMathTests
         Assert.That(CurveMath.ArgMin(values), Is.EqualTo(1));           // numpy.argmin([3,1,4,1,5,9,2,9]) = 1
         Assert.That(CurveMath.ArgMin(values, 2), Is.EqualTo(3));
         Assert.That(CurveMath.ArgMin(values, 4, 7), Is.EqualTo(6));
+        Assert.That(CurveMath.ArgMin(values, 0, 1), Is.EqualTo(0), "the range ends before the 1 at index 1");
+        Assert.That(CurveMath.ArgMin(values, 0, 0), Is.EqualTo(0), "an empty range gives its start");
         Assert.That(CurveMath.ArgMax(values, 0, values.Length), Is.EqualTo(5)); // numpy.argmax = 5
         Assert.That(CurveMath.ArgMax(values, 0, 5), Is.EqualTo(4));
         Assert.That(CurveMath.ArgMax(values, 3, 4), Is.EqualTo(3));

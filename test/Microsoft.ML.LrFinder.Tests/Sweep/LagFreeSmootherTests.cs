@@ -111,4 +111,70 @@ public class LagFreeSmootherTests
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => _ = new LrCurve([], 10, bandwidth));
         Assert.That(error!.ParamName, Is.EqualTo("lagFreeBandwidthDecades"));
     }
+
+    [Test]
+    public void A_fall_to_the_minimum_and_a_rise_that_stays_below_the_start_are_all_smoothed()
+    {
+        // The divergent tail starts only where the loss rises above the starting plateau (3): the rise to 2.5 after the
+        // minimum is part of the curve.
+        var rates = Rates(40);
+        var losses = Enumerable.Range(0, 40).Select(i => i < 20 ? 3 - (0.1 * i) : 1 + (0.075 * (i - 20))).ToArray();
+        var smoothed = LagFreeSmoother.Smooth(rates, losses, Bandwidth);
+        Assert.That(smoothed, Has.All.Not.NaN);
+    }
+
+    [Test]
+    public void Points_from_a_learning_rate_of_zero_on_are_NaN()
+    {
+        // log10(0) has no place on the curve: the points before it are smoothed, the rest are not.
+        var rates = Rates(30);
+        rates[12] = 0;
+        var losses = rates.Select((_, i) => 3 - (0.05 * i)).ToArray();
+        var smoothed = LagFreeSmoother.Smooth(rates, losses, Bandwidth);
+        Assert.That(smoothed.Take(12), Has.All.Not.NaN);
+        Assert.That(smoothed.Skip(12), Has.All.NaN);
+    }
+
+    [Test]
+    public void Only_as_many_points_as_both_lists_hold_are_smoothed()
+    {
+        var smoothed = LagFreeSmoother.Smooth(Rates(30).Take(20).ToArray(), Enumerable.Repeat(1.0, 30).ToArray(), Bandwidth);
+        Assert.That(smoothed.Take(20), Is.All.EqualTo(1.0).Within(1e-12));
+        Assert.That(smoothed.Skip(20), Has.All.NaN);
+    }
+
+    [Test]
+    public void A_loss_more_than_three_bandwidths_away_does_not_move_a_point()
+    {
+        // 41 points a tenth of a decade apart; the bandwidth is a quarter decade, so a point's neighbours reach 0.75 decade.
+        // Lowering the last three losses (still falling, so no divergent tail) changes the median-filtered losses from point
+        // 37 on; every point 0.9 decade or more before that (0 to 28) keeps its value exactly.
+        var rates = Enumerable.Range(0, 41).Select(i => 1e-5 * Math.Pow(10, i / 10.0)).ToArray();
+        var losses = Enumerable.Range(0, 41).Select(i => 5 - (0.1 * i)).ToArray();
+        var lowered = losses.Select((loss, i) => i >= 38 ? loss - 0.5 : loss).ToArray();
+
+        var before = LagFreeSmoother.Smooth(rates, losses, Bandwidth);
+        var after = LagFreeSmoother.Smooth(rates, lowered, Bandwidth);
+        Assert.That(after.Take(29), Is.EqualTo(before.Take(29)));
+        Assert.That(after[40], Is.Not.EqualTo(before[40]));
+    }
+
+    [Test]
+    public void Points_all_at_one_learning_rate_are_averaged()
+    {
+        // No slope can be fitted through one learning rate: each point's value is the weighted mean of its neighbours, here
+        // the median-filtered losses 3, 2, 1 (the ends keep their own value).
+        var smoothed = LagFreeSmoother.Smooth([1e-3, 1e-3, 1e-3], [3.0, 2.0, 1.0], Bandwidth);
+        Assert.That(smoothed, Is.All.EqualTo(2.0).Within(1e-12));
+    }
+
+    [Test]
+    public void A_curve_needs_its_points_and_a_count_of_at_least_zero()
+    {
+        Assert.That(Assert.Throws<ArgumentNullException>(() => _ = new LrCurve(null!, 10))!.ParamName, Is.EqualTo("points"));
+        Assert.That(Assert.Throws<ArgumentOutOfRangeException>(() => _ = new LrCurve([], -1))!.ParamName, Is.EqualTo("requestedIterations"));
+        Assert.That(
+            Assert.Throws<ArgumentOutOfRangeException>(() => _ = new LrCurve([], 10, 0))!.Message,
+            Does.StartWith("must be finite and greater than 0."));
+    }
 }

@@ -39,4 +39,22 @@ public class LrScheduleRateTests
         Assert.That(LrScheduleRate.At(LrSchedule.Exponential, 3e-7, 0.7, 7, -1), Is.EqualTo(3e-7));
         Assert.That(LrScheduleRate.At(LrSchedule.Exponential, 3e-7, 0.7, 7, 7), Is.EqualTo(0.7));
     }
+
+    [Test]
+    public void The_last_iteration_is_the_end_exactly_where_the_formula_falls_short_of_it()
+    {
+        // 1e-7 · (0.9 / 1e-7) is 0.8999999999999999 in floating point, and 0.6056… + (1.8170… − 0.6056…) falls one ulp short of
+        // 1.8170…: the clamp cannot lift them, so the last iteration must return the end itself.
+        double start = 1e-7, end = 0.9;
+        Assert.That(start * (end / start), Is.LessThan(end));
+        Assert.That(LrScheduleRate.At(LrSchedule.Exponential, 1e-7, 0.9, 7, 6), Is.EqualTo(0.9));
+        Assert.That(LrScheduleRate.At(LrSchedule.Linear, 0.6056486400340165, 1.8170396683778869, 7, 6), Is.EqualTo(1.8170396683778869));
+    }
+
+    [Test]
+    public void The_geometric_middle_of_an_ordinary_range_is_exact()
+    {
+        // 1e-7 → 10 over 3 iterations: the middle is 1e-3, which start · ratio^½ gives exactly (logarithms give 1.0000000000000002e-3).
+        Assert.That(LrScheduleRate.At(LrSchedule.Exponential, 1e-7, 10, 3, 1), Is.EqualTo(1e-3));
+    }
 }
