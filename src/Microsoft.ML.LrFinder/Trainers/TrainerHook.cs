@@ -167,7 +167,7 @@ internal abstract class TrainerHook<TInternals, TTrainer, TOptions, TTransformer
 
     /// <inheritdoc/>
     public NotSupportedException NotTunable() => new(
-        $"The tuning step supports TextClassification, SentenceSimilarity and NamedEntityRecognition; {TrainerName} can be swept (Find, WithLrFinder) but not tuned yet.");
+        $"The tuning step supports TextClassification, SentenceSimilarity, NamedEntityRecognition and ObjectDetection; {TrainerName} can be swept (Find, WithLrFinder) but not tuned yet.");
 
     /// <summary>
     /// The trainer's public <c>Fit</c> on a copy of the user's options that <paramref name="change"/> adjusts; the user's options

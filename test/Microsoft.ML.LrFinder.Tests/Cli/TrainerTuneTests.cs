@@ -36,7 +36,7 @@ public class TrainerTuneTests
     public void Tune_is_not_offered_where_the_library_cannot_tune()
     {
         using var folder = new TempFolder();
-        var run = CliRun.InProcess("object-detection", "--dataset", Detox, "--tune", "--random-init", "-o", folder.File("out"));
+        var run = CliRun.InProcess("question-answering", "--dataset", Detox, "--tune", "--random-init", "-o", folder.File("out"));
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.BadInput), run.ToString);
         Assert.That(run.Error, Does.Contain("--tune"));
     }

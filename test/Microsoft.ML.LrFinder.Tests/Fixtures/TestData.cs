@@ -101,18 +101,37 @@ internal static class TestData
     /// </summary>
     public static IDataView FruitDetectionOfOneImage(MLContext mlContext, int copies) => FruitDetection(mlContext, copies);
 
+    /// <summary>
+    /// The first fruit image <paramref name="copies"/> times to train on, and held out the second and the first: the two images
+    /// with the same three fruits, mapped to keys together, so that the held-out labels are classes the detector was built for.
+    /// </summary>
+    public static (IDataView Train, IDataView HeldOut) FruitDetectionOfOneImageAndHeldOut(MLContext mlContext, int copies)
+    {
+        var rows = FruitDetectionRows();
+        var all = FruitDetection(mlContext, [.. Enumerable.Repeat(rows[0], copies), rows[1], rows[0]]);
+        return (mlContext.Data.TakeRows(all, copies), mlContext.Data.SkipRows(all, copies));
+    }
+
     private static IDataView FruitDetection(MLContext mlContext, int? copiesOfFirstImage)
     {
-        string folder = Path.Combine(Folder, "object-detection");
-        var rows = File.ReadAllLines(Path.Combine(folder, "fruit-detection-four.tsv"))
-            .Select(l => l.Split('\t'))
-            .Select(f => new DetectionRow { ImagePath = f[0], Labels = f[1].Split(','), Box = f[2].Split(',').Select(v => float.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray() })
-            .ToList();
+        var rows = FruitDetectionRows();
         if (copiesOfFirstImage is { } copies)
         {
             rows = Enumerable.Repeat(rows[0], copies).ToList();
         }
 
+        return FruitDetection(mlContext, rows);
+    }
+
+    private static List<DetectionRow> FruitDetectionRows() =>
+        File.ReadAllLines(Path.Combine(Folder, "object-detection", "fruit-detection-four.tsv"))
+            .Select(l => l.Split('\t'))
+            .Select(f => new DetectionRow { ImagePath = f[0], Labels = f[1].Split(','), Box = f[2].Split(',').Select(v => float.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray() })
+            .ToList();
+
+    private static IDataView FruitDetection(MLContext mlContext, List<DetectionRow> rows)
+    {
+        string folder = Path.Combine(Folder, "object-detection");
         var data = mlContext.Data.LoadFromEnumerable(rows);
         return mlContext.Transforms.Conversion.MapValueToKey(nameof(DetectionRow.Labels))
             .Append(mlContext.Transforms.LoadImages("Image", folder, nameof(DetectionRow.ImagePath)))

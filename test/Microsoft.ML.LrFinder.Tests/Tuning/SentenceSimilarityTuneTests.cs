@@ -1,6 +1,6 @@
 using Microsoft.ML.LrFinder.Tests.Fixtures;
 using Microsoft.ML.TorchSharp;
-using Microsoft.ML.TorchSharp.AutoFormerV2;
+using Microsoft.ML.TorchSharp.Roberta;
 using Microsoft.ML.TorchSharp.NasBert;
 using static TorchSharp.torch;
 
@@ -49,12 +49,12 @@ public class SentenceSimilarityTuneTests
         string emptyFolder = Path.Combine(TestRunFolder.Path, "tune-unsupported-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(emptyFolder);
         var mlContext = new MLContext(seed: 1) { TempFilePath = emptyFolder };
-        var data = TestData.FruitDetection(mlContext);
-        var finder = mlContext.MulticlassClassification.Trainers.ObjectDetection(DetectorOptions())
+        var data = TestData.QuestionAnswers(mlContext, 4);
+        var finder = mlContext.MulticlassClassification.Trainers.QuestionAnswer(ReaderOptions())
             .WithLrFinder(new LrFinderTrainerOptions { Tune = new LrTuneOptions() });
 
         var error = Assert.Throws<NotSupportedException>(() => finder.Fit(data));
-        Assert.That(error!.Message, Does.Contain("ObjectDetection").And.Contain("TextClassification, SentenceSimilarity and NamedEntityRecognition"));
+        Assert.That(error!.Message, Does.Contain("QuestionAnswer").And.Contain("TextClassification, SentenceSimilarity, NamedEntityRecognition and ObjectDetection"));
         Assert.That(Directory.EnumerateFileSystemEntries(emptyFolder), Is.Empty);
         Assert.That(finder.LastResult, Is.Null);
     }
@@ -65,14 +65,21 @@ public class SentenceSimilarityTuneTests
         string emptyFolder = Path.Combine(TestRunFolder.Path, "tune-unsupported-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(emptyFolder);
         var mlContext = new MLContext(seed: 1) { TempFilePath = emptyFolder };
-        var data = TestData.FruitDetection(mlContext);
-        var trainer = mlContext.MulticlassClassification.Trainers.ObjectDetection(DetectorOptions());
+        var data = TestData.QuestionAnswers(mlContext, 4);
+        var trainer = mlContext.MulticlassClassification.Trainers.QuestionAnswer(ReaderOptions());
 
         var error = Assert.Throws<NotSupportedException>(() => mlContext.LrFinder().Tune(trainer, data));
-        Assert.That(error!.Message, Does.Contain("ObjectDetection").And.Contain("TextClassification, SentenceSimilarity and NamedEntityRecognition"));
+        Assert.That(error!.Message, Does.Contain("QuestionAnswer").And.Contain("TextClassification, SentenceSimilarity, NamedEntityRecognition and ObjectDetection"));
         Assert.That(Directory.EnumerateFileSystemEntries(emptyFolder), Is.Empty);
     }
 
-    private static ObjectDetectionTrainer.Options DetectorOptions() =>
-        new() { LabelColumnName = "Labels", BoundingBoxColumnName = "Box", ImageColumnName = "Image", MaxEpoch = 1 };
+    private static QATrainer.Options ReaderOptions() => new()
+    {
+        ContextColumnName = "Context",
+        QuestionColumnName = "Question",
+        TrainingAnswerColumnName = "TrainingAnswer",
+        AnswerIndexStartColumnName = "AnswerStart",
+        BatchSize = 2,
+        MaxEpoch = 1,
+    };
 }

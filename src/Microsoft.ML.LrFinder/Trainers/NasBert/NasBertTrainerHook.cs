@@ -78,18 +78,8 @@ internal sealed class NasBertTrainerHook<TLabel, TTarget>
         var label = InputChecks.Column(validation, options.LabelColumnName, nameof(options.LabelColumnName), TrainerName);
         var trainingLabel = InputChecks.Column(training, options.LabelColumnName, nameof(options.LabelColumnName), TrainerName);
 
-        // The scores have one column per class of the training labels; a key type with another count cannot be scored by them.
-        if (!label.Type.Equals(trainingLabel.Type))
-        {
-            throw new ArgumentException(
-                $"Column '{label.Name}' ({nameof(options.LabelColumnName)}) is {label.Type}, but {trainingLabel.Type} in the training data; map both with the same fitted MapValueToKey.",
-                "input");
-        }
-
-        if (InputChecks.CountRows(validation) == 0)
-        {
-            throw new ArgumentException("The data has no rows to score.", "input");
-        }
+        InputChecks.RequireTrainingLabelType(label, trainingLabel, nameof(options.LabelColumnName));
+        InputChecks.RequireRowsToScore(validation);
     }
 
     public override TorchSharpBaseTransformer FitProbe(IDataView input, double learningRate, int epochs) => Fit(input, copy =>
