@@ -81,7 +81,8 @@ public sealed class LrFinderEstimator<TTransformer> : IEstimator<TTransformer>
     /// </exception>
     /// <exception cref="NotSupportedException">
     /// The loaded Microsoft.ML.TorchSharp lacks a member the hook needs (tested: 0.23.1 and 0.24.0), or
-    /// <see cref="LrFinderTrainerOptions.Tune"/> is set for a trainer the tuning step does not support yet.
+    /// <see cref="LrFinderTrainerOptions.Tune"/> is set for a NAS-BERT trainer whose options set a <c>TaskType</c> the tuning
+    /// step has no held-out loss for.
     /// </exception>
     /// <exception cref="InvalidOperationException">
     /// No suggestion and <see cref="LrFinderTrainerOptions.WhenNoSuggestion"/> is <see cref="LrFinderNoSuggestionAction.Throw"/>.

@@ -75,8 +75,6 @@ internal sealed class ObjectDetectionCommand : TrainerCommand
         return Fit(conversions, train, validation, ("labels", labels), ("image", image), ("boxes", boxes), ("image folder", folder));
     }
 
-    protected override bool SupportsTune => true;
-
     protected override bool PredictsKeys => true;
 
     protected override IEstimator<ITransformer> CreateTrainer(MLContext mlContext, TrainerRun run, PreparedData data, double? learningRate) =>

@@ -38,7 +38,7 @@ public sealed class LrFinderTrainerOptions : LrFinderOptions
     /// </summary>
     /// <value>
     /// Default null: <c>WithLrFinder</c> does not tune; <c>Tune</c> uses <see cref="LrTuneDefaults"/>. Supported for
-    /// TextClassification, SentenceSimilarity, NamedEntityRecognition and ObjectDetection. Costs about <see cref="LrTuneOptions.Budget"/> real fits
+    /// all five trainers: TextClassification, SentenceSimilarity, NamedEntityRecognition, QuestionAnswer and ObjectDetection. Costs about <see cref="LrTuneOptions.Budget"/> real fits
     /// (successive halving), or <see cref="LrTuneOptions.CandidateCount"/> × <see cref="LrTuneOptions.ProbeFraction"/> of one
     /// when those are set (the single-round step).
     /// </value>

@@ -1,6 +1,5 @@
-using System.Reflection;
 using Microsoft.ML.LrFinder.Tests.Fixtures;
-using Microsoft.ML.Runtime;
+using Microsoft.ML.LrFinder.Tests.Trainers.Observation;
 using Microsoft.ML.TorchSharp;
 using Microsoft.ML.TorchSharp.AutoFormerV2;
 using static TorchSharp.torch;
@@ -17,7 +16,6 @@ public class ObjectDetectionTuneTests
 {
     private const int TorchSeed = 7;
     private const int TrainingCopies = 4;
-    private const BindingFlags Members = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance;
 
     // As the ObjectDetection contract (Trainers/ObjectDetection/ObjectDetectionLrFinderTests.cs): a user's rate of 1e-4, and a
     // sweep from 1e-5 to 1 over the repeated image, whose loss then falls at the rates that train it.
@@ -49,16 +47,7 @@ public class ObjectDetectionTuneTests
         random.manual_seed(TorchSeed);
         var result = mlContext.LrFinder().Tune(mlContext.MulticlassClassification.Trainers.ObjectDetection(Options()), train, heldOut, SweepAndProbes());
 
-        Assert.Multiple(() =>
-        {
-            Assert.That(result.FinderResult.SelectedLearningRate, Is.Not.Null, "the sweep made a suggestion");
-            Assert.That(result.BudgetSteps, Is.EqualTo(TrainingCopies));
-            Assert.That(result.Candidates, Has.Count.EqualTo(2));
-            Assert.That(result.Candidates.Select(c => c.StepsRun), Is.All.EqualTo(2));
-            Assert.That(result.Candidates.Select(c => c.ValidationLoss), Is.All.Matches<double>(loss => double.IsFinite(loss) && loss > 0));
-            Assert.That(result.Chosen, Is.EqualTo(result.Candidates.MinBy(c => c.ValidationLoss)));
-            Assert.That(result.ChosenLearningRate, Is.AnyOf(result.Candidates.Select(c => (object?)c.LearningRate).ToArray()));
-        });
+        SingleRoundTuneAssert.ProbedAndChoseTheLowestLoss(result, budgetSteps: TrainingCopies, candidates: 2, stepsPerProbe: 2);
 
         // A probe is the trainer's own fit at the candidate rate on the first 2 images, from the generator as seeded above (the
         // sweep and each probe put it back); its loss, recomputed here by the trainer's own training loop on the held-out images.
@@ -108,35 +97,16 @@ public class ObjectDetectionTuneTests
         });
     }
 
-    /// <summary>
-    /// The tests' own reading (Microsoft.ML.TorchSharp 0.23.1): the trainer's internal <c>Trainer</c>, built on the held-out images
-    /// with <c>LogEveryNStep = 1</c>, its <c>Model</c> field pointed at the fitted transformer's detector, runs its own
-    /// <c>Train</c> over them; each step logs the trainer's focal loss of one image (<c>Row: N, Loss: X</c>) before its optimizer,
-    /// which holds the parameters of the detector it built and not the fitted one's, steps. The mean of those losses.
-    /// </summary>
+    // The trainer's own training loop over the held-out images on the fitted detector (Trainers/Observation/HeldOutTrainingLoop.cs):
+    // one step per image, each logging that image's focal loss. The detector has no dropout and its batch normalisation is frozen,
+    // so its training mode computes what evaluation mode computes.
     private static double TrainersOwnMeanLoss(MLContext mlContext, ObjectDetectionTransformer model, IDataView heldOut)
     {
         var options = Options();
         options.LogEveryNStep = 1;
-        var trainer = mlContext.MulticlassClassification.Trainers.ObjectDetection(options);
-        var host = (IHost)typeof(ObjectDetectionTrainer).GetField("Host", Members)!.GetValue(trainer)!;
-        var internalType = typeof(ObjectDetectionTrainer).GetNestedType("Trainer", BindingFlags.NonPublic)!;
-        var modelField = internalType.GetField("Model", Members)!;
-        var fitted = (AutoFormerV2)typeof(ObjectDetectionTransformer).GetField("Model", Members)!.GetValue(model)!;
-
-        using var channel = host.Start("reference");
-        var internalTrainer = Activator.CreateInstance(internalType, Members, binder: null, [trainer, channel, heldOut], culture: null)!;
-        using var own = (AutoFormerV2)modelField.GetValue(internalTrainer)!;
-        modelField.SetValue(internalTrainer, fitted);
-        using var log = new LossLog(mlContext);
-        using (var progress = host.StartProgressChannel("reference"))
-        {
-            // The trainer checkpoints its loss and step count.
-            progress.SetHeader(new ProgressHeader(["Loss", "Row"]), _ => { });
-            internalType.GetMethod("Train", [typeof(IHost), typeof(IDataView), typeof(IProgressChannel)])!.Invoke(internalTrainer, [host, heldOut, progress]);
-        }
-
-        Assert.That(log.Losses, Has.Count.EqualTo(2), "one step per held-out image");
-        return log.Losses.Average();
+        var losses = HeldOutTrainingLoop.StepLosses(
+            mlContext, mlContext.MulticlassClassification.Trainers.ObjectDetection(options), HeldOutTrainingLoop.ModelOf(model), heldOut);
+        Assert.That(losses, Has.Count.EqualTo(2), "one step per held-out image");
+        return losses.Average();
     }
 }

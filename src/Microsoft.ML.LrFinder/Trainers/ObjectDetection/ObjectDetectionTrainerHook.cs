@@ -65,12 +65,6 @@ internal sealed class ObjectDetectionTrainerHook
         InputChecks.RequireRowsToScore(validation);
     }
 
-    public override ObjectDetectionTransformer FitProbe(IDataView input, double learningRate, int epochs) => Fit(input, copy =>
-    {
-        copy.InitLearningRate = learningRate;
-        copy.MaxEpoch = epochs;
-        copy.ValidationSet = null;
-    });
 
     public override double ValidationLoss(ITransformer model, IDataView validation)
     {
@@ -91,6 +85,12 @@ internal sealed class ObjectDetectionTrainerHook
 
     // Steps is the only mutable reference in the options.
     protected override void OwnLists(ObjectDetectionTrainer.Options copy) => copy.Steps = [.. copy.Steps];
+
+    protected override void PrepareForProbe(ObjectDetectionTrainer.Options probeOptions, int epochs)
+    {
+        probeOptions.MaxEpoch = epochs;
+        probeOptions.ValidationSet = null;
+    }
 
     protected override void PrepareForSweep(ObjectDetectionTrainer.Options sweepOptions)
     {

@@ -42,13 +42,10 @@ internal static class ObjectDetectionValidationLoss
         MLImage? image = null;
 
         using var focalLoss = new FocalLoss();
-        bool wasTraining = detector.training;
-        detector.eval();
         double total = 0;
         int images = 0;
-        try
+        using (new EvaluationScope(detector))
         {
-            using var noGradient = no_grad();
             while (cursor.MoveNext())
             {
                 using var scope = NewDisposeScope();
@@ -60,10 +57,6 @@ internal static class ObjectDetectionValidationLoss
                 total += focalLoss.call(classifications, regressions, anchors, Annotations(labels, boxes, device)).ToDouble();
                 images++;
             }
-        }
-        finally
-        {
-            detector.train(wasTraining);
         }
 
         return images > 0 && double.IsFinite(total) ? total / images : double.PositiveInfinity;
