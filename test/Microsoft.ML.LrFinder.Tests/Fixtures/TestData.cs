@@ -1,3 +1,5 @@
+using Microsoft.ML.TorchSharp.Roberta;
+
 namespace Microsoft.ML.LrFinder.Tests.Fixtures;
 
 /// <summary>Loaders for the files in TestData/ (see TestData/README.md for their source and licence).</summary>
@@ -165,6 +167,29 @@ internal static class TestData
             };
         });
         return mlContext.Data.LoadFromEnumerable(items.ToList());
+    }
+
+    /// <summary>
+    /// QuestionAnswer's options for <see cref="QuestionAnswers"/>' columns: batches of 2 (the rows are few and RoBERTa-base is
+    /// heavy), one epoch; <paramref name="learningRate"/> as <c>LearningRate = [lr]</c> when given.
+    /// </summary>
+    public static QATrainer.Options QuestionAnswerOptions(double? learningRate = null)
+    {
+        var options = new QATrainer.Options
+        {
+            ContextColumnName = nameof(QuestionAnswer.Context),
+            QuestionColumnName = nameof(QuestionAnswer.Question),
+            TrainingAnswerColumnName = nameof(QuestionAnswer.TrainingAnswer),
+            AnswerIndexStartColumnName = nameof(QuestionAnswer.AnswerStart),
+            BatchSize = 2,
+            MaxEpoch = 1,
+        };
+        if (learningRate is { } lr)
+        {
+            options.LearningRate = [lr];
+        }
+
+        return options;
     }
 
     private sealed class QuestionAnswer

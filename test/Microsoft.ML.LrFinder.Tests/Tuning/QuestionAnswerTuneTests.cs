@@ -20,24 +20,7 @@ public class QuestionAnswerTuneTests
     private const int TrainingRows = 4;
     private const int HeldOutRows = 4;
 
-    private static QATrainer.Options Options(double? learningRate = null)
-    {
-        var options = new QATrainer.Options
-        {
-            ContextColumnName = "Context",
-            QuestionColumnName = "Question",
-            TrainingAnswerColumnName = "TrainingAnswer",
-            AnswerIndexStartColumnName = "AnswerStart",
-            BatchSize = 2,
-            MaxEpoch = 1,
-        };
-        if (learningRate is { } lr)
-        {
-            options.LearningRate = [lr];
-        }
-
-        return options;
-    }
+    private static QATrainer.Options Options(double? learningRate = null) => TestData.QuestionAnswerOptions(learningRate);
 
     // As the QuestionAnswer contract (Trainers/QuestionAnswer/QuestionAnswerLrFinderTests.cs): 8 iterations over the default range.
     private static LrFinderTrainerOptions SweepAndProbes() => new() { NumberOfIterations = 8, Tune = new LrTuneOptions { CandidateCount = 2, ProbeFraction = 0.5 } };

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using Microsoft.ML.Runtime;
 using Microsoft.ML.Tokenizers;
 using Microsoft.ML.TorchSharp.Roberta;
 using static TorchSharp.torch;
@@ -29,6 +30,7 @@ internal sealed class QuestionAnswerInternals : NestedTrainerInternals<QuestionA
     private readonly FieldInfo? trainerTokenizer;
     private readonly FieldInfo? trainerDevice;
     private readonly MethodInfo? prepareData;
+    private readonly MethodInfo? getTokenizer;
 
     /// <summary>Resolves the members; use <see cref="TrainerInternals{TSelf, TTrainer, TOptions}.Get"/>, which checks them.</summary>
     public QuestionAnswerInternals()
@@ -52,6 +54,10 @@ internal sealed class QuestionAnswerInternals : NestedTrainerInternals<QuestionA
         trainerDevice = Resolver.Field(InternalTrainerType, "Device", typeof(Device));
         var text = typeof(ValueGetter<ReadOnlyMemory<char>>);
         prepareData = Resolver.Method(InternalTrainerType, "PrepareData", text, text, text, typeof(ValueGetter<int>));
+
+        // The tokenizer the trainer builds its internal trainer with, for checking held-out rows before anything trains.
+        var tokenizerExtensions = Resolver.Type(TorchSharpInternals.Assembly, "Microsoft.ML.TorchSharp.Extensions.TokenizerExtensions");
+        getTokenizer = Resolver.StaticMethod(tokenizerExtensions, "GetInstance", typeof(IChannel));
     }
 
     /// <summary>Writes a random-weight RoBERTa encoder (~124 M parameters, ~500 MB) as QATrainer loads the pretrained file.</summary>
@@ -64,6 +70,9 @@ internal sealed class QuestionAnswerInternals : NestedTrainerInternals<QuestionA
 
     /// <summary>The model a fitted transformer predicts with (its own; never disposed here): token ids [B, T] to logits [B, T, 2].</summary>
     public nn.Module<Tensor, Tensor, Tensor> GetModel(QATransformer transformer) => (nn.Module<Tensor, Tensor, Tensor>)transformerModel!.GetValue(transformer)!;
+
+    /// <summary>The tokenizer the trainer and its transformer share (<c>TokenizerExtensions.GetInstance</c>).</summary>
+    public Tokenizer GetSharedTokenizer() => (Tokenizer)Invoke(getTokenizer!, null, [null])!;
 
     /// <summary>The device a fitted transformer's model runs on.</summary>
     public Device GetDevice(QATransformer transformer) => (Device)transformerDevice!.GetValue(transformer)!;

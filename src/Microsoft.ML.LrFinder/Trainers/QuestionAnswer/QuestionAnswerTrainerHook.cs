@@ -1,4 +1,5 @@
 using Microsoft.ML.TorchSharp.Roberta;
+using static TorchSharp.torch;
 
 namespace Microsoft.ML.LrFinder.Trainers.QuestionAnswer;
 
@@ -38,6 +39,16 @@ internal sealed class QuestionAnswerTrainerHook : TrainerHook<QuestionAnswerInte
     {
         RequireColumns(validation);
         InputChecks.RequireRowsToScore(validation);
+
+        // The trainer skips rows whose answer does not line up with the context's tokens; the held-out loss skips them too.
+        var options = Options;
+        var internals = Internals;
+        if (QuestionAnswerValidationLoss.CountAlignedRows(validation, options, internals.RowPreparation(internals.GetSharedTokenizer(), CPU)) == 0)
+        {
+            throw new ArgumentException(
+                $"No row's answer (column '{options.TrainingAnswerColumnName}', from the character in column '{options.AnswerIndexStartColumnName}') lines up with the tokens of its context (column '{options.ContextColumnName}'): QuestionAnswer skips such rows, so none is left to score.",
+                "input");
+        }
     }
 
 

@@ -26,7 +26,7 @@ internal static class QuestionAnswerValidationLoss
     /// <param name="tokenizer">The tokenizer the trainer and transformer share (a RoBERTa tokenizer: its padding id pads batches).</param>
     /// <param name="prepareRow">The trainer's own row preparation (<see cref="QuestionAnswerInternals.RowPreparation"/>).</param>
     /// <returns>The mean loss per scored row; positive infinity when a loss is not finite.</returns>
-    /// <exception cref="ArgumentException">No held-out row's answer can be aligned with its context's tokens.</exception>
+    /// <exception cref="InvalidOperationException">No held-out row's answer lines up with its context's tokens.</exception>
     public static double Compute(
         nn.Module<Tensor, Tensor, Tensor> model,
         IDataView validation,
@@ -34,37 +34,24 @@ internal static class QuestionAnswerValidationLoss
         Tokenizer tokenizer,
         Func<ValueGetter<ReadOnlyMemory<char>>, ValueGetter<ReadOnlyMemory<char>>, ValueGetter<ReadOnlyMemory<char>>, ValueGetter<int>, (Tensor Tokens, Tensor Answer, bool Aligned)> prepareRow)
     {
-        var schema = validation.Schema;
-        var contextColumn = schema[options.ContextColumnName];
-        var questionColumn = schema[options.QuestionColumnName];
-        var answerColumn = schema[options.TrainingAnswerColumnName];
-        var startColumn = schema[options.AnswerIndexStartColumnName];
-        using var cursor = validation.GetRowCursor([contextColumn, questionColumn, answerColumn, startColumn]);
-        var context = cursor.GetGetter<ReadOnlyMemory<char>>(contextColumn);
-        var question = cursor.GetGetter<ReadOnlyMemory<char>>(questionColumn);
-        var answer = cursor.GetGetter<ReadOnlyMemory<char>>(answerColumn);
-        var answerStart = cursor.GetGetter<int>(startColumn);
         int padding = ((EnglishRobertaTokenizer)tokenizer).PadIndex;
-
         using var crossEntropy = nn.CrossEntropyLoss(reduction: nn.Reduction.Sum);
         double total = 0;
         long rows = 0;
         using (new EvaluationScope(model))
         {
+            // Each row's tensors go to the scope that is current when the row is read: the scope of the batch it joins.
+            using var aligned = AlignedRows(validation, options, prepareRow).GetEnumerator();
             bool more = true;
             while (more)
             {
                 using var scope = NewDisposeScope();
                 var tokens = new List<Tensor>(options.BatchSize);
                 var answers = new List<Tensor>(options.BatchSize);
-                while (tokens.Count < options.BatchSize && (more = cursor.MoveNext()))
+                while (tokens.Count < options.BatchSize && (more = aligned.MoveNext()))
                 {
-                    var row = prepareRow(context, question, answer, answerStart);
-                    if (row.Aligned)
-                    {
-                        tokens.Add(row.Tokens);
-                        answers.Add(row.Answer);
-                    }
+                    tokens.Add(aligned.Current.Tokens);
+                    answers.Add(aligned.Current.Answer);
                 }
 
                 if (tokens.Count == 0)
@@ -83,11 +70,49 @@ internal static class QuestionAnswerValidationLoss
 
         if (rows == 0)
         {
-            throw new ArgumentException(
-                $"No held-out row's answer ({options.TrainingAnswerColumnName} at {options.AnswerIndexStartColumnName}) lines up with its context's tokens: QuestionAnswer skips such rows, so none is left to score.",
-                "validationData");
+            // CheckValidation refuses such data before anything trains; this guards a caller that skipped it.
+            throw new InvalidOperationException("QuestionAnswer: no held-out row's answer lines up with its context's tokens, so none is left to score.");
         }
 
         return double.IsFinite(total) ? total / rows : double.PositiveInfinity;
+    }
+
+    /// <summary>How many held-out rows the trainer would score: those whose answer lines up with the context's tokens.</summary>
+    /// <param name="validation">The held-out rows.</param>
+    /// <param name="options">The trainer's options (column names).</param>
+    /// <param name="prepareRow">The trainer's own row preparation, on any device (the tensors are discarded).</param>
+    public static int CountAlignedRows(
+        IDataView validation,
+        QATrainer.Options options,
+        Func<ValueGetter<ReadOnlyMemory<char>>, ValueGetter<ReadOnlyMemory<char>>, ValueGetter<ReadOnlyMemory<char>>, ValueGetter<int>, (Tensor Tokens, Tensor Answer, bool Aligned)> prepareRow)
+    {
+        using var scope = NewDisposeScope();
+        return AlignedRows(validation, options, prepareRow).Count();
+    }
+
+    // The rows the trainer keeps, in cursor order, prepared by its own PrepareData; the rest are skipped as it skips them.
+    private static IEnumerable<(Tensor Tokens, Tensor Answer)> AlignedRows(
+        IDataView validation,
+        QATrainer.Options options,
+        Func<ValueGetter<ReadOnlyMemory<char>>, ValueGetter<ReadOnlyMemory<char>>, ValueGetter<ReadOnlyMemory<char>>, ValueGetter<int>, (Tensor Tokens, Tensor Answer, bool Aligned)> prepareRow)
+    {
+        var schema = validation.Schema;
+        var contextColumn = schema[options.ContextColumnName];
+        var questionColumn = schema[options.QuestionColumnName];
+        var answerColumn = schema[options.TrainingAnswerColumnName];
+        var startColumn = schema[options.AnswerIndexStartColumnName];
+        using var cursor = validation.GetRowCursor([contextColumn, questionColumn, answerColumn, startColumn]);
+        var context = cursor.GetGetter<ReadOnlyMemory<char>>(contextColumn);
+        var question = cursor.GetGetter<ReadOnlyMemory<char>>(questionColumn);
+        var answer = cursor.GetGetter<ReadOnlyMemory<char>>(answerColumn);
+        var answerStart = cursor.GetGetter<int>(startColumn);
+        while (cursor.MoveNext())
+        {
+            var row = prepareRow(context, question, answer, answerStart);
+            if (row.Aligned)
+            {
+                yield return (row.Tokens, row.Answer);
+            }
+        }
     }
 }
