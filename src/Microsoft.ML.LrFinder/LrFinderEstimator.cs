@@ -76,7 +76,7 @@ public sealed class LrFinderEstimator<TTransformer> : IEstimator<TTransformer>
     /// <exception cref="ArgumentNullException"><paramref name="input"/> is null.</exception>
     /// <exception cref="ArgumentException">
     /// A column is missing or has the wrong type, the data is empty or smaller than one batch, or a classification label has
-    /// one class; or, when tuning, the held-out data cannot score the trainer (parameter <c>validation</c>). The message names
+    /// one class; or, when tuning, the held-out data cannot score the trainer (parameter <c>validationData</c>). The message names
     /// the column or option; nothing has been trained.
     /// </exception>
     /// <exception cref="NotSupportedException">
