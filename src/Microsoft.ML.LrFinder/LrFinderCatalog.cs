@@ -149,9 +149,8 @@ public sealed class LrFinderCatalog
     /// trainer, or the validation data cannot score it (parameter <c>validationData</c>; the message names the column).
     /// </exception>
     /// <exception cref="NotSupportedException">
-    /// <paramref name="trainer"/> is a NamedEntityRecognition, ObjectDetection or QuestionAnswer trainer, which can be swept
-    /// (<see cref="Find{TTransformer}"/>) but not tuned yet (the message names it); or the loaded Microsoft.ML.TorchSharp moved a
-    /// member the hook needs.
+    /// <paramref name="trainer"/> is a NAS-BERT trainer whose options set a <c>TaskType</c> the tuning step has no held-out loss
+    /// for (the message names it); or the loaded Microsoft.ML.TorchSharp moved a member the hook needs.
     /// </exception>
     /// <exception cref="PretrainedModelUnavailableException">
     /// The trainer's pretrained model is neither under <c>MLContext.TempFilePath</c> nor downloadable.
@@ -201,8 +200,8 @@ public sealed class LrFinderCatalog
     /// cannot score it (parameter <c>validationData</c>).
     /// </exception>
     /// <exception cref="NotSupportedException">
-    /// <paramref name="trainer"/> is a trainer that can be swept but not tuned yet (the message names it); or the loaded
-    /// Microsoft.ML.TorchSharp moved a member the hook needs.
+    /// <paramref name="trainer"/> is a NAS-BERT trainer whose options set a <c>TaskType</c> the tuning step has no held-out loss
+    /// for (the message names it); or the loaded Microsoft.ML.TorchSharp moved a member the hook needs.
     /// </exception>
     /// <exception cref="OperationCanceledException">The token or <c>MLContext.CancelExecution()</c> cancelled the tuning.</exception>
     public LrTuneResult Tune<TTransformer>(

@@ -76,12 +76,13 @@ public sealed class LrFinderEstimator<TTransformer> : IEstimator<TTransformer>
     /// <exception cref="ArgumentNullException"><paramref name="input"/> is null.</exception>
     /// <exception cref="ArgumentException">
     /// A column is missing or has the wrong type, the data is empty or smaller than one batch, or a classification label has
-    /// one class; or, when tuning, the held-out data cannot score the trainer (parameter <c>validation</c>). The message names
+    /// one class; or, when tuning, the held-out data cannot score the trainer (parameter <c>validationData</c>). The message names
     /// the column or option; nothing has been trained.
     /// </exception>
     /// <exception cref="NotSupportedException">
     /// The loaded Microsoft.ML.TorchSharp lacks a member the hook needs (tested: 0.23.1 and 0.24.0), or
-    /// <see cref="LrFinderTrainerOptions.Tune"/> is set for a trainer the tuning step does not support yet.
+    /// <see cref="LrFinderTrainerOptions.Tune"/> is set for a NAS-BERT trainer whose options set a <c>TaskType</c> the tuning
+    /// step has no held-out loss for.
     /// </exception>
     /// <exception cref="InvalidOperationException">
     /// No suggestion and <see cref="LrFinderTrainerOptions.WhenNoSuggestion"/> is <see cref="LrFinderNoSuggestionAction.Throw"/>.

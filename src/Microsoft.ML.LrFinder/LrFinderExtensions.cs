@@ -44,8 +44,8 @@ public static class LrFinderExtensions
     /// <typeparam name="TTransformer">What the trainer's <c>Fit</c> returns; inferred from the trainer.</typeparam>
     /// <param name="trainer">The trainer, as the ML.NET catalog returns it, e.g. <c>mlContext.MulticlassClassification.Trainers.TextClassification(options)</c>.</param>
     /// <param name="options">
-    /// The sweep's settings, its row budget, the no-suggestion policy and the tuning step (TextClassification and
-    /// SentenceSimilarity only); default null: <see cref="LrFinderDefaults"/>, every row, keep the trainer's rate, no tuning. Copied.
+    /// The sweep's settings, its row budget, the no-suggestion policy and the tuning step (every trainer family); default null:
+    /// <see cref="LrFinderDefaults"/>, every row, keep the trainer's rate, no tuning. Copied.
     /// </param>
     /// <param name="progress">
     /// Receives one report per sweep batch of every <c>Fit</c>, synchronously on the training thread (keep it cheap; an

@@ -37,8 +37,6 @@ internal sealed class NerCommand : TrainerCommand
         return Fit(conversions, train, validation, ("tags", label), ("text", text));
     }
 
-    protected override bool SupportsTune => true;
-
     protected override bool PredictsKeys => true;
 
     protected override IEstimator<ITransformer> CreateTrainer(MLContext mlContext, TrainerRun run, PreparedData data, double? learningRate) =>

@@ -49,8 +49,6 @@ internal sealed class SentenceSimilarityCommand : TrainerCommand
             ("sentence 2", second));
     }
 
-    protected override bool SupportsTune => true;
-
     protected override IEstimator<ITransformer> CreateTrainer(MLContext mlContext, TrainerRun run, PreparedData data, double? learningRate) =>
         mlContext.Regression.Trainers.SentenceSimilarity(Options(run, data, learningRate));
 

@@ -31,8 +31,6 @@ internal sealed class TextClassificationCommand : TrainerCommand
         return Fit(mlContext.Transforms.Conversion.MapValueToKey(TrainerColumns.Label, label), train, validation, ("label", label), ("text", text));
     }
 
-    protected override bool SupportsTune => true;
-
     protected override bool PredictsKeys => true;
 
     protected override IEstimator<ITransformer> CreateTrainer(MLContext mlContext, TrainerRun run, PreparedData data, double? learningRate) =>

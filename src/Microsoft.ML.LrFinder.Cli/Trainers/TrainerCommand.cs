@@ -96,8 +96,8 @@ internal abstract class TrainerCommand
 
         command.Options.Add(output);
         sweep.AddTo(command);
-        var tune = SupportsTune ? new TuneOptionSet() : null;
-        tune?.AddTo(command);
+        var tune = new TuneOptionSet();
+        tune.AddTo(command);
         command.Options.Add(train);
         command.Options.Add(maxEpochs);
         command.Options.Add(weights);
@@ -131,15 +131,12 @@ internal abstract class TrainerCommand
     }
 
     // The finder's options: the sweep's, and with --tune the tuning step's.
-    private static LrFinderTrainerOptions BindOptions(ParseResult parseResult, SweepOptionSet sweep, TuneOptionSet? tune)
+    private static LrFinderTrainerOptions BindOptions(ParseResult parseResult, SweepOptionSet sweep, TuneOptionSet tune)
     {
         var options = sweep.Bind<LrFinderTrainerOptions>(parseResult);
-        options.Tune = tune?.Bind(parseResult);
+        options.Tune = tune.Bind(parseResult);
         return options;
     }
-
-    /// <summary>Whether the command has <c>--tune</c> (the library tunes TextClassification, SentenceSimilarity and NamedEntityRecognition).</summary>
-    protected virtual bool SupportsTune => false;
 
     /// <summary>What <c>--label-col</c> holds for this trainer; null when the trainer has no label column.</summary>
     protected abstract string? LabelDescription { get; }

@@ -78,6 +78,29 @@ internal static class InputChecks
         }
     }
 
+    /// <summary>
+    /// Throws when held-out data's label column has another type than the training data's: a model's scores have one column per
+    /// class of the training labels, and a key type with another count cannot be scored by them.
+    /// </summary>
+    public static void RequireTrainingLabelType(DataViewSchema.Column label, DataViewSchema.Column trainingLabel, string optionName)
+    {
+        if (!label.Type.Equals(trainingLabel.Type))
+        {
+            throw new ArgumentException(
+                $"Column '{label.Name}' ({optionName}) is {label.Type}, but {trainingLabel.Type} in the training data; map both with the same fitted MapValueToKey.",
+                DataParameter);
+        }
+    }
+
+    /// <summary>Throws when held-out data has no rows to score a model on.</summary>
+    public static void RequireRowsToScore(IDataView validation)
+    {
+        if (CountRows(validation) == 0)
+        {
+            throw new ArgumentException("The data has no rows to score.", DataParameter);
+        }
+    }
+
     /// <summary>Throws when a classification label column holds fewer than two distinct classes.</summary>
     public static void RequireTwoClasses(int distinctClasses, string columnName, string optionName)
     {

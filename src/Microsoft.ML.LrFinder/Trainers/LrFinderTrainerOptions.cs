@@ -37,9 +37,9 @@ public sealed class LrFinderTrainerOptions : LrFinderOptions
     /// for real at the one with the lowest held-out loss. <c>mlContext.LrFinder().Tune</c> always tunes, with these settings.
     /// </summary>
     /// <value>
-    /// Default null: <c>WithLrFinder</c> does not tune; <c>Tune</c> uses <see cref="LrTuneDefaults"/>. Supported for
-    /// TextClassification, SentenceSimilarity and NamedEntityRecognition. Costs about <see cref="LrTuneOptions.Budget"/> real fits
-    /// (successive halving), or <see cref="LrTuneOptions.CandidateCount"/> × <see cref="LrTuneOptions.ProbeFraction"/> of one
+    /// Default null: <c>WithLrFinder</c> does not tune; <c>Tune</c> uses <see cref="LrTuneDefaults"/>. Supported for all five
+    /// trainers: TextClassification, SentenceSimilarity, NamedEntityRecognition, QuestionAnswer and ObjectDetection. Costs about
+    /// <see cref="LrTuneOptions.Budget"/> real fits (successive halving), or <see cref="LrTuneOptions.CandidateCount"/> × <see cref="LrTuneOptions.ProbeFraction"/> of one
     /// when those are set (the single-round step).
     /// </value>
     public LrTuneOptions? Tune { get; set; }

@@ -160,14 +160,19 @@ internal abstract class TrainerHook<TInternals, TTrainer, TOptions, TTransformer
     public virtual void CheckValidation(IDataView validation, IDataView training) => throw NotTunable();
 
     /// <inheritdoc/>
-    public virtual TTransformer FitProbe(IDataView input, double learningRate, int epochs) => throw NotTunable();
+    public TTransformer FitProbe(IDataView input, double learningRate, int epochs) => SupportsTuning
+        ? Fit(input, copy =>
+        {
+            SetLearningRate(copy, learningRate);
+            PrepareForProbe(copy, epochs);
+        })
+        : throw NotTunable();
 
     /// <inheritdoc/>
     public virtual double ValidationLoss(ITransformer model, IDataView validation) => throw NotTunable();
 
     /// <inheritdoc/>
-    public NotSupportedException NotTunable() => new(
-        $"The tuning step supports TextClassification, SentenceSimilarity and NamedEntityRecognition; {TrainerName} can be swept (Find, WithLrFinder) but not tuned yet.");
+    public virtual NotSupportedException NotTunable() => new($"The tuning step cannot probe {TrainerName}: it can be swept (Find, WithLrFinder) but not tuned.");
 
     /// <summary>
     /// The trainer's public <c>Fit</c> on a copy of the user's options that <paramref name="change"/> adjusts; the user's options
@@ -189,6 +194,9 @@ internal abstract class TrainerHook<TInternals, TTrainer, TOptions, TTransformer
 
     /// <summary>Gives a shallow copy of the options lists of its own (the options' only mutable references).</summary>
     protected abstract void OwnLists(TOptions copy);
+
+    /// <summary>Makes a probe's copy of the options train <paramref name="epochs"/> epochs, without a validation set.</summary>
+    protected abstract void PrepareForProbe(TOptions probeOptions, int epochs);
 
     /// <summary>Makes the sweep's copy of the options train one epoch, without a validation set, reporting every step.</summary>
     protected abstract void PrepareForSweep(TOptions sweepOptions);

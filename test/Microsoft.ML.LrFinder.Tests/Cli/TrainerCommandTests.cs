@@ -169,12 +169,12 @@ public class TrainerCommandTests
     [TestCase("ner", "--text-col")]
     [TestCase("question-answering", "--context-col")]
     [TestCase("object-detection", "--image-col")]
-    public void Every_trainer_command_has_help_with_mlnets_option_names(string command, string columnOption)
+    public void Every_trainer_command_has_help_with_mlnets_option_names_and_tune(string command, string columnOption)
     {
         var run = CliRun.InProcess(command, "--help");
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success), run.ToString);
         Assert.That(run.Out, Does.Contain("--dataset").And.Contain("--validation-dataset").And.Contain("--has-header")
             .And.Contain(columnOption).And.Contain("--output").And.Contain("--start-lr").And.Contain("--train")
-            .And.Contain("--weights").And.Contain("--random-init"));
+            .And.Contain("--weights").And.Contain("--random-init").And.Contain("--tune").And.Contain("--tune-candidates"));
     }
 }

@@ -31,13 +31,4 @@ public class TrainerTuneTests
         Assert.That(tune.GetProperty("budgetSteps").GetInt32(), Is.EqualTo(4));
         Assert.That(tune.GetProperty("candidates").EnumerateArray().Select(c => c.GetProperty("stepsRun").GetInt32()), Is.All.EqualTo(1));
     }
-
-    [Test]
-    public void Tune_is_not_offered_where_the_library_cannot_tune()
-    {
-        using var folder = new TempFolder();
-        var run = CliRun.InProcess("object-detection", "--dataset", Detox, "--tune", "--random-init", "-o", folder.File("out"));
-        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.BadInput), run.ToString);
-        Assert.That(run.Error, Does.Contain("--tune"));
-    }
 }

@@ -1,3 +1,5 @@
+using Microsoft.ML.TorchSharp.Roberta;
+
 namespace Microsoft.ML.LrFinder.Tests.Fixtures;
 
 /// <summary>Loaders for the files in TestData/ (see TestData/README.md for their source and licence).</summary>
@@ -101,18 +103,37 @@ internal static class TestData
     /// </summary>
     public static IDataView FruitDetectionOfOneImage(MLContext mlContext, int copies) => FruitDetection(mlContext, copies);
 
+    /// <summary>
+    /// The first fruit image <paramref name="copies"/> times to train on, and held out the second and the first: the two images
+    /// with the same three fruits, mapped to keys together, so that the held-out labels are classes the detector was built for.
+    /// </summary>
+    public static (IDataView Train, IDataView HeldOut) FruitDetectionOfOneImageAndHeldOut(MLContext mlContext, int copies)
+    {
+        var rows = FruitDetectionRows();
+        var all = FruitDetection(mlContext, [.. Enumerable.Repeat(rows[0], copies), rows[1], rows[0]]);
+        return (mlContext.Data.TakeRows(all, copies), mlContext.Data.SkipRows(all, copies));
+    }
+
     private static IDataView FruitDetection(MLContext mlContext, int? copiesOfFirstImage)
     {
-        string folder = Path.Combine(Folder, "object-detection");
-        var rows = File.ReadAllLines(Path.Combine(folder, "fruit-detection-four.tsv"))
-            .Select(l => l.Split('\t'))
-            .Select(f => new DetectionRow { ImagePath = f[0], Labels = f[1].Split(','), Box = f[2].Split(',').Select(v => float.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray() })
-            .ToList();
+        var rows = FruitDetectionRows();
         if (copiesOfFirstImage is { } copies)
         {
             rows = Enumerable.Repeat(rows[0], copies).ToList();
         }
 
+        return FruitDetection(mlContext, rows);
+    }
+
+    private static List<DetectionRow> FruitDetectionRows() =>
+        File.ReadAllLines(Path.Combine(Folder, "object-detection", "fruit-detection-four.tsv"))
+            .Select(l => l.Split('\t'))
+            .Select(f => new DetectionRow { ImagePath = f[0], Labels = f[1].Split(','), Box = f[2].Split(',').Select(v => float.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray() })
+            .ToList();
+
+    private static IDataView FruitDetection(MLContext mlContext, List<DetectionRow> rows)
+    {
+        string folder = Path.Combine(Folder, "object-detection");
         var data = mlContext.Data.LoadFromEnumerable(rows);
         return mlContext.Transforms.Conversion.MapValueToKey(nameof(DetectionRow.Labels))
             .Append(mlContext.Transforms.LoadImages("Image", folder, nameof(DetectionRow.ImagePath)))
@@ -146,6 +167,29 @@ internal static class TestData
             };
         });
         return mlContext.Data.LoadFromEnumerable(items.ToList());
+    }
+
+    /// <summary>
+    /// QuestionAnswer's options for <see cref="QuestionAnswers"/>' columns: batches of 2 (the rows are few and RoBERTa-base is
+    /// heavy), one epoch; <paramref name="learningRate"/> as <c>LearningRate = [lr]</c> when given.
+    /// </summary>
+    public static QATrainer.Options QuestionAnswerOptions(double? learningRate = null)
+    {
+        var options = new QATrainer.Options
+        {
+            ContextColumnName = nameof(QuestionAnswer.Context),
+            QuestionColumnName = nameof(QuestionAnswer.Question),
+            TrainingAnswerColumnName = nameof(QuestionAnswer.TrainingAnswer),
+            AnswerIndexStartColumnName = nameof(QuestionAnswer.AnswerStart),
+            BatchSize = 2,
+            MaxEpoch = 1,
+        };
+        if (learningRate is { } lr)
+        {
+            options.LearningRate = [lr];
+        }
+
+        return options;
     }
 
     private sealed class QuestionAnswer

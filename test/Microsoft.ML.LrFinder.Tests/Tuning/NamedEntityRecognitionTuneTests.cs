@@ -48,15 +48,7 @@ public class NamedEntityRecognitionTuneTests
         random.manual_seed(TorchSeed);
         var result = mlContext.LrFinder().Tune(mlContext.MulticlassClassification.Trainers.NamedEntityRecognition(Options()), train, validation, SweepAndProbes());
 
-        Assert.Multiple(() =>
-        {
-            Assert.That(result.FinderResult.SelectedLearningRate, Is.Not.Null, "the sweep made a suggestion");
-            Assert.That(result.Candidates, Has.Count.EqualTo(2));
-            Assert.That(result.BudgetSteps, Is.EqualTo(4));
-            Assert.That(result.Candidates.Select(c => c.StepsRun), Is.All.EqualTo(2));
-            Assert.That(result.Candidates.Select(c => c.ValidationLoss), Is.All.Matches<double>(loss => double.IsFinite(loss) && loss > 0));
-            Assert.That(result.Chosen, Is.EqualTo(result.Candidates.MinBy(c => c.ValidationLoss)));
-        });
+        SingleRoundTuneAssert.ProbedAndChoseTheLowestLoss(result, budgetSteps: 4, candidates: 2, stepsPerProbe: 2);
 
         // A probe is the trainer's own fit at the candidate rate on the first 8 rows, from the generator as seeded above (the
         // sweep and each probe put it back); its loss, recomputed here from the fitted model's head: the summed cross-entropy

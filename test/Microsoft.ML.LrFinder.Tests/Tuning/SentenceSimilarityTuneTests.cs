@@ -1,6 +1,5 @@
 using Microsoft.ML.LrFinder.Tests.Fixtures;
 using Microsoft.ML.TorchSharp;
-using Microsoft.ML.TorchSharp.AutoFormerV2;
 using Microsoft.ML.TorchSharp.NasBert;
 using static TorchSharp.torch;
 
@@ -43,36 +42,43 @@ public class SentenceSimilarityTuneTests
     }
 
     [Test]
-    public void Tuning_a_trainer_the_step_does_not_support_fails_before_anything_trains()
+    public void Tuning_a_task_the_step_does_not_support_fails_before_anything_trains()
     {
         // No weight file in this context's folder: anything that trained would fail differently.
         string emptyFolder = Path.Combine(TestRunFolder.Path, "tune-unsupported-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(emptyFolder);
         var mlContext = new MLContext(seed: 1) { TempFilePath = emptyFolder };
-        var data = TestData.FruitDetection(mlContext);
-        var finder = mlContext.MulticlassClassification.Trainers.ObjectDetection(DetectorOptions())
+        var data = TestData.DetoxClassification(mlContext, 8);
+        var finder = mlContext.MulticlassClassification.Trainers.TextClassification(MaskedLanguageModelOptions())
             .WithLrFinder(new LrFinderTrainerOptions { Tune = new LrTuneOptions() });
 
         var error = Assert.Throws<NotSupportedException>(() => finder.Fit(data));
-        Assert.That(error!.Message, Does.Contain("ObjectDetection").And.Contain("TextClassification, SentenceSimilarity and NamedEntityRecognition"));
+        Assert.That(error!.Message, Does.Contain("TaskType = MaskedLM").And.Contain("TextClassification, SentenceRegression and NamedEntityRecognition"));
         Assert.That(Directory.EnumerateFileSystemEntries(emptyFolder), Is.Empty);
         Assert.That(finder.LastResult, Is.Null);
     }
 
     [Test]
-    public void The_catalog_refuses_to_tune_a_trainer_the_step_does_not_support_before_anything_trains()
+    public void The_catalog_refuses_to_tune_a_task_the_step_does_not_support_before_anything_trains()
     {
         string emptyFolder = Path.Combine(TestRunFolder.Path, "tune-unsupported-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(emptyFolder);
         var mlContext = new MLContext(seed: 1) { TempFilePath = emptyFolder };
-        var data = TestData.FruitDetection(mlContext);
-        var trainer = mlContext.MulticlassClassification.Trainers.ObjectDetection(DetectorOptions());
+        var data = TestData.DetoxClassification(mlContext, 8);
+        var trainer = mlContext.MulticlassClassification.Trainers.TextClassification(MaskedLanguageModelOptions());
 
         var error = Assert.Throws<NotSupportedException>(() => mlContext.LrFinder().Tune(trainer, data));
-        Assert.That(error!.Message, Does.Contain("ObjectDetection").And.Contain("TextClassification, SentenceSimilarity and NamedEntityRecognition"));
+        Assert.That(error!.Message, Does.Contain("TaskType = MaskedLM").And.Contain("TextClassification, SentenceRegression and NamedEntityRecognition"));
         Assert.That(Directory.EnumerateFileSystemEntries(emptyFolder), Is.Empty);
     }
 
-    private static ObjectDetectionTrainer.Options DetectorOptions() =>
-        new() { LabelColumnName = "Labels", BoundingBoxColumnName = "Box", ImageColumnName = "Image", MaxEpoch = 1 };
+    // Every trainer family tunes; what the step refuses is a NAS-BERT task it has no held-out loss for.
+    private static TextClassificationTrainer.TextClassificationOptions MaskedLanguageModelOptions() => new()
+    {
+        LabelColumnName = "Label",
+        Sentence1ColumnName = "Sentence",
+        BatchSize = 4,
+        MaxEpoch = 1,
+        TaskType = BertTaskType.MaskedLM,
+    };
 }

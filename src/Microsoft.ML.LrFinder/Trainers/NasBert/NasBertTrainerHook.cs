@@ -62,6 +62,9 @@ internal sealed class NasBertTrainerHook<TLabel, TTarget>
 
     public override bool SupportsTuning => Options.TaskType is BertTaskType.TextClassification or BertTaskType.SentenceRegression or BertTaskType.NamedEntityRecognition;
 
+    public override NotSupportedException NotTunable() => new(
+        $"{TrainerName} with TaskType = {Options.TaskType}: the tuning step probes the NAS-BERT tasks TextClassification, SentenceRegression and NamedEntityRecognition only.");
+
     public override int Epochs => Options.MaxEpoch;
 
     public override IDataView? ValidationSet => Options.ValidationSet;
@@ -78,26 +81,10 @@ internal sealed class NasBertTrainerHook<TLabel, TTarget>
         var label = InputChecks.Column(validation, options.LabelColumnName, nameof(options.LabelColumnName), TrainerName);
         var trainingLabel = InputChecks.Column(training, options.LabelColumnName, nameof(options.LabelColumnName), TrainerName);
 
-        // The scores have one column per class of the training labels; a key type with another count cannot be scored by them.
-        if (!label.Type.Equals(trainingLabel.Type))
-        {
-            throw new ArgumentException(
-                $"Column '{label.Name}' ({nameof(options.LabelColumnName)}) is {label.Type}, but {trainingLabel.Type} in the training data; map both with the same fitted MapValueToKey.",
-                "input");
-        }
-
-        if (InputChecks.CountRows(validation) == 0)
-        {
-            throw new ArgumentException("The data has no rows to score.", "input");
-        }
+        InputChecks.RequireTrainingLabelType(label, trainingLabel, nameof(options.LabelColumnName));
+        InputChecks.RequireRowsToScore(validation);
     }
 
-    public override TorchSharpBaseTransformer FitProbe(IDataView input, double learningRate, int epochs) => Fit(input, copy =>
-    {
-        copy.LearningRate = [learningRate];
-        copy.MaxEpoch = epochs;
-        copy.ValidationSet = null;
-    });
 
     public override double ValidationLoss(ITransformer model, IDataView validation)
     {
@@ -121,6 +108,12 @@ internal sealed class NasBertTrainerHook<TLabel, TTarget>
     protected override void SetLearningRate(NasBertTrainer.NasBertOptions options, double learningRate) => options.LearningRate = [learningRate];
 
     protected override void OwnLists(NasBertTrainer.NasBertOptions copy) => copy.LearningRate = [.. copy.LearningRate];
+
+    protected override void PrepareForProbe(NasBertTrainer.NasBertOptions probeOptions, int epochs)
+    {
+        probeOptions.MaxEpoch = epochs;
+        probeOptions.ValidationSet = null;
+    }
 
     protected override void PrepareForSweep(NasBertTrainer.NasBertOptions sweepOptions)
     {

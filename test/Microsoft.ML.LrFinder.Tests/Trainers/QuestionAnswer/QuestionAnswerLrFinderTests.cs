@@ -25,24 +25,7 @@ public class QuestionAnswerLrFinderTests : TrainerLrFinderContract<QATransformer
 
     protected override IReadOnlyList<string> OutputColumns => ["Answer", "Score"];
 
-    protected override QATrainer.Options CreateOptions(double? learningRate = null)
-    {
-        var options = new QATrainer.Options
-        {
-            ContextColumnName = "Context",
-            QuestionColumnName = "Question",
-            TrainingAnswerColumnName = "TrainingAnswer",
-            AnswerIndexStartColumnName = "AnswerStart",
-            BatchSize = 2,
-            MaxEpoch = 1,
-        };
-        if (learningRate is { } lr)
-        {
-            options.LearningRate = [lr];
-        }
-
-        return options;
-    }
+    protected override QATrainer.Options CreateOptions(double? learningRate = null) => TestData.QuestionAnswerOptions(learningRate);
 
     protected override double LearningRateOf(QATrainer.Options options) => options.LearningRate[0];
 
