@@ -177,4 +177,43 @@ public class LagFreeSmootherTests
             Assert.Throws<ArgumentOutOfRangeException>(() => _ = new LrCurve([], 10, 0))!.Message,
             Does.StartWith("must be finite and greater than 0."));
     }
+
+    [Test]
+    public void A_rise_after_the_minimum_back_to_the_highest_level_before_it_is_not_a_divergent_tail()
+    {
+        // Median-filtered (half-width 1), these losses are 2, 2, 2, 3, 1, 3, 3: the highest point before the minimum (3, just
+        // before it) is the plateau, and the rise after the minimum only returns to it, never above.
+        var smoothed = LagFreeSmoother.Smooth(Rates(7), [2.0, 2.0, 3.0, 1.0, 3.0, 1.0, 3.0], Bandwidth);
+        Assert.That(smoothed, Has.All.Not.NaN);
+    }
+
+    [Test]
+    public void A_point_exactly_three_bandwidths_away_still_counts()
+    {
+        // Bandwidth one decade; rates 1e-4, 1e-3 and 1e-1 are 0, 1 and 3 bandwidths from the first point, with Gaussian
+        // weights 1, e^-0.5 and e^-4.5. The first point's value is the intercept of the weighted least-squares line through
+        // all three (dx = 0, 1, 3; losses 3, 2, 1.5, which the median filter keeps); without the third it would be 3 exactly.
+        double[] w = [1, Math.Exp(-0.5), Math.Exp(-4.5)];
+        double[] dx = [0, 1, 3];
+        double[] y = [3, 2, 1.5];
+        double sw = w.Sum(), swx = w.Zip(dx, (a, b) => a * b).Sum(), swxx = w.Zip(dx, (a, b) => a * b * b).Sum();
+        double swy = w.Zip(y, (a, b) => a * b).Sum(), swxy = Enumerable.Range(0, 3).Sum(i => w[i] * dx[i] * y[i]);
+        double intercept = ((swxx * swy) - (swx * swxy)) / ((sw * swxx) - (swx * swx));
+
+        var smoothed = LagFreeSmoother.Smooth([1e-4, 1e-3, 1e-1], y, bandwidthDecades: 1);
+        Assert.That(smoothed[0], Is.EqualTo(intercept).Within(1e-12));
+        Assert.That(smoothed[0], Is.Not.EqualTo(3.0).Within(1e-3));
+    }
+
+    [TestCase(3.65e-7, new[] { 3.0, 2.0, 1.0 })]
+    [TestCase(2.74e-7, new[] { 2.0, 2.0, 2.0 })]
+    public void Rates_closer_than_about_a_three_millionth_of_a_decade_count_as_one_rate(double spacingDecades, double[] expected)
+    {
+        // Three points spacingDecades apart, losses 3, 2, 1 on a line. The fitted line is used while its determinant
+        // (sumW·sumWxx − sumWx², about 6·spacing² here) exceeds 1e-12 · sumW² · bandwidth², about 5.6e-13: at 3.65e-7 decades
+        // (8e-13) the line gives the losses back; at 2.74e-7 (4.5e-13) the rates count as one and every point gets the mean.
+        double[] rates = [1e-3 * Math.Pow(10, -spacingDecades), 1e-3, 1e-3 * Math.Pow(10, spacingDecades)];
+        var smoothed = LagFreeSmoother.Smooth(rates, [3.0, 2.0, 1.0], Bandwidth);
+        Assert.That(smoothed, Is.EqualTo(expected).Within(1e-6));
+    }
 }
