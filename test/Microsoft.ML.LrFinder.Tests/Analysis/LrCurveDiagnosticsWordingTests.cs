@@ -1,3 +1,5 @@
+using static Microsoft.ML.LrFinder.Tests.Analysis.DiagnosticsCurves;
+
 namespace Microsoft.ML.LrFinder.Tests.Analysis;
 
 /// <summary>
@@ -157,17 +159,4 @@ public class LrCurveDiagnosticsWordingTests
         Assert.That(Diagnose(new LrCurve([], 100), LrFinderStopReason.Cancelled),
             Is.EqualTo(new[] { "The sweep recorded no point: nothing can be suggested." }));
     }
-
-    private static IReadOnlyList<string> Diagnose(LrCurve curve, LrFinderStopReason reason)
-    {
-        var suggestions = new[] { LrSuggestionMethods.Valley.Suggest(curve) };
-        return LrCurveDiagnostics.Diagnose(curve, reason, suggestions, suggestions[0]);
-    }
-
-    private static LrCurve Curve(IEnumerable<double> smoothed, int requested = 0) =>
-        new(smoothed.Select((loss, i) => new LrCurvePoint(i, 1e-6 * Math.Pow(10, i / 10.0), loss, loss)), requested);
-
-    /// <summary>Falls from 2.3 to 0.3 around point 40, then rises: the shape a good sweep gives.</summary>
-    private static LrCurve Bowl() =>
-        Curve(Enumerable.Range(0, 80).Select(i => 0.3 + (2.0 / (1 + Math.Exp((i - 40) / 5.0))) + (i > 55 ? 0.1 * (i - 55) : 0)), requested: 100);
 }
