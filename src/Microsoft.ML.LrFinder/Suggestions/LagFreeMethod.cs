@@ -40,10 +40,11 @@ internal sealed class LagFreeMethod : ILrSuggestionMethod
         }
 
         // A fit of many passes over the same rows overfits at the rate the training-loss curve finds best, and the curve
-        // cannot see it: the rate falls in proportion to the passes beyond the threshold (docs/suggestions.md).
-        double factor = (double)epochs / LrSuggestionMethods.LagFreeEpochThreshold;
+        // cannot see it: the rate falls with the square of the passes beyond the threshold (docs/suggestions.md).
+        double threshold = LrSuggestionMethods.LagFreeEpochThreshold;
+        double factor = Math.Pow(epochs / threshold, LrSuggestionMethods.LagFreeEpochExponent);
         return SuggestionWindow.Suggest(Name, rate / factor, suggestion.Point!.Value, suggestion.Curve, FormattableString.Invariant(
-            $"{suggestion.Explanation.TrimEnd('.')}; for a fit of {epochs} epochs, more than {LrFormat.Number(LrSuggestionMethods.LagFreeEpochThreshold)}, it is divided by {LrFormat.Number(factor)} ({epochs} ÷ {LrFormat.Number(LrSuggestionMethods.LagFreeEpochThreshold)}): {LrFormat.LearningRate(rate / factor)}."));
+            $"{suggestion.Explanation.TrimEnd('.')}; for a fit of {epochs} epochs, more than {LrFormat.Number(threshold)}, it is divided by {LrFormat.Number(factor)} (({epochs} ÷ {LrFormat.Number(threshold)})^{LrFormat.Number(LrSuggestionMethods.LagFreeEpochExponent)}): {LrFormat.LearningRate(rate / factor)}."));
     }
 
     private LrSuggestion Read(LrCurve curve, LrTrainingSchedule schedule)

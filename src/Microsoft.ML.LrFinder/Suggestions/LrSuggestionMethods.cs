@@ -53,11 +53,18 @@ public static class LrSuggestionMethods
     public const double LagFreeOneCycleDivisor = 2;
 
     /// <summary>
-    /// The longest fit, in epochs, that <see cref="LagFree"/> reads the curve for as it is: 10. For a fit of more epochs
-    /// (<see cref="LrFinderOptions.TrainingEpochs"/>) its rate is divided by epochs ÷ 10. Chosen by leave-one-source-out
-    /// validation on the regret benchmark's recorded runs (docs/benchmarks.md).
+    /// The longest fit, in epochs, that <see cref="LagFree"/> reads the curve for as it is: 15. For a fit of more epochs
+    /// (<see cref="LrFinderOptions.TrainingEpochs"/>) its rate is divided by (epochs ÷ 15) to the power
+    /// <see cref="LagFreeEpochExponent"/>. Chosen by leave-one-source-out validation on the regret benchmark's recorded runs
+    /// (docs/benchmarks.md).
     /// </summary>
-    public const double LagFreeEpochThreshold = 10;
+    public const double LagFreeEpochThreshold = 15;
+
+    /// <summary>
+    /// How steeply <see cref="LagFree"/> lowers its rate for fits longer than <see cref="LagFreeEpochThreshold"/>: 2, so
+    /// a fit of 30 epochs is divided by (30 ÷ 15)² = 4 and one of 60 by 16.
+    /// </summary>
+    public const double LagFreeEpochExponent = 2;
 
     /// <summary>Every built-in method, in the order results list them: lagfree, valley, slide, minimum, steep, halfdrop.</summary>
     public static IReadOnlyList<ILrSuggestionMethod> All { get; } = Array.AsReadOnly([LagFree, Valley, Slide, Minimum, Steep, HalfDrop]);

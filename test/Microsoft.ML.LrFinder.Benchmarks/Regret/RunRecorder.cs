@@ -26,7 +26,11 @@ internal static class RunRecorder
         .Select(n => n == LrFinderDefaults.NumberOfIterations && defaultSweep is not null ? defaultSweep : Sweep(session, seed, n, methods))
         .ToArray();
 
-    /// <summary>Records every (task, seed) into <paramref name="directory"/>; a failed seed is logged, added to <paramref name="failures"/> and skipped.</summary>
+    /// <summary>
+    /// Records every (task, seed) into <paramref name="directory"/>; a (task, seed) whose file is already there is skipped
+    /// (a recording is deterministic, so an interrupted recording resumes where it stopped); a failed seed is logged,
+    /// added to <paramref name="failures"/> and skipped.
+    /// </summary>
     public static void Run(
         IReadOnlyList<IRegretTask> tasks,
         IReadOnlyList<int> seeds,
@@ -41,6 +45,12 @@ internal static class RunRecorder
             var taskClock = Stopwatch.StartNew();
             foreach (int seed in seeds)
             {
+                if (File.Exists(Path.Combine(directory, RunRecordWriter.FileName(task.Name, seed))))
+                {
+                    log.WriteLine(Format.Invariant($"  {task.Name} seed {seed}: already recorded in {directory}, skipped"));
+                    continue;
+                }
+
                 try
                 {
                     RecordSeed(task, seed, grid, directory, log);

@@ -13,17 +13,21 @@ namespace Microsoft.ML.LrFinder.Benchmarks.Replay;
 internal static class ReplayCommand
 {
     public const string Usage = """
-        usage: ./build.sh bench replay DIR [--iterations N] [--hold-out source|task] [--output PATH | --write]
+        usage: ./build.sh bench replay DIR [--iterations N] [--hold-out source|task] [--output PATH | --write | --units CSV]
           DIR            a folder of recorded runs (./build.sh bench --only record --save-runs DIR)
           --iterations N score the sweeps of N iterations (default 100; the recorder keeps 50, 100 and 200)
           --hold-out     what validation leaves out together: a whole data source (default) or one task
           --write        write the tables into docs/benchmarks.md (section "replay"); --output PATH writes elsewhere
+          --units CSV    instead of the tables, write every (task, seed, budget) with its epochs, steps and the rate each
+                         anchor reads (lagfree from the curve alone, the lag-free minimum, halfdrop, fastai's rules, the
+                         convergence edge), to explore rules outside the harness
         """;
 
     public static int Run(string[] args)
     {
         string? folder = null;
         string? output = null;
+        string? units = null;
         int iterations = LrFinderDefaults.NumberOfIterations;
         var holdOut = ReplayHoldOut.Source;
         for (int i = 0; i < args.Length; i++)
@@ -34,6 +38,7 @@ internal static class ReplayCommand
                 case "--hold-out": holdOut = Enum.Parse<ReplayHoldOut>(args[++i], ignoreCase: true); break;
                 case "--write": output = ReportFile.DefaultPath(); break;
                 case "--output": output = args[++i]; break;
+                case "--units": units = args[++i]; break;
                 case "-h" or "--help": Console.WriteLine(Usage); return 0;
                 default: folder = args[i]; break;
             }
@@ -47,6 +52,12 @@ internal static class ReplayCommand
 
         var clock = Stopwatch.StartNew();
         var runs = RecordedRunReader.ReadFolder(folder);
+        if (units is not null)
+        {
+            ReplayUnitExport.Write(units, runs, iterations);
+            return 0;
+        }
+
         var report = new StringBuilder();
         report.AppendLine("## Results: replay of recorded runs");
         report.AppendLine();

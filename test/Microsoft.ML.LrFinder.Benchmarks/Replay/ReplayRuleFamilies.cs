@@ -18,12 +18,12 @@ internal static class ReplayRuleFamilies
 
         // The shipped default read without the fit's epochs, and with a factor from the real fit's budget: a long fit over the same
         // rows (many epochs) overfits at the rate the training-loss curve finds best, which the curve cannot see; the factor
-        // lowers the rate above a threshold. The shipped lagfree (first row) is the (epochs/10)^1 member.
+        // lowers the rate above a threshold. The shipped lagfree (first row) is the (epochs/15)^2 member.
         var shipped = new CurveOnlyMethod(LrSuggestionMethods.LagFree);
         rules.Add(new ReplayRule("lagfree, curve only", "epochs not given", LrFinderDefaults.LagFreeBandwidthDecades, shipped));
-        foreach (double threshold in new[] { 5, 10, 20, 40 })
+        foreach (double threshold in new[] { 5, 10, 15, 20, 40 })
         {
-            foreach (double exponent in new[] { 0.25, 0.5, 0.75, 1 })
+            foreach (double exponent in new[] { 0.25, 0.5, 0.75, 1, 1.5, 2 })
             {
                 rules.Add(new ReplayRule("lagfree÷epochs", FormattableString.Invariant($"(epochs/{threshold})^{exponent}"), LrFinderDefaults.LagFreeBandwidthDecades, shipped,
                     unit => Math.Pow(Math.Min(1, threshold / unit.Epochs), exponent)));

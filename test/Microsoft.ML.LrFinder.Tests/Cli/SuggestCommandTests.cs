@@ -152,8 +152,8 @@ public class SuggestCommandTests
         double curveOnly = Selected();
         Assert.Multiple(() =>
         {
-            Assert.That(Selected("--epochs", "10"), Is.EqualTo(curveOnly), "10 epochs or fewer: the curve as it is");
-            Assert.That(Selected("--epochs", "50"), Is.EqualTo(curveOnly / 5).Within(1e-15), "50 epochs: ÷ 50/10");
+            Assert.That(Selected("--epochs", "15"), Is.EqualTo(curveOnly), "15 epochs or fewer: the curve as it is");
+            Assert.That(Selected("--epochs", "45"), Is.EqualTo(curveOnly / 9).Within(1e-15), "45 epochs: ÷ (45/15)²");
         });
         var bad = CliRun.InProcess("suggest", "--input", csv, "--epochs", "0");
         Assert.That(bad.ExitCode, Is.Not.EqualTo(ExitCodes.Success));
