@@ -50,20 +50,13 @@ public static class LrTuneRunner
             return new LrTuneResult(finderResult, [], steps, budgetSteps, ["The sweep selected no learning rate: no candidate was probed."], stopwatch.Elapsed);
         }
 
-        return settings.SingleRound
-            ? RunSingleRound(target, finderResult, budgetSteps, settings, progress, stopwatch, cancellationToken)
-            : RunHalving(target, finderResult, budgetSteps, settings, progress, stopwatch, cancellationToken);
+        var run = new LrTuneRun(target, finderResult, budgetSteps, settings, progress, stopwatch, cancellationToken);
+        return settings.SingleRound ? RunSingleRound(run) : RunHalving(run);
     }
 
-    private static LrTuneResult RunHalving(
-        ILrProbeTarget target,
-        LrFinderResult finderResult,
-        int budgetSteps,
-        LrTuneOptions settings,
-        IProgress<LrTuneProgress>? progress,
-        Stopwatch stopwatch,
-        CancellationToken cancellationToken)
+    private static LrTuneResult RunHalving(LrTuneRun run)
     {
+        var (target, finderResult, budgetSteps, settings, progress, stopwatch, cancellationToken) = run;
         var plan = LrHalvingPlan.For(finderResult, budgetSteps, settings.Budget, settings.Halving);
         var probes = new List<LrTuneCandidate>(plan.TotalProbes);
         var warnings = new List<string>();
@@ -127,20 +120,15 @@ public static class LrTuneRunner
         .Order()
         .ToArray();
 
-    private static LrTuneResult RunSingleRound(
-        ILrProbeTarget target,
-        LrFinderResult finderResult,
-        int budgetSteps,
-        LrTuneOptions settings,
-        IProgress<LrTuneProgress>? progress,
-        Stopwatch stopwatch,
-        CancellationToken cancellationToken)
+    private static LrTuneResult RunSingleRound(LrTuneRun run)
     {
+        var (target, finderResult, budgetSteps, settings, progress, stopwatch, cancellationToken) = run;
         int probeSteps = settings.ProbeSteps(budgetSteps);
         var rates = LrTuneCandidates.Choose(finderResult, settings.CandidateCount, settings.CandidateSpacing);
         var candidates = new List<LrTuneCandidate>(rates.Count);
         foreach (double rate in rates)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var candidate = target.Probe(rate, probeSteps, cancellationToken) with { Round = 0 };
             candidates.Add(candidate);
             progress?.Report(new LrTuneProgress(candidates.Count - 1, rates.Count, candidate, stopwatch.Elapsed)

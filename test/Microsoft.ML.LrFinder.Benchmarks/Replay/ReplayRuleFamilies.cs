@@ -21,6 +21,14 @@ internal static class ReplayRuleFamilies
         // lowers the rate above a threshold. The shipped lagfree (first row) is the (epochs/15)^2 member.
         var shipped = new CurveOnlyMethod(LrSuggestionMethods.LagFree);
         rules.Add(new ReplayRule("lagfree, curve only", "epochs not given", LrFinderDefaults.LagFreeBandwidthDecades, shipped));
+        // Epochs unknown (a saved curve, the generic finder): would one fixed divisor, for the fits that might be long, do better
+        // than reading the curve as it is?
+        foreach (double divisor in new[] { 1, 1.25, 1.5, 2, 2.5, 3, 4 })
+        {
+            rules.Add(new ReplayRule("lagfree, curve only ÷ d", FormattableString.Invariant($"÷{divisor}"), LrFinderDefaults.LagFreeBandwidthDecades, shipped,
+                _ => 1 / divisor));
+        }
+
         foreach (double threshold in new[] { 5, 10, 15, 20, 40 })
         {
             foreach (double exponent in new[] { 0.25, 0.5, 0.75, 1, 1.5, 2 })

@@ -103,10 +103,4 @@ public class LrCurveDiagnosticsTests
         Assert.That(warnings, Has.One.Contains("No point is left"));
         Assert.That(warnings, Has.One.Contains("The selected method (valley) made no suggestion"));
     }
-
-    [Test]
-    public void An_empty_curve_gets_one_warning()
-    {
-        Assert.That(Diagnose(new LrCurve([], 100), LrFinderStopReason.Cancelled), Has.Count.EqualTo(1));
-    }
 }

@@ -165,6 +165,20 @@ public class LrTuneRunnerTests
         Assert.That(result.ToText(), Does.Contain("[chosen]"));
     }
 
+    [Test]
+    public void Cancelling_after_a_probe_stops_the_single_round_before_the_next_even_when_the_target_does_not_check()
+    {
+        // This probe never looks at the token: only the runner's own check before each probe can stop the round.
+        using var cancellation = new CancellationTokenSource();
+        var probe = new ScriptedProbe(lr => lr);
+        var progress = new SynchronousProgress<LrTuneProgress>(_ => cancellation.Cancel());
+
+        Assert.That(
+            () => LrTuneRunner.Run(probe, SelectedAt(1e-3), budgetSteps: 50, Three(), progress, cancellation.Token),
+            Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(probe.Steps, Has.Count.EqualTo(1), "one probe ran, the second was never started");
+    }
+
     private static LrFinderResult SelectedAt(double learningRate)
     {
         var points = Enumerable.Range(0, 10).Select(i => new LrCurvePoint(i, 1e-7 * Math.Pow(10, i), 1.0, 1.0)).ToArray();
