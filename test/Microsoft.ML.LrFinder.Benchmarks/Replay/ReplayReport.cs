@@ -18,7 +18,7 @@ internal static class ReplayReport
 
         report.AppendLine(Format.Invariant($"### {Capitalized(scorer.ValidationName)} regret, sweeps of {iterations} iterations"));
         report.AppendLine();
-        report.AppendLine(Format.Invariant($"Each family's constants are fitted on the other {Groups(scorer)} (lowest mean + ¼ worst regret) and scored on the left-out {Group(scorer)}; the figures are the held-out regrets of every (task, seed). ") + "\"per budget\" fits the constants on that budget's runs; \"shared\" fits one set on both budgets. Rules without constants are scored as shipped. Cells: mean / geometric mean / worst (no suggestion).");
+        report.AppendLine(Format.Invariant($"Each family's constants are fitted on the other {Groups(scorer)} (lowest mean + worst regret) and scored on the left-out {Group(scorer)}; the figures are the held-out regrets of every (task, seed). ") + "\"per budget\" fits the constants on that budget's runs; \"shared\" fits one set on both budgets. Rules without constants are scored as shipped. Cells: mean / geometric mean / worst (no suggestion).");
         report.AppendLine();
         var table = new MarkdownTable(["family", .. budgets.Select(b => $"{b} (per budget)"), "both (per budget)", "both (shared)", $"constants chosen (shared, per left-out {Group(scorer)})", "in-sample best (not validated)"]);
         foreach (var family in families)
@@ -47,6 +47,7 @@ internal static class ReplayReport
         WriteBandwidths(report, scorer, rules, runs, iterations);
         WriteAnchors(report, scorer, runs, iterations);
         WritePer(report, scorer, families, runs, iterations, "source", u => u.Source);
+        WritePretrained(report, scorer, families, runs, iterations);
         WritePer(report, scorer, families, runs, iterations, "task", u => u.Task);
         WriteWorst(report, scorer, families, runs, iterations);
         WriteSweepLength(report, scorer, families, runs);
@@ -146,6 +147,34 @@ internal static class ReplayReport
                 var usual = budgets.Select(budget => $"{budget}: {scorer.LeaveOneGroupOut(family, Units(runs, iterations, budget)).Chosen.Values.GroupBy(r => r.Constants).MaxBy(g => g.Count())!.Key}");
                 return $"{Cell(score)} ({string.Join(", ", usual)})";
             })]);
+        }
+
+        report.AppendLine(table.ToString());
+    }
+
+    /// <summary>
+    /// The pretrained-network tasks alone (<see cref="Tasks.TaskCatalog.IsPretrained"/>): each family's held-out regret on
+    /// their runs, its constants fitted per budget without the run's source, as in the other tables.
+    /// </summary>
+    private static void WritePretrained(StringBuilder report, ReplayScorer scorer, ReplayRule[][] families, IReadOnlyList<RecordedRun> runs, int iterations)
+    {
+        var units = Units(runs, iterations, null);
+        var tasks = units.Select(u => u.Task).Where(Tasks.TaskCatalog.IsPretrained).Distinct().ToArray();
+        if (tasks.Length == 0)
+        {
+            return;
+        }
+
+        report.AppendLine(Format.Invariant($"### Pretrained-network tasks ({scorer.ValidationName}), constants fitted per budget"));
+        report.AppendLine();
+        report.AppendLine(Format.Invariant($"The runs of {string.Join(", ", tasks)}, held out as in the tables above. Cells: mean / geometric mean / worst."));
+        report.AppendLine();
+        var budgets = units.Select(u => u.Grid.Name).Distinct().ToArray();
+        var table = new MarkdownTable(["family", .. budgets, "both"]);
+        foreach (var family in families)
+        {
+            var heldOut = PerBudgetHeldOut(scorer, family, units).Where(h => Tasks.TaskCatalog.IsPretrained(h.Unit.Task)).ToArray();
+            table.Add([family[0].Family, .. budgets.Select(b => Cell(ReplayScore.Of(heldOut.Where(h => h.Unit.Grid.Name == b).Select(h => h.Regret)))), Cell(ReplayScore.Of(heldOut.Select(h => h.Regret)))]);
         }
 
         report.AppendLine(table.ToString());

@@ -21,6 +21,9 @@ internal static class ReplayRuleFamilies
         // lowers the rate above a threshold. The shipped lagfree (first row) is the (epochs/15)^2 member.
         var shipped = new CurveOnlyMethod(LrSuggestionMethods.LagFree);
         rules.Add(new ReplayRule("lagfree, curve only", "epochs not given", LrFinderDefaults.LagFreeBandwidthDecades, shipped));
+        // The rule shipped until 2026-12-06 (÷ epochs/10 above 10 epochs), kept as its own row to compare with.
+        rules.Add(new ReplayRule("lagfree until 2026-12-06", "÷ (epochs/10) above 10", LrFinderDefaults.LagFreeBandwidthDecades, shipped,
+            unit => Math.Min(1, 10.0 / unit.Epochs)));
         // Epochs unknown (a saved curve, the generic finder): would one fixed divisor, for the fits that might be long, do better
         // than reading the curve as it is?
         foreach (double divisor in new[] { 1, 1.25, 1.5, 2, 2.5, 3, 4 })

@@ -21,7 +21,7 @@ internal sealed record ReplayScore(double Mean, double GeometricMean, double Wor
     }
 
     /// <summary>
-    /// What leave-one-task-out minimises when it fits a family's constants: the mean regret plus a quarter of the worst, so a
+    /// What leave-one-group-out minimises when it fits a family's constants: the mean regret plus the worst, so a
     /// constant that is excellent on average but catastrophic once is not chosen; a diverged training run makes it +∞.
     /// A rule that is silent on a unit where the loss fell is charged as if it had diverged there.
     /// </summary>

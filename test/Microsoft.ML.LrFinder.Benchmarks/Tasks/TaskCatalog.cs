@@ -206,6 +206,9 @@ internal static partial class TaskCatalog
     /// <summary>Every TorchSharp task <c>--tasks</c> can name: <see cref="All"/> and the pretrained-network tasks (ResNet18, MiniLM).</summary>
     public static IReadOnlyList<BenchmarkTask> Named() => [.. All(), .. Pretrained(), .. MiniLm()];
 
+    /// <summary>Whether a task fine-tunes a real pretrained network (ML.NET's ImageNet ResNet18, MiniLM-L6).</summary>
+    public static bool IsPretrained(string task) => Pretrained().Concat(MiniLm()).Any(t => t.Name == task);
+
     /// <summary>The data source of a task by name (runs recorded before sources were written name none); an unknown task is its own source.</summary>
     public static string SourceOf(string task) => Find(task)?.Source ?? task;
 
